@@ -1,0 +1,29 @@
+package org.peerchain.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The one entry point of {@code peerchain.jar}. Without a subcommand it opens the wallet. It does not
+ * extend {@code Application}, so the headless subcommands never load JavaFX.
+ */
+@Command(name = "peerchain",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "PeerChain: a peer-to-peer cryptocurrency node, miner, wallet and tracker.",
+        subcommands = {
+        })
+public final class Main implements Runnable {
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main());
+    }
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+}
