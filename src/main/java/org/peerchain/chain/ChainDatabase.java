@@ -1,0 +1,358 @@
+package org.peerchain.chain;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.peerchain.consensus.Coin;
+import org.peerchain.core.BlockHeader;
+import org.peerchain.core.Hash;
+import org.peerchain.core.KeyHash;
+import org.peerchain.core.OutPoint;
+import org.peerchain.core.TxOutput;
+
+/**
+ * The SQLite file that holds blocks, the block index, undo data and the UTXO set. Used only by
+ * {@link ChainState}, on one connection, under its lock. WAL journal with {@code synchronous=NORMAL}: a
+ * killed process loses nothing committed, and a power cut at worst the last commits, never consistency.
+ */
+final class ChainDatabase implements AutoCloseable {
+    static final int SCHEMA_VERSION = 1;
+    static final String FILE_NAME = "chain.db";
+
+    private final Path file;
+    private final Connection conn;
+    private final PreparedStatement getCoin;
+    private final PreparedStatement addCoin;
+    private final PreparedStatement deleteCoin;
+    private final PreparedStatement putHeader;
+    private final PreparedStatement setStatus;
+    private final PreparedStatement putBlock;
+    private final PreparedStatement getBlock;
+    private final PreparedStatement putUndo;
+    private final PreparedStatement getUndo;
+    private final PreparedStatement deleteUndo;
+    private final PreparedStatement putMeta;
+    private final PreparedStatement getMeta;
+
+    /** A stored header row as loaded at start. */
+    record HeaderRow(BlockHeader header, int height, BlockStatus status, long sequence) {
+    }
+
+    private ChainDatabase(Path file, Connection conn) throws SQLException {
+        this.file = file;
+        this.conn = conn;
+        getCoin = conn.prepareStatement("SELECT amount, keyhash, height, coinbase FROM utxo WHERE txid = ? AND vout = ?");
+        addCoin = conn.prepareStatement("INSERT INTO utxo (txid, vout, amount, keyhash, height, coinbase) VALUES (?, ?, ?, ?, ?, ?)");
+        deleteCoin = conn.prepareStatement("DELETE FROM utxo WHERE txid = ? AND vout = ?");
+        putHeader = conn.prepareStatement(
+                "INSERT OR REPLACE INTO headers (hash, header, height, status, seq) VALUES (?, ?, ?, ?, ?)");
+        setStatus = conn.prepareStatement("UPDATE headers SET status = ? WHERE hash = ?");
+        putBlock = conn.prepareStatement("INSERT OR REPLACE INTO blocks (hash, data) VALUES (?, ?)");
+        getBlock = conn.prepareStatement("SELECT data FROM blocks WHERE hash = ?");
+        putUndo = conn.prepareStatement("INSERT OR REPLACE INTO undo (hash, data) VALUES (?, ?)");
+        getUndo = conn.prepareStatement("SELECT data FROM undo WHERE hash = ?");
+        deleteUndo = conn.prepareStatement("DELETE FROM undo WHERE hash = ?");
+        putMeta = conn.prepareStatement("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
+        getMeta = conn.prepareStatement("SELECT value FROM meta WHERE key = ?");
+    }
+
+    static ChainDatabase open(Path dir) {
+        Path file = dir.resolve(FILE_NAME);
+        try {
+            Files.createDirectories(dir);
+            Connection conn = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement s = conn.createStatement()) {
+                s.execute("PRAGMA busy_timeout = 5000");
+                try (ResultSet r = s.executeQuery("PRAGMA quick_check")) {
+                    String result = r.next() ? r.getString(1) : "no answer";
+                    if (!"ok".equals(result)) {
+                        conn.close();
+                        throw new ChainStoreException("The chain database " + file + " is corrupt (" + result
+                                + "). Move it aside to resynchronise from peers; nothing has been changed.");
+                    }
+                }
+                s.execute("PRAGMA journal_mode = WAL");
+                s.execute("PRAGMA synchronous = NORMAL");
+                s.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BLOB NOT NULL)");
+                s.execute("CREATE TABLE IF NOT EXISTS headers (hash BLOB PRIMARY KEY, header BLOB NOT NULL,"
+                        + " height INTEGER NOT NULL, status INTEGER NOT NULL, seq INTEGER NOT NULL) WITHOUT ROWID");
+                s.execute("CREATE TABLE IF NOT EXISTS blocks (hash BLOB PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID");
+                s.execute("CREATE TABLE IF NOT EXISTS undo (hash BLOB PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID");
+                s.execute("CREATE TABLE IF NOT EXISTS utxo (txid BLOB NOT NULL, vout INTEGER NOT NULL,"
+                        + " amount INTEGER NOT NULL, keyhash BLOB NOT NULL, height INTEGER NOT NULL,"
+                        + " coinbase INTEGER NOT NULL, PRIMARY KEY (txid, vout)) WITHOUT ROWID");
+                s.execute("CREATE INDEX IF NOT EXISTS utxo_by_keyhash ON utxo (keyhash)");
+            }
+            conn.setAutoCommit(false);
+            ChainDatabase db = new ChainDatabase(file, conn);
+            conn.commit();
+            return db;
+        } catch (SQLException e) {
+            throw new ChainStoreException("Cannot open the chain database " + file + ": " + describe(e), e);
+        } catch (java.io.IOException e) {
+            throw new ChainStoreException("Cannot create the data directory " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String describe(SQLException e) {
+        String m = e.getMessage();
+        if (m != null && (m.contains("SQLITE_NOTADB") || m.contains("not a database"))) {
+            return "the file is not a PeerChain chain database or is corrupt";
+        }
+        if (m != null && m.contains("SQLITE_CORRUPT")) {
+            return "the file is corrupt";
+        }
+        return m;
+    }
+
+    Path file() {
+        return file;
+    }
+
+    private ChainStoreException failure(String action, SQLException e) {
+        return new ChainStoreException("The chain database " + file + " failed while " + action + ": "
+                + describe(e), e);
+    }
+
+    void commit() {
+        try {
+            conn.commit();
+        } catch (SQLException e) {
+            throw failure("committing", e);
+        }
+    }
+
+    void rollback() {
+        try {
+            conn.rollback();
+        } catch (SQLException e) {
+            throw failure("rolling back", e);
+        }
+    }
+
+    // --- meta ---
+
+    byte[] meta(String key) {
+        try {
+            getMeta.setString(1, key);
+            try (ResultSet r = getMeta.executeQuery()) {
+                return r.next() ? r.getBytes(1) : null;
+            }
+        } catch (SQLException e) {
+            throw failure("reading " + key, e);
+        }
+    }
+
+    void putMeta(String key, byte[] value) {
+        try {
+            putMeta.setString(1, key);
+            putMeta.setBytes(2, value);
+            putMeta.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("writing " + key, e);
+        }
+    }
+
+    long metaLong(String key, long orElse) {
+        byte[] v = meta(key);
+        return v == null ? orElse : java.nio.ByteBuffer.wrap(v).getLong();
+    }
+
+    void putMetaLong(String key, long value) {
+        putMeta(key, java.nio.ByteBuffer.allocate(8).putLong(value).array());
+    }
+
+    // --- headers and blocks ---
+
+    List<HeaderRow> loadHeaders() {
+        List<HeaderRow> rows = new ArrayList<>();
+        try (Statement s = conn.createStatement();
+                ResultSet r = s.executeQuery("SELECT header, height, status, seq FROM headers ORDER BY height, seq")) {
+            while (r.next()) {
+                rows.add(new HeaderRow(BlockHeader.deserialize(r.getBytes(1)), r.getInt(2),
+                        BlockStatus.values()[r.getInt(3)], r.getLong(4)));
+            }
+        } catch (SQLException e) {
+            throw failure("loading the block index", e);
+        }
+        return rows;
+    }
+
+    void putHeader(BlockIndexEntry e) {
+        try {
+            putHeader.setBytes(1, e.hash().toBytes());
+            putHeader.setBytes(2, e.header().serialize());
+            putHeader.setInt(3, e.height());
+            putHeader.setInt(4, e.status().ordinal());
+            putHeader.setLong(5, e.sequence);
+            putHeader.executeUpdate();
+        } catch (SQLException ex) {
+            throw failure("storing a header", ex);
+        }
+    }
+
+    void setStatus(Hash hash, BlockStatus status) {
+        try {
+            setStatus.setInt(1, status.ordinal());
+            setStatus.setBytes(2, hash.toBytes());
+            setStatus.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("updating a block's status", e);
+        }
+    }
+
+    void putBlock(Hash hash, byte[] data) {
+        try {
+            putBlock.setBytes(1, hash.toBytes());
+            putBlock.setBytes(2, data);
+            putBlock.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("storing a block", e);
+        }
+    }
+
+    byte[] block(Hash hash) {
+        return blob(getBlock, hash, "reading a block");
+    }
+
+    void putUndo(Hash hash, byte[] data) {
+        try {
+            putUndo.setBytes(1, hash.toBytes());
+            putUndo.setBytes(2, data);
+            putUndo.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("storing undo data", e);
+        }
+    }
+
+    byte[] undo(Hash hash) {
+        return blob(getUndo, hash, "reading undo data");
+    }
+
+    void deleteUndo(Hash hash) {
+        try {
+            deleteUndo.setBytes(1, hash.toBytes());
+            deleteUndo.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("deleting undo data", e);
+        }
+    }
+
+    private byte[] blob(PreparedStatement st, Hash hash, String action) {
+        try {
+            st.setBytes(1, hash.toBytes());
+            try (ResultSet r = st.executeQuery()) {
+                return r.next() ? r.getBytes(1) : null;
+            }
+        } catch (SQLException e) {
+            throw failure(action, e);
+        }
+    }
+
+    // --- UTXO set ---
+
+    Coin coin(OutPoint p) {
+        try {
+            getCoin.setBytes(1, p.txid().toBytes());
+            getCoin.setLong(2, p.index());
+            try (ResultSet r = getCoin.executeQuery()) {
+                if (!r.next()) {
+                    return null;
+                }
+                return new Coin(new TxOutput(r.getLong(1), KeyHash.wrap(r.getBytes(2))), r.getInt(3), r.getInt(4) != 0);
+            }
+        } catch (SQLException e) {
+            throw failure("reading the UTXO set", e);
+        }
+    }
+
+    void addCoin(OutPoint p, Coin c) {
+        try {
+            addCoin.setBytes(1, p.txid().toBytes());
+            addCoin.setLong(2, p.index());
+            addCoin.setLong(3, c.output().amount());
+            addCoin.setBytes(4, c.output().keyHash().toBytes());
+            addCoin.setInt(5, c.height());
+            addCoin.setInt(6, c.coinbase() ? 1 : 0);
+            addCoin.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("adding to the UTXO set", e);
+        }
+    }
+
+    void deleteCoin(OutPoint p) {
+        try {
+            deleteCoin.setBytes(1, p.txid().toBytes());
+            deleteCoin.setLong(2, p.index());
+            deleteCoin.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("removing from the UTXO set", e);
+        }
+    }
+
+    /** Every unspent output paying one of these key hashes (for wallets), with its outpoint. */
+    List<UnspentOutput> coinsFor(List<KeyHash> keyHashes) {
+        List<UnspentOutput> out = new ArrayList<>();
+        try (PreparedStatement st = conn.prepareStatement(
+                "SELECT txid, vout, amount, keyhash, height, coinbase FROM utxo WHERE keyhash = ?")) {
+            for (KeyHash k : keyHashes) {
+                st.setBytes(1, k.toBytes());
+                try (ResultSet r = st.executeQuery()) {
+                    while (r.next()) {
+                        out.add(new UnspentOutput(new OutPoint(Hash.wrap(r.getBytes(1)), r.getLong(2)),
+                                new Coin(new TxOutput(r.getLong(3), KeyHash.wrap(r.getBytes(4))), r.getInt(5),
+                                        r.getInt(6) != 0)));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("reading the UTXO set", e);
+        }
+        return out;
+    }
+
+    /** A row-by-row digest of the whole UTXO set, in key order, for comparing two nodes' sets. */
+    Hash utxoDigest() {
+        java.security.MessageDigest d = Hash.sha256();
+        try (Statement s = conn.createStatement();
+                ResultSet r = s.executeQuery(
+                        "SELECT txid, vout, amount, keyhash, height, coinbase FROM utxo ORDER BY txid, vout")) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 * 4);
+            while (r.next()) {
+                d.update(r.getBytes(1));
+                b.clear();
+                b.putLong(r.getLong(2)).putLong(r.getLong(3)).putLong(r.getInt(5)).putLong(r.getInt(6));
+                d.update(b.array());
+                d.update(r.getBytes(4));
+            }
+        } catch (SQLException e) {
+            throw failure("hashing the UTXO set", e);
+        }
+        return Hash.wrap(d.digest());
+    }
+
+    String integrityCheck() {
+        try (Statement s = conn.createStatement(); ResultSet r = s.executeQuery("PRAGMA integrity_check")) {
+            return r.next() ? r.getString(1) : "no answer";
+        } catch (SQLException e) {
+            throw failure("checking integrity", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            conn.rollback();
+            conn.close();
+        } catch (SQLException e) {
+            throw failure("closing", e);
+        }
+    }
+}

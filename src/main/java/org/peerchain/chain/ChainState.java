@@ -1,0 +1,837 @@
+package org.peerchain.chain;
+
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.Executor;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.peerchain.consensus.BlockRules;
+import org.peerchain.consensus.ChainParams;
+import org.peerchain.consensus.Coin;
+import org.peerchain.consensus.CompactTarget;
+import org.peerchain.consensus.Difficulty;
+import org.peerchain.consensus.HeaderAncestry;
+import org.peerchain.consensus.SignatureVerifier;
+import org.peerchain.consensus.TxRules;
+import org.peerchain.consensus.UtxoView;
+import org.peerchain.consensus.ValidationException;
+import org.peerchain.core.Block;
+import org.peerchain.core.BlockHeader;
+import org.peerchain.core.CanonicalReader;
+import org.peerchain.core.CanonicalWriter;
+import org.peerchain.core.Hash;
+import org.peerchain.core.KeyHash;
+import org.peerchain.core.OutPoint;
+import org.peerchain.core.Transaction;
+import org.peerchain.core.TxInput;
+import org.peerchain.core.TxOutput;
+import org.peerchain.events.EventBus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one owner of the chain: the header tree, the active chain, the block store and the UTXO set. Every
+ * mutation happens under one lock; listeners on the event bus are called under it, after the database
+ * has committed, so what they read is what is stored.
+ *
+ * <p>Blocks are checked without context first, then against their parent's branch, stored, and the
+ * branch with the most work is activated. A reorganisation (disconnect to the fork, connect the new
+ * branch) is one SQLite transaction: it happens whole or not at all.
+ */
+public final class ChainState implements UtxoView, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ChainState.class);
+    /** Blocks whose parent is unknown, held until it arrives. */
+    public static final int MAX_ORPHAN_BLOCKS = 100;
+    /** Blocks whose signatures are being checked ahead of their turn. */
+    public static final int MAX_PREVERIFIED_BLOCKS = 1024;
+    private static final String META_TIP = "tip";
+    private static final String META_NETWORK = "network";
+    private static final String META_SCHEMA = "schema";
+    private static final String META_TXOUTS = "txouts";
+    private static final String META_TOTAL = "total_amount";
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final ChainParams params;
+    private final ChainDatabase db;
+    private final EventBus events;
+    private final LongSupplier clockSeconds;
+    private final SignatureVerifier verifier;
+    private final Map<Hash, BlockIndexEntry> index = new HashMap<>();
+    private final Map<Hash, List<BlockIndexEntry>> children = new HashMap<>();
+    private final List<BlockIndexEntry> active = new ArrayList<>();
+    private final TreeSet<BlockIndexEntry> candidates = new TreeSet<>(
+            Comparator.comparing(BlockIndexEntry::chainWork).reversed()
+                    .thenComparingLong(e -> e.sequence)
+                    .thenComparing(BlockIndexEntry::hash));
+    private final Map<Hash, List<Block>> orphansByParent = new HashMap<>();
+    private final Deque<Block> orphanOrder = new ArrayDeque<>();
+    private final Map<Hash, SignatureVerifier.Pending> preverified =
+            Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Hash, SignatureVerifier.Pending> eldest) {
+                    return size() > MAX_PREVERIFIED_BLOCKS;
+                }
+            });
+    private long sequence;
+    private long txouts;
+    private long totalAmount;
+
+    private ChainState(ChainParams params, ChainDatabase db, EventBus events, Executor verifyExecutor,
+            LongSupplier clockSeconds) {
+        this.params = params;
+        this.db = db;
+        this.events = events;
+        this.clockSeconds = clockSeconds;
+        this.verifier = new SignatureVerifier(verifyExecutor);
+    }
+
+    /**
+     * Opens (or creates) the chain in {@code dir}. The stored state is restored exactly: the index is
+     * loaded, the tip is the stored one, and only a block that was stored but not yet connected when the
+     * process stopped is connected now.
+     */
+    public static ChainState open(Path dir, ChainParams params, EventBus events, Executor verifyExecutor,
+            LongSupplier clockSeconds) {
+        ChainDatabase db = ChainDatabase.open(dir);
+        ChainState chain = new ChainState(params, db, events, verifyExecutor, clockSeconds);
+        try {
+            chain.load();
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        return chain;
+    }
+
+    private void load() {
+        lock.lock();
+        try {
+            byte[] network = db.meta(META_NETWORK);
+            if (network == null) {
+                initialise();
+                return;
+            }
+            String stored = new String(network, java.nio.charset.StandardCharsets.UTF_8);
+            if (!stored.equals(params.networkId())) {
+                throw new ChainStoreException("The chain database " + db.file() + " belongs to network '" + stored
+                        + "', not '" + params.networkId() + "'. Use the data directory of that network.");
+            }
+            for (ChainDatabase.HeaderRow row : db.loadHeaders()) {
+                BlockIndexEntry parent = row.height() == 0 ? null : index.get(row.header().prevHash());
+                if (row.height() > 0 && parent == null) {
+                    throw new ChainStoreException("The chain database " + db.file()
+                            + " is inconsistent: block " + row.header().hash() + " has no stored parent.");
+                }
+                BigInteger work = CompactTarget.work(row.header().bits());
+                BlockIndexEntry e = new BlockIndexEntry(row.header(), row.height(),
+                        parent == null ? work : parent.chainWork().add(work), parent, row.status(), row.sequence());
+                addToIndex(e);
+                sequence = Math.max(sequence, row.sequence() + 1);
+            }
+            byte[] tipBytes = db.meta(META_TIP);
+            BlockIndexEntry tip = tipBytes == null ? null : index.get(Hash.wrap(tipBytes));
+            if (tip == null) {
+                throw new ChainStoreException("The chain database " + db.file()
+                        + " is inconsistent: its tip is not in its block index.");
+            }
+            if (!tip.ancestor(0).hash().equals(params.genesisHash())) {
+                throw new ChainStoreException("The chain database " + db.file() + " has a different genesis block.");
+            }
+            setActive(tip);
+            txouts = db.metaLong(META_TXOUTS, 0);
+            totalAmount = db.metaLong(META_TOTAL, 0);
+            for (BlockIndexEntry e : index.values()) {
+                if (e.status() == BlockStatus.HAVE_DATA && e.chainWork().compareTo(tip.chainWork()) > 0) {
+                    candidates.add(e);
+                }
+            }
+            activateBestChain();
+            log.info("Chain loaded: {} blocks known, tip {} at height {}", index.size(), tip().hash(), height());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void initialise() {
+        Block genesis = params.genesis();
+        BlockIndexEntry g = new BlockIndexEntry(genesis.header(), 0, CompactTarget.work(genesis.header().bits()),
+                null, BlockStatus.HAVE_DATA, sequence++);
+        db.putMeta(META_NETWORK, params.networkId().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        db.putMetaLong(META_SCHEMA, ChainDatabase.SCHEMA_VERSION);
+        db.putHeader(g);
+        db.putBlock(g.hash(), genesis.serialize());
+        db.putMeta(META_TIP, g.hash().toBytes());
+        db.putMetaLong(META_TXOUTS, 0);
+        db.putMetaLong(META_TOTAL, 0);
+        db.commit();
+        addToIndex(g);
+        active.add(g);
+    }
+
+    private void addToIndex(BlockIndexEntry e) {
+        index.put(e.hash(), e);
+        if (e.parent() != null) {
+            children.computeIfAbsent(e.parent().hash(), k -> new ArrayList<>(1)).add(e);
+        }
+    }
+
+    private void setActive(BlockIndexEntry tip) {
+        active.clear();
+        for (int i = 0; i <= tip.height(); i++) {
+            active.add(null);
+        }
+        for (BlockIndexEntry e = tip; e != null; e = e.parent()) {
+            active.set(e.height(), e);
+        }
+    }
+
+    // ------------------------------------------------------------------ reads
+
+    public ChainParams params() {
+        return params;
+    }
+
+    public BlockIndexEntry tip() {
+        lock.lock();
+        try {
+            return active.get(active.size() - 1);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public int height() {
+        return tip().height();
+    }
+
+    /** The entry of the active chain at {@code height}, or null beyond the tip. */
+    public BlockIndexEntry entryAt(int height) {
+        lock.lock();
+        try {
+            return height < 0 || height >= active.size() ? null : active.get(height);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Any known block or header, on any branch, or null. */
+    public BlockIndexEntry entry(Hash hash) {
+        lock.lock();
+        try {
+            return index.get(hash);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public boolean isActive(BlockIndexEntry e) {
+        lock.lock();
+        try {
+            return onActiveChain(e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean onActiveChain(BlockIndexEntry e) {
+        return e.height() < active.size() && active.get(e.height()) == e;
+    }
+
+    /** The stored block, or null when only its header (or nothing) is known. */
+    public Block block(Hash hash) {
+        lock.lock();
+        try {
+            byte[] data = db.block(hash);
+            return data == null ? null : Block.deserialize(data);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The stored canonical bytes of a block, or null. */
+    public byte[] blockBytes(Hash hash) {
+        lock.lock();
+        try {
+            return db.block(hash);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Coin coin(OutPoint outPoint) {
+        lock.lock();
+        try {
+            return db.coin(outPoint);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public List<UnspentOutput> coinsFor(List<KeyHash> keyHashes) {
+        lock.lock();
+        try {
+            return db.coinsFor(keyHashes);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public UtxoStats utxoStats() {
+        lock.lock();
+        try {
+            BlockIndexEntry tip = active.get(active.size() - 1);
+            return new UtxoStats(tip.height(), tip.hash(), txouts, totalAmount);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A digest of the whole UTXO set: equal on two nodes exactly when their sets are equal. */
+    public Hash utxoDigest() {
+        lock.lock();
+        try {
+            return db.utxoDigest();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** SQLite's full integrity check of the chain database: "ok" when sound. */
+    public String integrityCheck() {
+        lock.lock();
+        try {
+            return db.integrityCheck();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Median time past at the tip: a new block's time must be above it. */
+    public long medianTimePast() {
+        lock.lock();
+        try {
+            return Difficulty.medianTimePast(ancestry(active.get(active.size() - 1)));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public long medianTimePast(BlockIndexEntry e) {
+        lock.lock();
+        try {
+            return Difficulty.medianTimePast(ancestry(e));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The bits a block on the current tip must carry. */
+    public long nextBits() {
+        lock.lock();
+        try {
+            return Difficulty.nextBits(ancestry(active.get(active.size() - 1)), params);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Every leaf of the header tree (bitcoind's chain tips), the active tip first. */
+    public List<BlockIndexEntry> tips() {
+        lock.lock();
+        try {
+            List<BlockIndexEntry> tips = new ArrayList<>();
+            tips.add(active.get(active.size() - 1));
+            for (BlockIndexEntry e : index.values()) {
+                if (!children.containsKey(e.hash()) && !onActiveChain(e)) {
+                    tips.add(e);
+                }
+            }
+            return tips;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The height at which {@code e}'s branch leaves the active chain. */
+    public BlockIndexEntry forkPoint(BlockIndexEntry e) {
+        lock.lock();
+        try {
+            BlockIndexEntry x = e;
+            while (!onActiveChain(x)) {
+                x = x.parent();
+            }
+            return x;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs {@code action} under the chain's lock, so that the chain cannot change while it reads. */
+    public <T> T read(Supplier<T> action) {
+        lock.lock();
+        try {
+            return action.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The chain's lock, for parts (the mempool) whose state must move in step with the chain. */
+    public ReentrantLock lock() {
+        return lock;
+    }
+
+    /** Reads the branch ending at {@code tip} by height: the active chain directly, side branches by walking. */
+    private HeaderAncestry ancestry(BlockIndexEntry tip) {
+        return new HeaderAncestry() {
+            @Override
+            public int height() {
+                return tip.height();
+            }
+
+            @Override
+            public long timeAt(int height) {
+                return onBranch(tip, height).header().time();
+            }
+
+            @Override
+            public long bitsAt(int height) {
+                return onBranch(tip, height).header().bits();
+            }
+        };
+    }
+
+    private BlockIndexEntry onBranch(BlockIndexEntry tip, int height) {
+        BlockIndexEntry e = tip;
+        while (e.height() > height) {
+            if (onActiveChain(e)) {
+                return active.get(height);
+            }
+            e = e.parent();
+        }
+        return e;
+    }
+
+    // ------------------------------------------------------------------ writes
+
+    /**
+     * Starts checking a block's signatures now, on the verification executor, so that they are done by the
+     * time the block's turn comes (during sync, while earlier blocks are being written).
+     */
+    public void preverify(Block block) {
+        preverified.computeIfAbsent(block.hash(), h -> verifier.verify(block.transactions()));
+    }
+
+    /**
+     * Accepts a header whose block may follow later (headers-first sync).
+     *
+     * @throws ValidationException when the header breaks a rule or builds on an unknown or invalid block
+     */
+    public BlockIndexEntry acceptHeader(BlockHeader header) throws ValidationException {
+        BlockRules.checkHeader(header, params);
+        lock.lock();
+        try {
+            BlockIndexEntry known = index.get(header.hash());
+            if (known != null) {
+                if (known.status() == BlockStatus.FAILED) {
+                    throw new ValidationException("duplicate-invalid", "block " + header.hash() + " is known to be invalid");
+                }
+                return known;
+            }
+            BlockIndexEntry parent = index.get(header.prevHash());
+            if (parent == null) {
+                throw new ValidationException("prev-blk-not-found", "the parent " + header.prevHash() + " is unknown");
+            }
+            return addHeader(header, parent, BlockStatus.HEADER_ONLY);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private BlockIndexEntry addHeader(BlockHeader header, BlockIndexEntry parent, BlockStatus status)
+            throws ValidationException {
+        if (parent.status() == BlockStatus.FAILED || hasFailedAncestor(parent)) {
+            throw new ValidationException("bad-prevblk", "the parent " + parent.hash() + " is invalid");
+        }
+        BlockRules.checkHeaderContext(header, ancestry(parent), params, clockSeconds.getAsLong());
+        BlockIndexEntry e = new BlockIndexEntry(header, parent.height() + 1,
+                parent.chainWork().add(CompactTarget.work(header.bits())), parent, status, sequence++);
+        db.putHeader(e);
+        db.commit();
+        addToIndex(e);
+        return e;
+    }
+
+    private boolean hasFailedAncestor(BlockIndexEntry e) {
+        for (BlockIndexEntry x = e; x != null && !onActiveChain(x); x = x.parent()) {
+            if (x.status() == BlockStatus.FAILED) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Takes a block from anywhere (a peer, the miner, a test): checks it, stores it, and makes the branch
+     * with the most work active.
+     *
+     * @throws ValidationException naming the rule the block breaks; nothing is stored in that case
+     *     (a block that breaks a rule of its own content is remembered as invalid)
+     */
+    public BlockOutcome processBlock(Block block) throws ValidationException {
+        Hash hash = block.hash();
+        SignatureVerifier.Pending early = preverified.remove(hash);
+        BlockIndexEntry known = entry(hash);
+        if (known != null && known.status() == BlockStatus.HAVE_DATA) {
+            return BlockOutcome.ALREADY_KNOWN;
+        }
+        if (known != null && known.status() == BlockStatus.FAILED) {
+            throw new ValidationException("duplicate-invalid", "block " + hash + " is known to be invalid");
+        }
+        BlockRules.checkBlock(block, params);
+        lock.lock();
+        try {
+            BlockOutcome outcome = storeAndActivate(block, early);
+            if (outcome != BlockOutcome.ORPHAN) {
+                connectOrphansOf(hash);
+            }
+            return outcome;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private BlockOutcome storeAndActivate(Block block, SignatureVerifier.Pending early) throws ValidationException {
+        Hash hash = block.hash();
+        BlockIndexEntry e = index.get(hash);
+        if (e != null && e.status() == BlockStatus.HAVE_DATA) {
+            return BlockOutcome.ALREADY_KNOWN;
+        }
+        BlockIndexEntry parent = index.get(block.header().prevHash());
+        if (parent == null) {
+            addOrphan(block);
+            return BlockOutcome.ORPHAN;
+        }
+        if (e == null) {
+            e = addHeader(block.header(), parent, BlockStatus.HEADER_ONLY);
+        }
+        try {
+            BlockRules.checkCoinbaseHeight(block, e.height());
+        } catch (ValidationException ex) {
+            markFailed(e);
+            throw ex;
+        }
+        if (early != null) {
+            preverified.put(hash, early);
+        }
+        db.putBlock(hash, block.serialize());
+        db.setStatus(hash, BlockStatus.HAVE_DATA);
+        db.commit();
+        e.setStatus(BlockStatus.HAVE_DATA);
+        addCandidates(e);
+        ValidationException failure = activateBestChain();
+        if (e.status() == BlockStatus.FAILED && failure != null) {
+            throw failure;
+        }
+        return onActiveChain(e) ? BlockOutcome.ACTIVE : BlockOutcome.SIDE_BRANCH;
+    }
+
+    /** Adds {@code e} and every descendant that already has its data to the candidate tips. */
+    private void addCandidates(BlockIndexEntry e) {
+        Deque<BlockIndexEntry> todo = new ArrayDeque<>();
+        todo.add(e);
+        BigInteger tipWork = active.get(active.size() - 1).chainWork();
+        while (!todo.isEmpty()) {
+            BlockIndexEntry x = todo.poll();
+            if (x.status() != BlockStatus.HAVE_DATA) {
+                continue;
+            }
+            if (x.chainWork().compareTo(tipWork) > 0) {
+                candidates.add(x);
+            }
+            todo.addAll(children.getOrDefault(x.hash(), List.of()));
+        }
+    }
+
+    private void addOrphan(Block block) {
+        if (orphanOrder.size() >= MAX_ORPHAN_BLOCKS) {
+            Block dropped = orphanOrder.poll();
+            List<Block> siblings = orphansByParent.get(dropped.header().prevHash());
+            if (siblings != null) {
+                siblings.remove(dropped);
+                if (siblings.isEmpty()) {
+                    orphansByParent.remove(dropped.header().prevHash());
+                }
+            }
+        }
+        List<Block> siblings = orphansByParent.computeIfAbsent(block.header().prevHash(), k -> new ArrayList<>(1));
+        if (siblings.stream().noneMatch(b -> b.hash().equals(block.hash()))) {
+            siblings.add(block);
+            orphanOrder.add(block);
+        }
+    }
+
+    public int orphanCount() {
+        lock.lock();
+        try {
+            return orphanOrder.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void connectOrphansOf(Hash parent) {
+        Deque<Hash> parents = new ArrayDeque<>();
+        parents.add(parent);
+        while (!parents.isEmpty()) {
+            List<Block> waiting = orphansByParent.remove(parents.poll());
+            if (waiting == null) {
+                continue;
+            }
+            for (Block orphan : waiting) {
+                orphanOrder.remove(orphan);
+                try {
+                    BlockRules.checkBlock(orphan, params);
+                    storeAndActivate(orphan, null);
+                    parents.add(orphan.hash());
+                } catch (ValidationException e) {
+                    log.info("Orphan block {} is invalid: {}", orphan.hash(), e.getMessage());
+                }
+            }
+        }
+    }
+
+    private void markFailed(BlockIndexEntry e) {
+        e.setStatus(BlockStatus.FAILED);
+        db.setStatus(e.hash(), BlockStatus.FAILED);
+        db.commit();
+        candidates.remove(e);
+        candidates.removeIf(c -> c.ancestor(e.height()) == e);
+    }
+
+    /**
+     * Moves the active chain to the valid branch with the most work. Returns the validation failure of the
+     * last block that was tried and found invalid, or null.
+     */
+    private ValidationException activateBestChain() {
+        ValidationException lastFailure = null;
+        while (!candidates.isEmpty()) {
+            BlockIndexEntry best = candidates.first();
+            BlockIndexEntry tip = active.get(active.size() - 1);
+            if (best.chainWork().compareTo(tip.chainWork()) <= 0) {
+                candidates.clear();
+                break;
+            }
+            candidates.remove(best);
+            if (!branchReady(best)) {
+                continue;
+            }
+            try {
+                reorganise(best);
+            } catch (BlockFailure f) {
+                lastFailure = f.cause;
+                log.info("Block {} at height {} is invalid: {}", f.block.hash(), f.block.height(), f.cause.getMessage());
+                markFailed(f.block);
+                // The valid part of the branch below the bad block may still have more work than the tip.
+                BlockIndexEntry below = f.block.parent();
+                if (!onActiveChain(below) && below.chainWork().compareTo(tip.chainWork()) > 0) {
+                    candidates.add(below);
+                }
+            }
+        }
+        return lastFailure;
+    }
+
+    /** True when every block from the fork point to {@code e} has its data and none is known invalid. */
+    private boolean branchReady(BlockIndexEntry e) {
+        for (BlockIndexEntry x = e; !onActiveChain(x); x = x.parent()) {
+            if (x.status() != BlockStatus.HAVE_DATA) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final class BlockFailure extends Exception {
+        final BlockIndexEntry block;
+        final ValidationException cause;
+
+        BlockFailure(BlockIndexEntry block, ValidationException cause) {
+            super(cause.getMessage(), null, false, false);
+            this.block = block;
+            this.cause = cause;
+        }
+    }
+
+    private record Step(BlockIndexEntry entry, Block block) {
+    }
+
+    /** Disconnects back to the fork and connects the branch to {@code target}, in one database transaction. */
+    private void reorganise(BlockIndexEntry target) throws BlockFailure {
+        BlockIndexEntry oldTip = active.get(active.size() - 1);
+        List<BlockIndexEntry> connect = new ArrayList<>();
+        BlockIndexEntry fork = target;
+        while (!onActiveChain(fork)) {
+            connect.add(fork);
+            fork = fork.parent();
+        }
+        Collections.reverse(connect);
+        List<Step> disconnected = new ArrayList<>();
+        List<Step> connected = new ArrayList<>();
+        long savedTxouts = txouts;
+        long savedTotal = totalAmount;
+        try {
+            for (int h = oldTip.height(); h > fork.height(); h--) {
+                BlockIndexEntry e = active.get(h);
+                Block b = loadBlock(e);
+                disconnect(e, b);
+                disconnected.add(new Step(e, b));
+            }
+            for (BlockIndexEntry e : connect) {
+                Block b = loadBlock(e);
+                try {
+                    connect(e, b);
+                } catch (ValidationException v) {
+                    throw new BlockFailure(e, v);
+                }
+                connected.add(new Step(e, b));
+            }
+            db.putMeta(META_TIP, target.hash().toBytes());
+            db.putMetaLong(META_TXOUTS, txouts);
+            db.putMetaLong(META_TOTAL, totalAmount);
+            db.commit();
+        } catch (BlockFailure | RuntimeException e) {
+            db.rollback();
+            txouts = savedTxouts;
+            totalAmount = savedTotal;
+            throw e;
+        }
+        setActive(target);
+        for (Step s : disconnected) {
+            events.publish(new ChainEvent.BlockDisconnected(s.block(), s.entry().height()));
+        }
+        for (Step s : connected) {
+            events.publish(new ChainEvent.BlockConnected(s.block(), s.entry().height()));
+        }
+        if (!disconnected.isEmpty()) {
+            log.info("Reorganised: {} blocks disconnected, {} connected, new tip {} at height {}",
+                    disconnected.size(), connected.size(), target.hash(), target.height());
+        }
+        events.publish(new ChainEvent.TipChanged(target.hash(), target.height(), target.chainWork(),
+                target.header().time(), !disconnected.isEmpty()));
+    }
+
+    private Block loadBlock(BlockIndexEntry e) {
+        byte[] data = db.block(e.hash());
+        if (data == null) {
+            throw new ChainStoreException("The chain database " + db.file() + " lacks the data of block " + e.hash());
+        }
+        return Block.deserialize(data);
+    }
+
+    /** Applies a block to the UTXO set inside the open transaction, checking every rule that needs it. */
+    private void connect(BlockIndexEntry e, Block block) throws ValidationException {
+        SignatureVerifier.Pending signatures = preverified.remove(e.hash());
+        if (signatures == null) {
+            signatures = verifier.verify(block.transactions());
+        }
+        int height = e.height();
+        CanonicalWriter undo = new CanonicalWriter(64 + block.transactions().size() * 80);
+        List<Transaction> txs = block.transactions();
+        long fees = 0;
+        int spentCount = 0;
+        CanonicalWriter spent = new CanonicalWriter();
+        for (int i = 1; i < txs.size(); i++) {
+            Transaction tx = txs.get(i);
+            Map<OutPoint, Coin> found = new HashMap<>();
+            fees += TxRules.checkInputs(tx, p -> {
+                Coin c = db.coin(p);
+                if (c != null) {
+                    found.put(p, c);
+                }
+                return c;
+            }, height);
+            for (TxInput in : tx.inputs()) {
+                Coin c = found.get(in.prevout());
+                writeUndoCoin(spent, in.prevout(), c);
+                spentCount++;
+                db.deleteCoin(in.prevout());
+                txouts--;
+                totalAmount -= c.output().amount();
+            }
+            addOutputs(tx, height, false);
+        }
+        BlockRules.checkCoinbaseAmount(block, fees, height, params);
+        addOutputs(txs.get(0), height, true);
+        signatures.await();
+        undo.compactSize(spentCount).raw(spent.toByteArray());
+        db.putUndo(e.hash(), undo.toByteArray());
+    }
+
+    private void addOutputs(Transaction tx, int height, boolean coinbase) {
+        Hash txid = tx.txid();
+        List<TxOutput> outs = tx.outputs();
+        for (int v = 0; v < outs.size(); v++) {
+            db.addCoin(new OutPoint(txid, v), new Coin(outs.get(v), height, coinbase));
+            txouts++;
+            totalAmount += outs.get(v).amount();
+        }
+    }
+
+    private static void writeUndoCoin(CanonicalWriter w, OutPoint p, Coin c) {
+        w.hash(p.txid()).u32(p.index()).i64(c.output().amount()).raw(c.output().keyHash().toBytes())
+                .u32(c.height()).u8(c.coinbase() ? 1 : 0);
+    }
+
+    /** Reverses a block: removes the outputs it created and restores the ones it spent, from its undo data. */
+    private void disconnect(BlockIndexEntry e, Block block) {
+        byte[] undoBytes = db.undo(e.hash());
+        if (undoBytes == null) {
+            throw new ChainStoreException("The chain database " + db.file() + " lacks the undo data of block " + e.hash());
+        }
+        List<Transaction> txs = block.transactions();
+        for (int i = txs.size() - 1; i >= 0; i--) {
+            Transaction tx = txs.get(i);
+            for (int v = 0; v < tx.outputs().size(); v++) {
+                db.deleteCoin(new OutPoint(tx.txid(), v));
+                txouts--;
+                totalAmount -= tx.outputs().get(v).amount();
+            }
+        }
+        CanonicalReader r = new CanonicalReader(undoBytes);
+        long n = r.compactSize("undo count", Integer.MAX_VALUE);
+        for (long i = 0; i < n; i++) {
+            OutPoint p = new OutPoint(r.hash("undo txid"), r.u32("undo index"));
+            long amount = r.i64("undo amount");
+            KeyHash k = KeyHash.wrap(r.raw(KeyHash.LENGTH, "undo key hash"));
+            int height = (int) r.u32("undo height");
+            boolean coinbase = r.u8("undo coinbase") != 0;
+            db.addCoin(p, new Coin(new TxOutput(amount, k), height, coinbase));
+            txouts++;
+            totalAmount += amount;
+        }
+        db.deleteUndo(e.hash());
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            db.close();
+        } finally {
+            lock.unlock();
+        }
+    }
+}
