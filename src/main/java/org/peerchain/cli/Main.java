@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The one entry point of {@code peerchain.jar}. Without a subcommand it opens the wallet. It does not
+ * The one entry point of {@code peerchain.jar}. Without arguments it opens the wallet. It does not
  * extend {@code Application}, so the headless subcommands never load JavaFX.
  */
 @Command(name = "peerchain",
@@ -12,10 +12,12 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "PeerChain: a peer-to-peer cryptocurrency node, miner, wallet and tracker.",
         subcommands = {
+            WalletCommand.class,
+            NodeCommand.class,
         })
 public final class Main implements Runnable {
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine().execute(args.length == 0 ? new String[] {"wallet"} : args));
     }
 
     public static CommandLine commandLine() {

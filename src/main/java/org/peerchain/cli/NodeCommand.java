@@ -1,0 +1,41 @@
+package org.peerchain.cli;
+
+import java.util.concurrent.Callable;
+import org.peerchain.node.Node;
+import org.peerchain.node.NodeConfig;
+import org.peerchain.node.NodeStartException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code peerchain node}: the node without a window, for servers and scripts. */
+@Command(name = "node", mixinStandardHelpOptions = true,
+        description = "Run a node without a window; script it through JSON-RPC (see 'peerchain rpc').")
+public final class NodeCommand implements Callable<Integer> {
+    @Mixin
+    NetworkOptions network;
+
+    @Option(names = "--rpc-port", description = "JSON-RPC port on 127.0.0.1; 0 picks a free one (written to"
+            + " <datadir>/ports.json); default: the network's RPC port")
+    Integer rpcPort;
+
+    @Override
+    public Integer call() {
+        int rpc = rpcPort != null ? rpcPort : network.params().defaultRpcPort();
+        NodeConfig config = new NodeConfig(network.params(), network.dataDir(), rpc, NodeConfig.OFF);
+        Node node;
+        try {
+            node = Node.start(config);
+        } catch (NodeStartException e) {
+            System.err.println("error: " + e.getMessage());
+            return 1;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(node::close, "shutdown"));
+        try {
+            node.awaitStop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+}
