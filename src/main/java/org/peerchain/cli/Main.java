@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             WalletCommand.class,
             NodeCommand.class,
+            BenchCommand.class,
         })
 public final class Main implements Runnable {
     public static void main(String[] args) {

@@ -1,0 +1,168 @@
+package org.peerchain.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.peerchain.chain.BlockOutcome;
+import org.peerchain.chain.ChainState;
+import org.peerchain.consensus.ChainParams;
+import org.peerchain.consensus.ValidationException;
+import org.peerchain.core.Block;
+import org.peerchain.core.Ed25519Keys;
+import org.peerchain.core.Hash;
+import org.peerchain.core.KeyHash;
+import org.peerchain.core.OutPoint;
+import org.peerchain.core.Transaction;
+import org.peerchain.core.TxInput;
+import org.peerchain.core.TxOutput;
+import org.peerchain.events.EventBus;
+
+/**
+ * {@code peerchain bench connect}: connects pre-built regtest blocks of signed transactions into a fresh
+ * chain and compares the rate at which their signatures get verified with the raw rate of all cores.
+ */
+public final class ConnectBenchmark {
+    public static final int DEFAULT_BLOCKS = 10_000;
+    public static final int TXS_PER_BLOCK = 10;
+    /** How many blocks ahead of the one being connected have their signatures checked. */
+    static final int PREVERIFY_WINDOW = 64;
+    private static final long FEE = 1_000;
+
+    private ConnectBenchmark() {
+    }
+
+    public static void run(PrintStream out, int blocks) throws IOException, ValidationException {
+        int cores = Runtime.getRuntime().availableProcessors();
+        out.printf("Building %,d regtest blocks of %d signed transactions...%n", blocks, TXS_PER_BLOCK);
+        Ed25519Keys.KeyPair key = Ed25519Keys.generate(new SecureRandom());
+        KeyHash me = KeyHash.of(key.publicKey());
+        RegtestBlockBuilder builder = new RegtestBlockBuilder();
+        List<Block> setup = new ArrayList<>();
+        List<TxOutput> lanes = new ArrayList<>();
+        long laneAmount = ChainParams.REGTEST.subsidy(1) / TXS_PER_BLOCK;
+        for (int i = 0; i < TXS_PER_BLOCK; i++) {
+            lanes.add(new TxOutput(laneAmount, me));
+        }
+        setup.add(builder.next(lanes, List.of()));
+        Hash[] laneTx = new Hash[TXS_PER_BLOCK];
+        long[] laneValue = new long[TXS_PER_BLOCK];
+        for (int i = 0; i < TXS_PER_BLOCK; i++) {
+            laneTx[i] = setup.get(0).transactions().get(0).txid();
+            laneValue[i] = laneAmount;
+        }
+        long[] laneIndex = new long[TXS_PER_BLOCK];
+        for (int i = 0; i < TXS_PER_BLOCK; i++) {
+            laneIndex[i] = i;
+        }
+        while (builder.height() < ChainParams.COINBASE_MATURITY + 1) {
+            setup.add(builder.next(me, 0, List.of()));
+        }
+        List<Block> timed = new ArrayList<>(blocks);
+        long buildStart = System.nanoTime();
+        for (int b = 0; b < blocks; b++) {
+            List<Transaction> txs = new ArrayList<>(TXS_PER_BLOCK);
+            for (int i = 0; i < TXS_PER_BLOCK; i++) {
+                laneValue[i] -= FEE;
+                Transaction unsigned = new Transaction(Transaction.CURRENT_VERSION,
+                        List.of(new TxInput(new OutPoint(laneTx[i], laneIndex[i]), key.publicKey(), new byte[0])),
+                        List.of(new TxOutput(laneValue[i], me)));
+                byte[] sig = Ed25519Keys.sign(key.privateKey(), unsigned.sigHash());
+                Transaction tx = new Transaction(unsigned.version(),
+                        List.of(unsigned.inputs().get(0).withSignature(sig)), unsigned.outputs());
+                txs.add(tx);
+                laneTx[i] = tx.txid();
+                laneIndex[i] = 0;
+            }
+            timed.add(builder.next(me, FEE * TXS_PER_BLOCK, txs));
+        }
+        out.printf("Built in %.1f s%n", (System.nanoTime() - buildStart) / 1e9);
+
+        AtomicInteger threadNo = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(cores, r -> {
+            Thread t = new Thread(r, "verify-" + threadNo.getAndIncrement());
+            t.setDaemon(true);
+            return t;
+        });
+        Path dir = Files.createTempDirectory("peerchain-bench-connect");
+        long clock = builder.time() + 1;
+        try (ChainState chain = ChainState.open(dir, ChainParams.REGTEST, new EventBus(), pool, () -> clock)) {
+            for (Block b : setup) {
+                require(chain.processBlock(b));
+            }
+            long start = System.nanoTime();
+            for (int i = 0; i < Math.min(PREVERIFY_WINDOW, timed.size()); i++) {
+                chain.preverify(timed.get(i));
+            }
+            for (int i = 0; i < timed.size(); i++) {
+                if (i + PREVERIFY_WINDOW < timed.size()) {
+                    chain.preverify(timed.get(i + PREVERIFY_WINDOW));
+                }
+                require(chain.processBlock(timed.get(i)));
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long signatures = (long) blocks * TXS_PER_BLOCK;
+            double connectVerifyRate = signatures / seconds;
+            double raw = rawVerifyRate(pool, cores, timed);
+            out.printf("Connected %,d blocks (%,d signatures) in %.2f s on %d cores; tip height %d%n",
+                    blocks, signatures, seconds, cores, chain.height());
+            out.printf("blocks_per_s: %.0f%n", blocks / seconds);
+            out.printf("raw_verify_per_s: %.0f%n", raw);
+            out.printf("verify_ratio: %.2f%n", connectVerifyRate / raw);
+        } finally {
+            pool.shutdownNow();
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static void require(BlockOutcome outcome) {
+        if (outcome != BlockOutcome.ACTIVE) {
+            throw new IllegalStateException("a benchmark block did not connect: " + outcome);
+        }
+    }
+
+    /** Ed25519 verifications per second with every core busy, on the same signatures. */
+    static double rawVerifyRate(ExecutorService pool, int cores, List<Block> blocks) {
+        List<TxInput> inputs = new ArrayList<>();
+        List<Hash> messages = new ArrayList<>();
+        for (Block b : blocks.subList(0, Math.min(blocks.size(), 4_000))) {
+            for (Transaction tx : b.transactions().subList(1, b.transactions().size())) {
+                inputs.add(tx.inputs().get(0));
+                messages.add(tx.sigHash());
+            }
+        }
+        // Warm up, then time every core verifying its share.
+        for (int round = 0; round < 2; round++) {
+            long start = System.nanoTime();
+            List<CompletableFuture<Void>> parts = new ArrayList<>();
+            int per = (inputs.size() + cores - 1) / cores;
+            for (int c = 0; c < cores; c++) {
+                int from = c * per;
+                int to = Math.min(inputs.size(), from + per);
+                parts.add(CompletableFuture.runAsync(() -> {
+                    for (int i = from; i < to; i++) {
+                        if (!Ed25519Keys.verify(inputs.get(i).publicKey(), messages.get(i), inputs.get(i).signature())) {
+                            throw new IllegalStateException("a benchmark signature does not verify");
+                        }
+                    }
+                }, pool));
+            }
+            CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).join();
+            if (round == 1) {
+                return inputs.size() / ((System.nanoTime() - start) / 1e9);
+            }
+        }
+        throw new IllegalStateException("unreachable");
+    }
+}

@@ -1,0 +1,25 @@
+package org.peerchain.cli;
+
+import java.util.concurrent.Callable;
+import org.peerchain.bench.ConnectBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code peerchain bench NAME}: benchmarks that print their headline figures last, one {@code name: value} a line. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Run a benchmark; its headline figures come last, one 'name: value' a line.",
+        subcommands = {BenchCommand.Connect.class})
+public final class BenchCommand {
+    @Command(name = "connect", mixinStandardHelpOptions = true,
+            description = "Connect pre-built regtest blocks of signed transactions; compare signature checking with all cores' raw rate.")
+    static final class Connect implements Callable<Integer> {
+        @Option(names = "--blocks", defaultValue = "10000", description = "blocks to connect (default: ${DEFAULT-VALUE})")
+        int blocks;
+
+        @Override
+        public Integer call() throws Exception {
+            ConnectBenchmark.run(System.out, blocks);
+            return 0;
+        }
+    }
+}
