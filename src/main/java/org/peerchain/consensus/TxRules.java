@@ -79,7 +79,7 @@ public final class TxRules {
 
     /**
      * Checks the inputs of a non-coinbase transaction against the coins they spend, and returns its fee.
-     * Signatures are checked separately ({@link SignatureCheck}), so that they can run in parallel.
+     * Signatures are checked separately ({@link #checkSignatures}, {@link SignatureVerifier}), so that they can run in parallel.
      *
      * @param spendHeight the height of the block the transaction is (or would be) in
      */
@@ -100,8 +100,14 @@ public final class TxRules {
                 throw new ValidationException("bad-txns-key-mismatch",
                         "input " + input.prevout() + " gives a public key that is not the one the output pays");
             }
-            in += coin.output().amount();
-            if (coin.output().amount() < 0 || in > ChainParams.MAX_MONEY) {
+            long amount = coin.output().amount();
+            // Each coin is range-checked before it is added, so the sum can never wrap around.
+            if (amount < 0 || amount > ChainParams.MAX_MONEY) {
+                throw new ValidationException("bad-txns-inputvalues-outofrange",
+                        "input " + input.prevout() + " holds " + amount + ", outside the coin supply");
+            }
+            in += amount;
+            if (in > ChainParams.MAX_MONEY) {
                 throw new ValidationException("bad-txns-inputvalues-outofrange", "inputs add up to more than the coin supply");
             }
         }

@@ -66,8 +66,8 @@ public final class Block {
         }
         CanonicalReader r = new CanonicalReader(bytes);
         BlockHeader header = BlockHeader.read(r);
-        // A transaction takes at least 10 bytes: bound the count by what is left.
-        int n = (int) r.compactSize("block transaction count", r.remaining() / 10);
+        // A transaction takes at least 6 bytes (version and two empty counts): bound the count by what is left.
+        int n = (int) r.compactSize("block transaction count", r.remaining() / 6);
         List<Transaction> txs = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             txs.add(Transaction.read(r));
