@@ -70,8 +70,8 @@ public final class WalletBenchmark {
         out.println("utxos: " + UTXO_COUNT);
         out.println("inputs_selected: " + inputs);
         out.println("tx_bytes: " + size);
-        out.printf("build_sign_tx_ms_min: %.3f%n", ms[0]);
-        out.printf("build_sign_tx_ms: %.3f%n", ms[RUNS / 2]);
+        out.printf(java.util.Locale.ROOT, "build_sign_tx_ms_min: %.3f%n", ms[0]);
+        out.printf(java.util.Locale.ROOT, "build_sign_tx_ms: %.3f%n", ms[RUNS / 2]);
     }
 
     private static Transaction send(List<SpendableOutput> utxos, KeyHash payTo, KeyHash changeTo, KeyChain keys)
