@@ -1,0 +1,21 @@
+package org.peerchain.wallet.bench;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(120)
+class WalletBenchmarkTest {
+    @Test
+    void printsTheBuildAndSignFigureLastAsANameValueLine() throws Exception {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        WalletBenchmark.run(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        String[] lines = buf.toString(StandardCharsets.UTF_8).strip().split("\n");
+        assertTrue(lines[lines.length - 1].matches("build_sign_tx_ms: [0-9]+\\.[0-9]{3}"), lines[lines.length - 1]);
+        assertTrue(lines[0].equals("utxos: 10000"), lines[0]);
+    }
+}
