@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             WalletCommand.class,
             NodeCommand.class,
             BenchCommand.class,
+            RpcCommand.class,
         })
 public final class Main implements Runnable {
     public static void main(String[] args) {

@@ -2,16 +2,27 @@ package org.peerchain.node;
 
 import java.nio.file.Path;
 
-/** Where a network's data lives by default: {@code ~/.peerchain/<network>}, or under {@code $PEERCHAIN_HOME}. */
+/** Where a node keeps its files. One directory per network, so main, test and regtest never mix. */
 public final class DataDirectory {
-    public static final String HOME_VARIABLE = "PEERCHAIN_HOME";
+    /** Overrides the base directory (normally {@code ~/.peerchain}) for every network. */
+    public static final String HOME_ENV = "PEERCHAIN_HOME";
+    public static final String DEFAULT_BASE_NAME = ".peerchain";
 
     private DataDirectory() {
     }
 
+    /** {@code $PEERCHAIN_HOME/<network>} when that variable is set, otherwise {@code ~/.peerchain/<network>}. */
     public static Path defaultFor(String network) {
-        String home = System.getenv(HOME_VARIABLE);
-        Path base = home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"), ".peerchain");
+        return defaultFor(network, System.getenv(HOME_ENV), System.getProperty("user.home"));
+    }
+
+    static Path defaultFor(String network, String peerchainHome, String userHome) {
+        if (network == null || network.isBlank()) {
+            throw new IllegalArgumentException("a network name is needed to choose the data directory");
+        }
+        Path base = peerchainHome != null && !peerchainHome.isBlank()
+                ? Path.of(peerchainHome)
+                : Path.of(userHome, DEFAULT_BASE_NAME);
         return base.resolve(network);
     }
 }

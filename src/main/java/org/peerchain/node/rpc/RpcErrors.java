@@ -1,0 +1,24 @@
+package org.peerchain.node.rpc;
+
+/**
+ * Error codes, as bitcoind uses them (src/rpc/protocol.h), so that bitcoind client libraries recognise them.
+ */
+public final class RpcErrors {
+    // Application errors, bitcoind's numbering.
+    public static final int MISC_ERROR = -1;
+    public static final int TYPE_ERROR = -3;
+    public static final int INVALID_ADDRESS_OR_KEY = -5;
+    public static final int WALLET_INSUFFICIENT_FUNDS = -6;
+    public static final int INVALID_PARAMETER = -8;
+    public static final int IN_WARMUP = -28;
+
+    // JSON-RPC 2.0 standard errors.
+    public static final int PARSE_ERROR = -32700;
+    public static final int INVALID_REQUEST = -32600;
+    public static final int METHOD_NOT_FOUND = -32601;
+    public static final int INVALID_PARAMS = -32602;
+    public static final int INTERNAL_ERROR = -32603;
+
+    private RpcErrors() {
+    }
+}
