@@ -83,6 +83,7 @@ public final class ChainState implements UtxoView, AutoCloseable {
                     return size() > MAX_PREVERIFIED_BLOCKS;
                 }
             });
+    private BlockIndexEntry bestHeader;
     private long sequence;
     private long txouts;
     private long totalAmount;
@@ -181,6 +182,10 @@ public final class ChainState implements UtxoView, AutoCloseable {
 
     private void addToIndex(BlockIndexEntry e) {
         index.put(e.hash(), e);
+        if (e.status() != BlockStatus.FAILED
+                && (bestHeader == null || e.chainWork().compareTo(bestHeader.chainWork()) > 0)) {
+            bestHeader = e;
+        }
         if (e.parent() != null) {
             children.computeIfAbsent(e.parent().hash(), k -> new ArrayList<>(1)).add(e);
         }
@@ -220,6 +225,17 @@ public final class ChainState implements UtxoView, AutoCloseable {
         lock.lock();
         try {
             return height < 0 || height >= active.size() ? null : active.get(height);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The header with the most work that is not known to be invalid (it may lack its block). */
+    public BlockIndexEntry bestHeader() {
+        lock.lock();
+        try {
+            return bestHeader != null && bestHeader.status() != BlockStatus.FAILED ? bestHeader
+                    : active.get(active.size() - 1);
         } finally {
             lock.unlock();
         }

@@ -1,6 +1,7 @@
 package org.peerchain.node;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,6 +18,9 @@ import org.peerchain.core.Transaction;
 import org.peerchain.events.EventBus;
 import org.peerchain.mempool.Mempool;
 import org.peerchain.mining.BlockAssembler;
+import org.peerchain.node.rpc.RpcCookie;
+import org.peerchain.node.rpc.RpcMethods;
+import org.peerchain.node.rpc.RpcServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,12 +38,14 @@ public final class Node implements AutoCloseable {
     private final ChainState chain;
     private final Mempool mempool;
     private final BlockAssembler assembler;
+    private final RpcServer rpc;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean closing = new AtomicBoolean();
 
     private Node(NodeConfig config, DataDirectoryLock dirLock, ExecutorService verifyPool, ChainState chain,
-            EventBus events) {
+            EventBus events, RpcServer rpc) {
         this.config = config;
+        this.rpc = rpc;
         this.events = events;
         this.dirLock = dirLock;
         this.verifyPool = verifyPool;
@@ -57,32 +63,55 @@ public final class Node implements AutoCloseable {
         DataDirectoryLock lock = DataDirectoryLock.acquire(config.dataDir());
         ExecutorService pool = verificationPool();
         Node node = null;
+        RpcMethods methods = new RpcMethods();
+        RpcServer rpc = null;
         try {
+            if (config.rpcPort() != NodeConfig.OFF) {
+                rpc = startRpc(config, methods);
+                rpc.setWarmup("Loading the block index");
+            }
             EventBus bus = new EventBus();
             ChainState chain = ChainState.open(config.dataDir(), config.params(), bus, pool, Node::nowSeconds);
-            node = new Node(config, lock, pool, chain, bus);
+            node = new Node(config, lock, pool, chain, bus, rpc);
+            new ChainRpc(node).register(methods);
             node.startServices();
+            if (rpc != null) {
+                rpc.clearWarmup();
+            }
             log.info("PeerChain node on {} started in {}: height {}", config.params().name(), config.dataDir(),
                     chain.height());
             return node;
-        } catch (ChainStoreException e) {
-            pool.shutdownNow();
-            lock.close();
-            throw new NodeStartException(e.getMessage(), e);
         } catch (NodeStartException | RuntimeException e) {
             if (node != null) {
                 node.close();
             } else {
+                if (rpc != null) {
+                    rpc.close();
+                }
                 pool.shutdownNow();
                 lock.close();
+            }
+            if (e instanceof ChainStoreException) {
+                throw new NodeStartException(e.getMessage(), e);
             }
             throw e;
         }
     }
 
+    private static RpcServer startRpc(NodeConfig config, RpcMethods methods) throws NodeStartException {
+        try {
+            return RpcServer.start(config.rpcPort(), config.dataDir().resolve(RpcCookie.FILE_NAME), methods);
+        } catch (BindException e) {
+            throw new NodeStartException("The RPC port " + config.rpcPort() + " is in use by another program."
+                    + " Choose another with --rpc-port, or 0 for a free one.", e);
+        } catch (IOException e) {
+            throw new NodeStartException("Cannot start the RPC server: " + e.getMessage(), e);
+        }
+    }
+
     private void startServices() throws NodeStartException {
         try {
-            PortsFile.write(config.dataDir(), 0, 0);
+            PortsFile.write(config.dataDir(), 0, rpc == null ? 0 : rpc.port());
         } catch (IOException e) {
             throw new NodeStartException("Cannot write " + config.dataDir().resolve(PortsFile.FILE_NAME) + ": "
                     + e.getMessage(), e);
@@ -122,6 +151,24 @@ public final class Node implements AutoCloseable {
         return assembler;
     }
 
+    /** The RPC port, or -1 when RPC is off. */
+    public int rpcPort() {
+        return rpc == null ? NodeConfig.OFF : rpc.port();
+    }
+
+    /** Bytes the chain database takes on disk, with its write-ahead log. */
+    public long sizeOnDisk() {
+        long total = 0;
+        for (String name : new String[] {"chain.db", "chain.db-wal", "chain.db-shm"}) {
+            try {
+                total += java.nio.file.Files.size(config.dataDir().resolve(name));
+            } catch (IOException e) {
+                // Absent (no WAL yet): counts as nothing.
+            }
+        }
+        return total;
+    }
+
     /** A block from the miner, a peer or RPC: the same checks for all. */
     public BlockOutcome submitBlock(Block block) throws ValidationException {
         return chain.processBlock(block);
@@ -153,6 +200,9 @@ public final class Node implements AutoCloseable {
             return;
         }
         try {
+            if (rpc != null) {
+                rpc.close();
+            }
             verifyPool.shutdown();
             chain.close();
             PortsFile.delete(config.dataDir());
