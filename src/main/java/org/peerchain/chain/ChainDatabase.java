@@ -25,6 +25,8 @@ import org.peerchain.core.TxOutput;
 final class ChainDatabase implements AutoCloseable {
     static final int SCHEMA_VERSION = 1;
     static final String FILE_NAME = "chain.db";
+    /** SQLite's page cache: the UTXO set's hot pages stay in memory. */
+    static final int CACHE_KIB = 64 * 1024;
 
     private final Path file;
     private final Connection conn;
@@ -80,6 +82,8 @@ final class ChainDatabase implements AutoCloseable {
                 }
                 s.execute("PRAGMA journal_mode = WAL");
                 s.execute("PRAGMA synchronous = NORMAL");
+                s.execute("PRAGMA cache_size = -" + CACHE_KIB);
+                s.execute("PRAGMA temp_store = MEMORY");
                 s.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BLOB NOT NULL)");
                 s.execute("CREATE TABLE IF NOT EXISTS headers (hash BLOB PRIMARY KEY, header BLOB NOT NULL,"
                         + " height INTEGER NOT NULL, status INTEGER NOT NULL, seq INTEGER NOT NULL) WITHOUT ROWID");
@@ -126,6 +130,29 @@ final class ChainDatabase implements AutoCloseable {
             conn.commit();
         } catch (SQLException e) {
             throw failure("committing", e);
+        }
+    }
+
+    /** Marks a point inside the open transaction that {@link #rollbackToSavepoint()} can return to. */
+    void savepoint() {
+        exec("SAVEPOINT reorg", "starting a reorganisation");
+    }
+
+    void releaseSavepoint() {
+        exec("RELEASE SAVEPOINT reorg", "finishing a reorganisation");
+    }
+
+    /** Undoes everything since {@link #savepoint()}, keeping what the transaction did before it. */
+    void rollbackToSavepoint() {
+        exec("ROLLBACK TO SAVEPOINT reorg", "undoing a reorganisation");
+        exec("RELEASE SAVEPOINT reorg", "undoing a reorganisation");
+    }
+
+    private void exec(String sql, String action) {
+        try (Statement s = conn.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw failure(action, e);
         }
     }
 

@@ -470,7 +470,9 @@ public final class ChainState implements UtxoView, AutoCloseable {
             if (parent == null) {
                 throw new ValidationException("prev-blk-not-found", "the parent " + header.prevHash() + " is unknown");
             }
-            return addHeader(header, parent, BlockStatus.HEADER_ONLY);
+            BlockIndexEntry e = addHeader(header, parent, BlockStatus.HEADER_ONLY);
+            db.commit();
+            return e;
         } finally {
             lock.unlock();
         }
@@ -485,7 +487,6 @@ public final class ChainState implements UtxoView, AutoCloseable {
         BlockIndexEntry e = new BlockIndexEntry(header, parent.height() + 1,
                 parent.chainWork().add(CompactTarget.work(header.bits())), parent, status, sequence++);
         db.putHeader(e);
-        db.commit();
         addToIndex(e);
         return e;
     }
@@ -552,12 +553,13 @@ public final class ChainState implements UtxoView, AutoCloseable {
         if (early != null) {
             preverified.put(hash, early);
         }
+        // Stored in the same transaction as the connect that usually follows: one commit per block.
         db.putBlock(hash, block.serialize());
         db.setStatus(hash, BlockStatus.HAVE_DATA);
-        db.commit();
         e.setStatus(BlockStatus.HAVE_DATA);
         addCandidates(e);
         ValidationException failure = activateBestChain();
+        db.commit();
         if (e.status() == BlockStatus.FAILED && failure != null) {
             throw failure;
         }
@@ -708,6 +710,7 @@ public final class ChainState implements UtxoView, AutoCloseable {
         List<Step> connected = new ArrayList<>();
         long savedTxouts = txouts;
         long savedTotal = totalAmount;
+        db.savepoint();
         try {
             for (int h = oldTip.height(); h > fork.height(); h--) {
                 BlockIndexEntry e = active.get(h);
@@ -727,9 +730,10 @@ public final class ChainState implements UtxoView, AutoCloseable {
             db.putMeta(META_TIP, target.hash().toBytes());
             db.putMetaLong(META_TXOUTS, txouts);
             db.putMetaLong(META_TOTAL, totalAmount);
+            db.releaseSavepoint();
             db.commit();
         } catch (BlockFailure | RuntimeException e) {
-            db.rollback();
+            db.rollbackToSavepoint();
             txouts = savedTxouts;
             totalAmount = savedTotal;
             throw e;
