@@ -55,7 +55,7 @@ final class ChainRpc {
         m.register("getdifficulty", List.of(), p -> new JsonPrimitive(
                 CompactTarget.difficulty(chain.tip().header().bits())));
         m.register("stop", List.of(), p -> {
-            node.requestStop();
+            org.peerchain.node.rpc.RpcServer.afterReply(node::requestStop);
             return new JsonPrimitive("PeerChain server stopping");
         });
     }

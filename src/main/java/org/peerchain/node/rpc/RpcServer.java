@@ -46,6 +46,8 @@ public final class RpcServer implements AutoCloseable {
     private final byte[] expectedCredentials;
     private final RpcDispatcher dispatcher;
     private volatile String warmup;
+    private static final ThreadLocal<java.util.List<Runnable>> AFTER_REPLY =
+            ThreadLocal.withInitial(java.util.ArrayList::new);
 
     private RpcServer(HttpServer http, ExecutorService workers, Path cookieFile, RpcCookie cookie, RpcMethods methods) {
         this.http = http;
@@ -126,7 +128,25 @@ public final class RpcServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Called from a method handler: runs {@code action} once the reply has been sent (for {@code stop},
+     * which must answer before the server goes away).
+     */
+    public static void afterReply(Runnable action) {
+        AFTER_REPLY.get().add(action);
+    }
+
     private void handle(HttpExchange ex) {
+        try {
+            respond(ex);
+        } finally {
+            java.util.List<Runnable> actions = new java.util.ArrayList<>(AFTER_REPLY.get());
+            AFTER_REPLY.get().clear();
+            actions.forEach(Runnable::run);
+        }
+    }
+
+    private void respond(HttpExchange ex) {
         try (ex) {
             if (!"/".equals(ex.getRequestURI().getPath())) {
                 sendText(ex, 404, "Not found: the JSON-RPC server answers POST / only");
