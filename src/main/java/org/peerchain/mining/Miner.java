@@ -41,15 +41,13 @@ public final class Miner implements AutoCloseable {
     private static final class Job {
         final long generation;
         final Work work;
-        final long extraNonce;
         final long requestedNanos;
         final AtomicBoolean started = new AtomicBoolean();
         final AtomicBoolean solved = new AtomicBoolean();
 
-        Job(long generation, Work work, long extraNonce, long requestedNanos) {
+        Job(long generation, Work work, long requestedNanos) {
             this.generation = generation;
             this.work = work;
-            this.extraNonce = extraNonce;
             this.requestedNanos = requestedNanos;
         }
     }
@@ -174,6 +172,9 @@ public final class Miner implements AutoCloseable {
      */
     public void setThreads(int n) {
         checkThreads(n);
+        if (n > meter.slots()) {
+            throw new IllegalArgumentException("this miner was made for at most " + meter.slots() + " threads, got " + n);
+        }
         if (n - 1 > options.nonceLimit()) {
             throw new IllegalArgumentException("a nonce limit of " + options.nonceLimit() + " cannot be split among " + n + " threads");
         }
@@ -206,7 +207,7 @@ public final class Miner implements AutoCloseable {
             if (work != null && targetWords(work.header()) == null) {
                 work = null;
             }
-            Job job = work == null ? null : new Job(generations.incrementAndGet(), work, extraNonce, requested);
+            Job job = work == null ? null : new Job(generations.incrementAndGet(), work, requested);
             if (work != null) {
                 currentBits = work.header().bits();
             }

@@ -103,4 +103,24 @@ class HeaderHasherTest {
         }
         assertTrue(found > 60 && found < 200, "about 125 solutions expected in 2000 nonces at 1/16, got " + found);
     }
+
+    @ParameterizedTest
+    @MethodSource("allocationFreeHashers")
+    void searchAllocatesNothingPerHash(Supplier<HeaderHasher> factory) {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        HeaderHasher hasher = factory.get();
+        hasher.load(new byte[BlockHeader.SIZE]);
+        int[] impossible = {0, 0, 0, 0, 0, 0, 0, 1};
+        hasher.search(0, 200_000, impossible);
+        long id = Thread.currentThread().getId();
+        long before = threads.getThreadAllocatedBytes(id);
+        hasher.search(200_000, 1_200_000, impossible);
+        long allocated = threads.getThreadAllocatedBytes(id) - before;
+        // A million hashes: anything per hash would be megabytes.
+        assertTrue(allocated < 100_000, hasher.path() + " allocated " + allocated + " bytes for 10^6 hashes");
+    }
+
+    static List<Supplier<HeaderHasher>> allocationFreeHashers() {
+        return List.of(IntrinsicSha256dHasher::new, PureJavaSha256dHasher::new);
+    }
 }

@@ -114,6 +114,16 @@ class MinerTest {
     }
 
     @Test
+    void theClonedDigestFallbackMinesValidBlocksToo() throws Exception {
+        TestWorkSource source = new TestWorkSource(TIP_A, TestWorkSource.EASY_BITS);
+        miner(source, found::add, options().withHashers(HeaderHashers::clonedDigest)).start();
+        Block block = found.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertNotNull(block);
+        assertTrue(naiveProofOfWork(block.header()));
+        assertEquals("cloned-digest", miner.stats().hasherPath());
+    }
+
+    @Test
     void newWorkMakesEveryThreadDropTheOldTipAndTheNextBlockBuildsOnTheNewOne() throws Exception {
         TestWorkSource source = new TestWorkSource(TIP_A, TestWorkSource.IMPOSSIBLE_BITS);
         miner(source, found::add, options()).start();
