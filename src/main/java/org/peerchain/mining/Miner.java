@@ -378,7 +378,7 @@ public final class Miner implements AutoCloseable {
         private void search() {
             Job job = null;
             long nonce = firstNonce;
-            while (!crew.stopped) {
+            while (!crew.stopped && !Thread.currentThread().isInterrupted()) {
                 Job latest = current;
                 if (latest != job) {
                     job = latest;
@@ -475,8 +475,9 @@ public final class Miner implements AutoCloseable {
                     try {
                         workSignal.wait(leftMillis);
                     } catch (InterruptedException e) {
-                        crew.stopped = true;
+                        // Nothing of ours interrupts mining threads; if someone does, this thread ends.
                         Thread.currentThread().interrupt();
+                        return false;
                     }
                 }
             }
