@@ -126,7 +126,7 @@ public final class Miner implements AutoCloseable {
             if (crew != null) {
                 return;
             }
-            newWork();
+            publishFreshWork();
             meter.restartWindow();
             meter.sample(System.nanoTime());
             crew = startCrew(threads);
@@ -186,7 +186,7 @@ public final class Miner implements AutoCloseable {
             threads = n;
             if (crew != null) {
                 ending.addAll(signalStop(crew));
-                newWork();
+                publishFreshWork();
                 crew = startCrew(n);
                 LOG.info("mining now on {} thread(s)", n);
             }
@@ -197,9 +197,22 @@ public final class Miner implements AutoCloseable {
     /**
      * Asks the work source for a new template (call it when the tip changes or better transactions
      * arrive) and switches every mining thread to it within one check interval. Returns false, after
-     * telling the listeners why, when the source failed or had no work; then the threads idle.
+     * telling the listeners why, when the source failed or had no work; then the threads idle. When
+     * mining is stopped it only drops the old work and returns false: {@link #start()} fetches fresh work.
      */
     public boolean newWork() {
+        synchronized (lifecycle) {
+            if (crew == null) {
+                synchronized (publishLock) {
+                    current = null;
+                }
+                return false;
+            }
+            return publishFreshWork();
+        }
+    }
+
+    private boolean publishFreshWork() {
         long requested = System.nanoTime();
         synchronized (publishLock) {
             long extraNonce = extraNonces.incrementAndGet();

@@ -160,8 +160,10 @@ class MinerTest {
         assertTrue(h.nonce() <= nonceLimit, "nonce " + h.nonce() + " is beyond the limit");
         assertEquals(TestWorkSource.TEMPLATE_TIME, h.time());
         assertNotEquals(TestWorkSource.merkleRootFor(firstExtraNonce), h.merkleRoot());
-        assertTrue(source.extraNonces.size() > 2, "extra nonces asked for: " + source.extraNonces);
-        assertEquals(source.extraNonces.size(), new HashSet<>(source.extraNonces).size(), "an extra nonce was repeated");
+        miner.stop();
+        List<Long> asked = List.copyOf(source.extraNonces);
+        assertTrue(asked.size() > 2, "extra nonces asked for: " + asked);
+        assertEquals(asked.size(), new HashSet<>(asked).size(), "an extra nonce was repeated: " + asked);
     }
 
     @Test
@@ -209,6 +211,19 @@ class MinerTest {
         }
         assertFalse(miner.isRunning());
         assertTrue(errors.isEmpty(), "errors: " + errors);
+    }
+
+    @Test
+    void newWorkWhileStoppedFetchesNothingAndStartTakesFreshWork() throws Exception {
+        TestWorkSource source = new TestWorkSource(TIP_A, TestWorkSource.EASY_BITS);
+        miner(source, found::add, options());
+        assertFalse(miner.newWork());
+        assertEquals(List.of(), source.extraNonces);
+        source.setTip(TIP_B, TestWorkSource.EASY_BITS);
+        miner.start();
+        Block block = found.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertNotNull(block);
+        assertEquals(TIP_B, block.header().prevHash());
     }
 
     @Test
@@ -264,7 +279,7 @@ class MinerTest {
     @Test
     void anUndecodableTargetIsReportedAsBadTarget() throws Exception {
         TestWorkSource source = new TestWorkSource(TIP_A, 0x04923456L);
-        miner(source, found::add, options());
+        miner(source, found::add, options()).start();
         assertFalse(miner.newWork());
         MiningError error = errors.poll(WAIT_SECONDS, TimeUnit.SECONDS);
         assertNotNull(error);
