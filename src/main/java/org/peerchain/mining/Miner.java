@@ -367,7 +367,7 @@ public final class Miner implements AutoCloseable {
         private final Crew crew;
         private final HeaderHasher hasher = options.hashers().get();
         private final byte[] headerBytes = new byte[BlockHeader.SIZE];
-        /** The header being hashed (its time possibly rolled), its work, extra nonce and target. */
+        /** The header being hashed (its time possibly rolled), the work it came from, and its target. */
         private BlockHeader header;
         private Work work;
         private int[] target;
