@@ -33,6 +33,10 @@ public final class MainController {
         this.themeSwitch = themeSwitch;
     }
 
+    void showDarkSelected(boolean dark) {
+        darkToggle.setSelected(dark);
+    }
+
     @FXML
     private void initialize() {
         networkLabel.textProperty().bind(status.networkProperty());

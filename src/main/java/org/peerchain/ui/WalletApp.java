@@ -20,6 +20,8 @@ import org.peerchain.node.NodeStartException;
  */
 public final class WalletApp extends Application {
     public static final String TITLE = "PeerChain Wallet";
+    /** {@code -Dpeerchain.theme=dark} opens the window in the dark theme. */
+    public static final String THEME_PROPERTY = "peerchain.theme";
     private static volatile NodeConfig launchConfig;
 
     private final NodeConfig config;
@@ -49,9 +51,11 @@ public final class WalletApp extends Application {
         } catch (IOException e) {
             throw new UncheckedIOException("The wallet's main window (main.fxml) cannot be loaded", e);
         }
-        applyTheme(false);
+        boolean dark = "dark".equalsIgnoreCase(System.getProperty(THEME_PROPERTY, "light"));
+        applyTheme(dark);
         Scene scene = new Scene(root, 900, 560);
         scene.getStylesheets().add(WalletApp.class.getResource("/fxml/main.css").toExternalForm());
+        ((MainController) loader.getController()).showDarkSelected(dark);
         stage.setTitle(TITLE);
         stage.setScene(scene);
         stage.show();
