@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "PeerChain: a peer-to-peer cryptocurrency node, miner, wallet and tracker.",
         subcommands = {
+                org.peerchain.tracker.TrackerCommand.class,
         })
 public final class Main implements Runnable {
     public static void main(String[] args) {
