@@ -165,22 +165,31 @@ public final class PeerListener implements AutoCloseable {
     }
 
     private void serve(Socket s) {
-        ScheduledFuture<?> deadline = watchdog.schedule(() -> dropSlowHandshake(s), handshakeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> deadline;
+        try {
+            deadline = watchdog.schedule(() -> dropSlowHandshake(s), handshakeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            closeQuietly(s);
+            release(s);
+            return;
+        }
         try (s) {
             s.setTcpNoDelay(true);
             s.setSoTimeout((int) IDLE_TIMEOUT.toMillis());
             FrameReader in = new FrameReader(s.getInputStream(), MessageCatalog.standard());
             FrameWriter out = new FrameWriter(s.getOutputStream());
-            if (!handshake(in, out)) {
-                refused.incrementAndGet();
-                return;
+            try {
+                if (!handshake(in, out)) {
+                    refused.incrementAndGet();
+                    return;
+                }
+                deadline.cancel(false);
+                handshakes.incrementAndGet();
+                converse(in, out);
+            } catch (FrameException e) {
+                log.debug("peer {} sent a bad frame: {}", s.getRemoteSocketAddress(), e.getMessage());
+                out.tryWrite(e.toErrorMessage());
             }
-            deadline.cancel(false);
-            handshakes.incrementAndGet();
-            converse(in, out);
-        } catch (FrameException e) {
-            log.debug("peer {} sent a bad frame: {}", s.getRemoteSocketAddress(), e.getMessage());
-            tryError(s, e.toErrorMessage());
         } catch (IOException e) {
             log.debug("peer {} connection ended: {}", s.getRemoteSocketAddress(), e.getMessage());
         } finally {

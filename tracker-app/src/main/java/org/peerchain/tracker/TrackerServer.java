@@ -160,19 +160,17 @@ public final class TrackerServer implements AutoCloseable {
             s.setSoTimeout((int) IDLE_TIMEOUT.toMillis());
             FrameReader in = new FrameReader(s.getInputStream(), CATALOG, () -> readTimeout(s));
             FrameWriter out = new FrameWriter(s.getOutputStream());
-            for (Message m; !closed && (m = in.read()) != null; ) {
-                s.setSoTimeout((int) IDLE_TIMEOUT.toMillis());
-                if (!handle(m, ip, out)) {
-                    return;
-                }
-            }
-        } catch (FrameException e) {
-            metrics.frameRejected(e.code());
-            log.debug("closing {}: {}", ip, e.getMessage());
             try {
-                new FrameWriter(s.getOutputStream()).tryWrite(e.toErrorMessage());
-            } catch (IOException ignored) {
-                // already gone
+                for (Message m; !closed && (m = in.read()) != null; ) {
+                    s.setSoTimeout((int) IDLE_TIMEOUT.toMillis());
+                    if (!handle(m, ip, out)) {
+                        return;
+                    }
+                }
+            } catch (FrameException e) {
+                metrics.frameRejected(e.code());
+                log.debug("closing {}: {}", ip, e.getMessage());
+                out.tryWrite(e.toErrorMessage());
             }
         } catch (IOException e) {
             log.debug("connection from {} ended: {}", ip, e.getMessage());
