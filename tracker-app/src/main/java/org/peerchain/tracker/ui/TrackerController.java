@@ -18,6 +18,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import org.peerchain.tracker.PeerKey;
 import org.peerchain.tracker.PeerRecord;
 import org.peerchain.tracker.PeerState;
 
@@ -97,12 +98,35 @@ public final class TrackerController {
         SortedList<PeerRecord> sorted = new SortedList<>(model.peers());
         sorted.comparatorProperty().bind(peerTable.comparatorProperty());
         peerTable.setItems(sorted);
+        keepSelectionAcrossUpdates(sorted);
         var noSelection = peerTable.getSelectionModel().selectedItemProperty().isNull().or(model.runningProperty().not());
         kickButton.disableProperty().bind(noSelection);
         banButton.disableProperty().bind(noSelection);
 
         logList.setItems(model.log());
         model.log().addListener((javafx.collections.ListChangeListener<String>) c -> logList.scrollTo(model.log().size() - 1));
+    }
+
+    /** A row is replaced when its peer changes; select the same peer again so the admin's choice stays. */
+    private void keepSelectionAcrossUpdates(SortedList<PeerRecord> rows) {
+        PeerKey[] selected = new PeerKey[1];
+        peerTable.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                selected[0] = now.key();
+            }
+        });
+        rows.addListener((javafx.collections.ListChangeListener<PeerRecord>) c -> {
+            if (selected[0] == null || peerTable.getSelectionModel().getSelectedItem() != null) {
+                return;
+            }
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.get(i).key().equals(selected[0])) {
+                    peerTable.getSelectionModel().select(i);
+                    return;
+                }
+            }
+            selected[0] = null;
+        });
     }
 
     private static <T> void column(TableColumn<PeerRecord, T> c, Function<PeerRecord, T> value) {

@@ -247,9 +247,19 @@ public final class TrackerViewModel {
         });
     }
 
-    /** Stops the server (if running) and the worker; waits a little so the registry is flushed. */
+    /**
+     * Stops the server (if running) and the worker, from any thread, touching no observable state;
+     * waits a little so the registry is flushed. Used when the window closes.
+     */
     public void shutdown() {
-        stop();
+        Tracker t = tracker;
+        tracker = null;
+        if (t != null) {
+            worker.execute(() -> {
+                t.registry().removeListener(listener);
+                t.close();
+            });
+        }
         worker.shutdown();
         try {
             worker.awaitTermination(10, TimeUnit.SECONDS);
