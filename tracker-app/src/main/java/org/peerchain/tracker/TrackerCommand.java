@@ -46,6 +46,9 @@ public final class TrackerCommand implements Callable<Integer> {
         return new picocli.CommandLine(new TrackerCommand()).execute(args);
     }
 
+    @Option(names = "--dark", description = "Open the admin window in the dark theme.")
+    boolean dark;
+
     public static Path defaultDatabase() {
         return Path.of(System.getProperty("user.home"), ".peerchain", "tracker.db");
     }
@@ -73,7 +76,7 @@ public final class TrackerCommand implements Callable<Integer> {
             return 2;
         }
         if (!headless) {
-            org.peerchain.tracker.ui.TrackerLauncher.launch(config);
+            org.peerchain.tracker.ui.TrackerLauncher.launch(config, dark);
             return 0;
         }
         Tracker tracker;

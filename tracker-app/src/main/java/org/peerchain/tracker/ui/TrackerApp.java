@@ -17,6 +17,7 @@ public final class TrackerApp extends Application {
             config = TrackerConfig.defaults(TrackerConfig.DEFAULT_PORT, TrackerCommand.defaultDatabase());
         }
         model = new TrackerViewModel(config, Platform::runLater);
+        model.darkProperty().set(TrackerLauncher.initialDark());
         TrackerWindow.show(stage, model);
         model.start();
     }

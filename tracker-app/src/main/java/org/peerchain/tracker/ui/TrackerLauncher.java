@@ -10,6 +10,7 @@ import org.peerchain.tracker.TrackerConfig;
  */
 public final class TrackerLauncher {
     private static volatile TrackerConfig initialConfig;
+    private static volatile boolean initialDark;
 
     private TrackerLauncher() {
     }
@@ -19,9 +20,14 @@ public final class TrackerLauncher {
     }
 
     /** Opens the window with {@code config} as the initial settings; returns when the window is closed. */
-    public static void launch(TrackerConfig config) {
+    public static void launch(TrackerConfig config, boolean dark) {
         initialConfig = config;
+        initialDark = dark;
         Application.launch(TrackerApp.class);
+    }
+
+    static boolean initialDark() {
+        return initialDark;
     }
 
     static TrackerConfig initialConfig() {
