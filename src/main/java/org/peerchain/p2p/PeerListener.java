@@ -145,7 +145,11 @@ public final class PeerListener implements AutoCloseable {
             connections.execute(() -> serve(s));
         } catch (RejectedExecutionException e) {
             release(s);
-            refuse(s, "connection limit reached (" + MAX_INBOUND_CONNECTIONS + " connections)");
+            if (closed) {
+                closeQuietly(s);
+            } else {
+                refuse(s, "connection limit reached (" + MAX_INBOUND_CONNECTIONS + " connections)");
+            }
         }
     }
 
