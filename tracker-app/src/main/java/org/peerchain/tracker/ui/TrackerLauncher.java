@@ -1,0 +1,36 @@
+package org.peerchain.tracker.ui;
+
+import javafx.application.Application;
+import org.peerchain.tracker.TrackerCommand;
+import org.peerchain.tracker.TrackerConfig;
+
+/**
+ * Starts the admin window. Deliberately not an {@code Application} subclass, so it can be the main
+ * class of a jar or installer launcher with JavaFX on the class path.
+ */
+public final class TrackerLauncher {
+    private static volatile TrackerConfig initialConfig;
+    private static volatile boolean initialDark;
+
+    private TrackerLauncher() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(TrackerCommand.run(args));
+    }
+
+    /** Opens the window with {@code config} as the initial settings; returns when the window is closed. */
+    public static void launch(TrackerConfig config, boolean dark) {
+        initialConfig = config;
+        initialDark = dark;
+        Application.launch(TrackerApp.class);
+    }
+
+    static boolean initialDark() {
+        return initialDark;
+    }
+
+    static TrackerConfig initialConfig() {
+        return initialConfig;
+    }
+}
