@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 /** {@code peerchain bench NAME}: benchmarks that print their headline figures last, one {@code name: value} a line. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark; its headline figures come last, one 'name: value' a line.",
-        subcommands = {BenchCommand.Connect.class})
+        subcommands = {BenchCommand.Connect.class, BenchCommand.Tracker.class})
 public final class BenchCommand {
     @Command(name = "connect", mixinStandardHelpOptions = true,
             description = "Connect pre-built regtest blocks of signed transactions; compare signature checking with all cores' raw rate.")
@@ -19,6 +19,16 @@ public final class BenchCommand {
         @Override
         public Integer call() throws Exception {
             ConnectBenchmark.run(System.out, blocks);
+            return 0;
+        }
+    }
+
+    @Command(name = "tracker", mixinStandardHelpOptions = true,
+            description = "Tracker announces and peer lists with 100,000 registered peers; a liveness sweep of 10,000 live peers.")
+    static final class Tracker implements Callable<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            org.peerchain.tracker.bench.TrackerBenchmark.run(System.out);
             return 0;
         }
     }
