@@ -566,6 +566,10 @@ public final class ChainState implements UtxoView, AutoCloseable {
     }
 
     private void addOrphan(Block block) {
+        List<Block> held = orphansByParent.get(block.header().prevHash());
+        if (held != null && held.stream().anyMatch(b -> b.hash().equals(block.hash()))) {
+            return;
+        }
         if (orphanOrder.size() >= MAX_ORPHAN_BLOCKS) {
             Block dropped = orphanOrder.poll();
             List<Block> siblings = orphansByParent.get(dropped.header().prevHash());
@@ -576,11 +580,8 @@ public final class ChainState implements UtxoView, AutoCloseable {
                 }
             }
         }
-        List<Block> siblings = orphansByParent.computeIfAbsent(block.header().prevHash(), k -> new ArrayList<>(1));
-        if (siblings.stream().noneMatch(b -> b.hash().equals(block.hash()))) {
-            siblings.add(block);
-            orphanOrder.add(block);
-        }
+        orphansByParent.computeIfAbsent(block.header().prevHash(), k -> new ArrayList<>(1)).add(block);
+        orphanOrder.add(block);
     }
 
     public int orphanCount() {
