@@ -519,6 +519,9 @@ public final class ChainState implements UtxoView, AutoCloseable {
         if (e != null && e.status() == BlockStatus.HAVE_DATA) {
             return BlockOutcome.ALREADY_KNOWN;
         }
+        if (e != null && e.status() == BlockStatus.FAILED) {
+            throw new ValidationException("duplicate-invalid", "block " + hash + " is known to be invalid");
+        }
         BlockIndexEntry parent = index.get(block.header().prevHash());
         if (parent == null) {
             addOrphan(block);
@@ -614,12 +617,18 @@ public final class ChainState implements UtxoView, AutoCloseable {
         }
     }
 
+    /** Marks {@code e} and every known block that builds on it invalid, for good. */
     private void markFailed(BlockIndexEntry e) {
-        e.setStatus(BlockStatus.FAILED);
-        db.setStatus(e.hash(), BlockStatus.FAILED);
+        Deque<BlockIndexEntry> todo = new ArrayDeque<>();
+        todo.add(e);
+        while (!todo.isEmpty()) {
+            BlockIndexEntry x = todo.poll();
+            x.setStatus(BlockStatus.FAILED);
+            db.setStatus(x.hash(), BlockStatus.FAILED);
+            candidates.remove(x);
+            todo.addAll(children.getOrDefault(x.hash(), List.of()));
+        }
         db.commit();
-        candidates.remove(e);
-        candidates.removeIf(c -> c.ancestor(e.height()) == e);
     }
 
     /**

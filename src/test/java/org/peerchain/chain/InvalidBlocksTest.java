@@ -108,6 +108,33 @@ class InvalidBlocksTest {
         }
     }
 
+    @Test
+    void aStoredBlockBuildingOnABlockFoundInvalidIsInvalidToo() throws Exception {
+        Block tip = RegtestBlocks.build(fork, PREFIX + 1, List.of(), MINER_HASH, 1);
+        Block w1 = RegtestBlocks.build(fork, PREFIX + 1, List.of(), MINER_HASH, 2);
+        Block w2 = RegtestBlocks.build(w1.header(), PREFIX + 2,
+                List.of(RegtestBlocks.withBadSignature(spendCoinbase(1), 0)), MINER_HASH, 2);
+        Block w3 = RegtestBlocks.build(w2.header(), PREFIX + 3, List.of(), MINER_HASH, 2);
+
+        try (RegtestChain node = RegtestChain.open(dir)) {
+            node.processAll(prefix);
+            node.process(tip);
+            for (Block b : List.of(w1, w2, w3)) {
+                node.chain.acceptHeader(b.header());
+            }
+            assertEquals(BlockOutcome.SIDE_BRANCH, node.process(w1));
+            assertEquals(BlockOutcome.SIDE_BRANCH, node.process(w3));
+            assertEquals("bad-sig", rejection(node, w2));
+
+            assertEquals(tip.hash(), node.chain.tip().hash());
+            assertEquals(BlockStatus.FAILED, node.chain.entry(w3.hash()).status());
+            assertEquals("duplicate-invalid", rejection(node, w3));
+        }
+        try (RegtestChain node = RegtestChain.open(dir)) {
+            assertEquals(BlockStatus.FAILED, node.chain.entry(w3.hash()).status(), "stored as invalid");
+        }
+    }
+
     private static String rejection(RegtestChain node, Block block) {
         return assertThrows(ValidationException.class, () -> node.process(block)).reason();
     }
