@@ -76,6 +76,13 @@ class ChainReorganisationTest {
             a.processAll(prefix);
             a.processAll(branchX);
             assertEquals(PREFIX + 10, a.chain.height());
+            // Unconfirmed spends of X's outputs: one whose parent survives the reorganisation, one whose does not.
+            Transaction childOfX7 = RegtestBlocks.spend(MINER, new OutPoint(x7.txid(), 0), x7.outputs().get(0).amount(),
+                    RegtestBlocks.DEFAULT_FEE, MINER_HASH);
+            Transaction childOfX5 = RegtestBlocks.spend(MINER, new OutPoint(x5.txid(), 0), x5.outputs().get(0).amount(),
+                    RegtestBlocks.DEFAULT_FEE, MINER_HASH);
+            mempoolA.accept(childOfX7);
+            mempoolA.accept(childOfX5);
             Hash utxoOnX = a.chain.utxoDigest();
 
             EventRecorder recorded = new EventRecorder(a.events);
@@ -97,12 +104,15 @@ class ChainReorganisationTest {
                     "branch X stays known as a side tip");
 
             // The X transactions still valid on Y are back in A's pool; the double-spent one is not.
-            Set<Hash> expected = Set.of(x1.txid(), x1b.txid(), x2.txid(), x3.txid(), x7.txid());
+            Set<Hash> expected = Set.of(x1.txid(), x1b.txid(), x2.txid(), x3.txid(), x7.txid(), childOfX7.txid());
             Set<Hash> inPool = mempoolA.entries().stream().map(e -> e.tx().txid()).collect(Collectors.toSet());
             assertEquals(expected, inPool);
             assertFalse(mempoolA.contains(x5.txid()));
-            assertTrue(recorded.of(MempoolEvent.TxRemoved.class).stream()
-                    .anyMatch(r -> r.txid().equals(x5.txid()) && r.reason() == MempoolEvent.Reason.REORG));
+            assertFalse(mempoolA.contains(childOfX5.txid()), "its parent was double-spent on Y");
+            for (Transaction gone : List.of(x5, childOfX5)) {
+                assertTrue(recorded.of(MempoolEvent.TxRemoved.class).stream()
+                        .anyMatch(r -> r.txid().equals(gone.txid()) && r.reason() == MempoolEvent.Reason.REORG), gone::toString);
+            }
 
             assertChainEventsOfReorganisation(recorded.of(ChainEvent.class), branchX, branchY);
 
