@@ -14,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +27,7 @@ import org.peerchain.consensus.ChainParams;
 import org.peerchain.core.Block;
 import org.peerchain.core.BlockHeader;
 import org.peerchain.core.Ed25519Keys;
+import org.peerchain.core.Hash;
 import org.peerchain.core.KeyHash;
 import org.peerchain.core.OutPoint;
 import org.peerchain.core.Transaction;
@@ -47,6 +50,8 @@ class ChainCrashSafetyTest {
     private static final int SPLIT = 12;
     /** A kill happens once the child reports this height (0: as soon as the chain is open). */
     private static final int[] KILL_AT = {0, 40, 103, 125, 150};
+    /** A branch from here outgrows the main chain: 20 blocks with spends are disconnected in one go. */
+    private static final int BRANCH_FORK = 140;
     private static final long PROGRESS_TIMEOUT_SECONDS = 60;
     /** What {@link Process#exitValue()} reports on Linux for a process ended by signal 9. */
     private static final int EXIT_BY_SIGKILL = 128 + 9;
@@ -56,9 +61,19 @@ class ChainCrashSafetyTest {
 
     @Test
     void aNodeKilledWithSigkillWhileConnectingBlocksReopensIntoAConsistentChainEveryTime() throws Exception {
-        List<Block> blocks = buildBlocks();
+        List<Block> main = buildBlocks();
+        List<Block> branch = heavierBranch(main);
+        List<Block> all = new ArrayList<>(main);
+        all.addAll(branch);
+        Map<Hash, Integer> heights = new HashMap<>();
+        for (int i = 0; i < main.size(); i++) {
+            heights.put(main.get(i).hash(), i + 1);
+        }
+        for (int i = 0; i < branch.size(); i++) {
+            heights.put(branch.get(i).hash(), BRANCH_FORK + 1 + i);
+        }
         Path blockFile = tmp.resolve("blocks.bin");
-        BlockConnectingChild.writeBlocks(blockFile, blocks);
+        BlockConnectingChild.writeBlocks(blockFile, all);
         Path dir = tmp.resolve("node");
 
         int round = 0;
@@ -73,22 +88,45 @@ class ChainCrashSafetyTest {
             assertFalse(handle.isAlive());
             assertFalse(ProcessHandle.of(handle.pid()).map(ProcessHandle::isAlive).orElse(false));
 
-            assertConsistent(dir, blocks, reported, tmp.resolve("replay-" + round));
+            assertConsistent(dir, heights, reported, tmp.resolve("replay-" + round));
         }
 
+        // Killed just before the block that makes the branch heavier: most likely during the reorganisation.
+        Child reorging = Child.start(dir, blockFile, tmp.resolve("child-reorg.log"));
+        int reported = reorging.awaitLine("side ", main.size());
+        reorging.process.destroyForcibly();
+        assertTrue(reorging.process.waitFor(PROGRESS_TIMEOUT_SECONDS, TimeUnit.SECONDS), "the child ends");
+        assertEquals(EXIT_BY_SIGKILL, reorging.process.exitValue());
+        assertConsistent(dir, heights, reported, tmp.resolve("replay-reorg"));
+
         Child last = Child.start(dir, blockFile, tmp.resolve("child-last.log"));
-        assertEquals(blocks.size(), last.awaitDone());
+        assertEquals(BRANCH_FORK + branch.size(), last.awaitDone());
         assertTrue(last.process.waitFor(PROGRESS_TIMEOUT_SECONDS, TimeUnit.SECONDS));
         assertEquals(0, last.process.exitValue(), last.log());
-        assertConsistent(dir, blocks, blocks.size(), tmp.resolve("replay-last"));
+        assertConsistent(dir, heights, BRANCH_FORK + branch.size(), tmp.resolve("replay-last"));
+        try (RegtestChain done = RegtestChain.open(dir)) {
+            assertEquals(branch.get(branch.size() - 1).hash(), done.chain.tip().hash());
+        }
+    }
+
+    /** Coinbase-only blocks from {@link #BRANCH_FORK}, five more than the main chain has after it. */
+    private static List<Block> heavierBranch(List<Block> main) {
+        List<Block> branch = new ArrayList<>();
+        BlockHeader parent = main.get(BRANCH_FORK - 1).header();
+        for (int h = BRANCH_FORK + 1; h <= main.size() + 5; h++) {
+            Block b = RegtestBlocks.build(parent, h, List.of(), MINER_HASH, 7);
+            branch.add(b);
+            parent = b.header();
+        }
+        return branch;
     }
 
     /**
-     * The chain in {@code dir} passes SQLite's integrity check, its tip is one of the built blocks at or
-     * above what the child last reported committed, every block below it is stored and linked, and its
+     * The chain in {@code dir} passes SQLite's integrity check, its tip is at or above what the child last
+     * reported committed, every block from it down to genesis is a built block, stored and linked, and its
      * UTXO set equals that of a fresh chain that connects the same blocks.
      */
-    private static void assertConsistent(Path dir, List<Block> blocks, int reportedHeight, Path replayDir)
+    private static void assertConsistent(Path dir, Map<Hash, Integer> built, int reportedHeight, Path replayDir)
             throws Exception {
         try (RegtestChain reopened = RegtestChain.open(dir)) {
             ChainState chain = reopened.chain;
@@ -103,7 +141,7 @@ class ChainCrashSafetyTest {
                 assertNotNull(chain.blockBytes(e.hash()), "stored block at " + h);
                 if (h > 0) {
                     assertSame(chain.entryAt(h - 1), e.parent(), "parent link at " + h);
-                    assertEquals(blocks.get(h - 1).hash(), e.hash(), "block at " + h);
+                    assertEquals(h, built.get(e.hash()), "a built block at " + h);
                 }
             }
             try (RegtestChain replay = RegtestChain.open(replayDir)) {
@@ -192,8 +230,8 @@ class ChainCrashSafetyTest {
             return awaitLine("done ", Integer.MIN_VALUE);
         }
 
-        /** Waits for a line {@code prefix N} with N at least {@code atLeast}; returns the highest height seen. */
-        private int awaitLine(String prefix, int atLeast) throws Exception {
+        /** Waits for a line {@code prefix N} with N at least {@code atLeast}; returns the highest active height reported. */
+        int awaitLine(String prefix, int atLeast) throws Exception {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PROGRESS_TIMEOUT_SECONDS);
             int highest = 0;
             while (true) {
@@ -204,7 +242,7 @@ class ChainCrashSafetyTest {
                     fail("no '" + prefix + atLeast + "' from the child in " + PROGRESS_TIMEOUT_SECONDS + " s\n" + log());
                 }
                 String[] parts = line.split(" ");
-                if (parts.length == 2 && parts[1].matches("\\d+")) {
+                if (parts.length == 2 && parts[1].matches("\\d+") && !parts[0].equals("side")) {
                     highest = Math.max(highest, Integer.parseInt(parts[1]));
                 }
                 if (line.startsWith("invalid ")) {

@@ -14,7 +14,8 @@ import org.peerchain.core.Block;
 /**
  * The process the crash test kills: opens the chain in {@code args[0]} and connects the blocks stored
  * in {@code args[1]} (each an int length and the block's canonical bytes), printing {@code open H} once
- * the chain is open and {@code height H} after each block is committed. It ends by itself when its
+ * the chain is open, {@code height H} after each block that extends the active chain is committed and
+ * {@code side H} after one stored on a side branch. It ends by itself when its
  * parent's end closes its standard input, so a failed test leaves no process behind.
  */
 public final class BlockConnectingChild {
@@ -34,8 +35,10 @@ public final class BlockConnectingChild {
                 BlockOutcome outcome = node.process(b);
                 if (outcome == BlockOutcome.ACTIVE) {
                     System.out.println("height " + node.chain.height());
-                    System.out.flush();
+                } else if (outcome == BlockOutcome.SIDE_BRANCH) {
+                    System.out.println("side " + node.chain.entry(b.hash()).height());
                 }
+                System.out.flush();
             }
             System.out.println("done " + node.chain.height());
             System.out.flush();
