@@ -198,8 +198,11 @@ class MempoolTest {
 
         pool.accept(pay(cb(4), COIN, 15L * S));
         Set<Hash> full = txids(pool);
-        assertEquals("mempool-full", rejection(pool, pay(cb(5), COIN, 3L * S)));
+        events.clear();
+        Transaction cheap = pay(cb(5), COIN, 3L * S);
+        assertEquals("mempool-full", rejection(pool, cheap));
         assertEquals(full, txids(pool));
+        assertEquals(List.of(), events.all(), "a refused transaction was never in the pool: no event speaks of it");
         assertTrue(pool.bytes() <= 3L * S + S / 2);
         assertNull(pool.spender(cb(5)));
     }
