@@ -30,6 +30,7 @@ import org.peerchain.core.Block;
 import org.peerchain.core.BlockHeader;
 import org.peerchain.core.CanonicalReader;
 import org.peerchain.core.CanonicalWriter;
+import org.peerchain.core.DecodingException;
 import org.peerchain.core.Hash;
 import org.peerchain.core.KeyHash;
 import org.peerchain.core.OutPoint;
@@ -253,7 +254,7 @@ public final class ChainState implements UtxoView, AutoCloseable {
         lock.lock();
         try {
             byte[] data = db.block(hash);
-            return data == null ? null : Block.deserialize(data);
+            return data == null ? null : decodeBlock(hash, data);
         } finally {
             lock.unlock();
         }
@@ -748,7 +749,17 @@ public final class ChainState implements UtxoView, AutoCloseable {
         if (data == null) {
             throw new ChainStoreException("The chain database " + db.file() + " lacks the data of block " + e.hash());
         }
-        return Block.deserialize(data);
+        return decodeBlock(e.hash(), data);
+    }
+
+    /** SQLite keeps no checksum of a row's content: a damaged stored block is reported with the file it is in. */
+    private Block decodeBlock(Hash hash, byte[] data) {
+        try {
+            return Block.deserialize(data);
+        } catch (DecodingException ex) {
+            throw new ChainStoreException("The chain database " + db.file() + " holds a damaged copy of block " + hash
+                    + " (" + ex.getMessage() + "). Move the file aside to resynchronise from peers.", ex);
+        }
     }
 
     /** Applies a block to the UTXO set inside the open transaction, checking every rule that needs it. */
@@ -820,17 +831,22 @@ public final class ChainState implements UtxoView, AutoCloseable {
                 totalAmount -= tx.outputs().get(v).amount();
             }
         }
-        CanonicalReader r = new CanonicalReader(undoBytes);
-        long n = r.compactSize("undo count", Integer.MAX_VALUE);
-        for (long i = 0; i < n; i++) {
-            OutPoint p = new OutPoint(r.hash("undo txid"), r.u32("undo index"));
-            long amount = r.i64("undo amount");
-            KeyHash k = KeyHash.wrap(r.raw(KeyHash.LENGTH, "undo key hash"));
-            int height = (int) r.u32("undo height");
-            boolean coinbase = r.u8("undo coinbase") != 0;
-            db.addCoin(p, new Coin(new TxOutput(amount, k), height, coinbase));
-            txouts++;
-            totalAmount += amount;
+        try {
+            CanonicalReader r = new CanonicalReader(undoBytes);
+            long n = r.compactSize("undo count", Integer.MAX_VALUE);
+            for (long i = 0; i < n; i++) {
+                OutPoint p = new OutPoint(r.hash("undo txid"), r.u32("undo index"));
+                long amount = r.i64("undo amount");
+                KeyHash k = KeyHash.wrap(r.raw(KeyHash.LENGTH, "undo key hash"));
+                int height = (int) r.u32("undo height");
+                boolean coinbase = r.u8("undo coinbase") != 0;
+                db.addCoin(p, new Coin(new TxOutput(amount, k), height, coinbase));
+                txouts++;
+                totalAmount += amount;
+            }
+        } catch (DecodingException ex) {
+            throw new ChainStoreException("The chain database " + db.file() + " holds damaged undo data for block "
+                    + e.hash() + " (" + ex.getMessage() + "). Move the file aside to resynchronise from peers.", ex);
         }
         db.deleteUndo(e.hash());
     }

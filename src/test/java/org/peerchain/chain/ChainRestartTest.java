@@ -139,6 +139,49 @@ class ChainRestartTest {
         assertRefusedAndUntouched(file, text);
     }
 
+    @Test
+    void aBlockDamagedInsideItsStoredBytesIsReportedAsDamagedNamingTheFileAndTheBlock() throws Exception {
+        List<Block> blocks = RegtestBlocks.coinbaseOnlyChain(20, MINER_HASH, 0);
+        try (RegtestChain node = RegtestChain.open(dir)) {
+            node.processAll(blocks);
+        }
+        // SQLite keeps no checksum of a row's content, so damage inside a stored block passes its checks;
+        // reading the block must still say what is wrong and where, not fail with a bare decoding error.
+        Path file = dir.resolve("chain.db");
+        byte[] bytes = Files.readAllBytes(file);
+        Block victim = blocks.get(9);
+        // Every copy of it (SQLite may leave stale copies in free pages): its transaction count becomes absurd.
+        int copies = 0;
+        for (int at = indexOf(bytes, victim.serialize(), 0); at >= 0; at = indexOf(bytes, victim.serialize(), at + 1)) {
+            java.util.Arrays.fill(bytes, at + org.peerchain.core.BlockHeader.SIZE,
+                    at + org.peerchain.core.BlockHeader.SIZE + 9, (byte) 0xFF);
+            copies++;
+        }
+        assertTrue(copies > 0, "the block is stored as one run of bytes");
+        Files.write(file, bytes);
+
+        try (RegtestChain node = RegtestChain.open(dir)) {
+            assertEquals(20, node.chain.height());
+            ChainStoreException e = assertThrows(ChainStoreException.class, () -> node.chain.block(victim.hash()));
+            assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+            assertTrue(e.getMessage().contains(victim.hash().toString()), e.getMessage());
+            assertEquals(blocks.get(10).hash(), node.chain.block(blocks.get(10).hash()).hash(), "other blocks still read");
+        }
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle, int from) {
+        outer:
+        for (int i = from; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
     private void assertRefusedAndUntouched(Path file, byte[] expectedBytes) throws Exception {
         for (int attempt = 0; attempt < 2; attempt++) {
             ChainStoreException e = assertThrows(ChainStoreException.class, () -> RegtestChain.open(dir));
