@@ -169,6 +169,25 @@ class ChainRestartTest {
         }
     }
 
+    @Test
+    void aBlockIndexRowThatNoPeerChainWroteIsReportedNamingTheFile() throws Exception {
+        try (RegtestChain node = RegtestChain.open(dir)) {
+            node.mineEmpty(3, MINER_HASH);
+        }
+        Path file = dir.resolve("chain.db");
+        for (String damage : List.of("UPDATE headers SET status = 7 WHERE height = 2",
+                "UPDATE headers SET header = x'00' WHERE height = 2")) {
+            Path copy = Files.createDirectories(dir.resolve("case-" + damage.hashCode()));
+            Files.copy(file, copy.resolve("chain.db"));
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + copy.resolve("chain.db"));
+                    java.sql.Statement st = c.createStatement()) {
+                assertEquals(1, st.executeUpdate(damage));
+            }
+            ChainStoreException e = assertThrows(ChainStoreException.class, () -> RegtestChain.open(copy), damage);
+            assertTrue(e.getMessage().contains(copy.resolve("chain.db").toString()), e.getMessage());
+        }
+    }
+
     private static int indexOf(byte[] haystack, byte[] needle, int from) {
         outer:
         for (int i = from; i + needle.length <= haystack.length; i++) {
