@@ -203,8 +203,19 @@ final class ChainDatabase implements AutoCloseable {
         try (Statement s = conn.createStatement();
                 ResultSet r = s.executeQuery("SELECT header, height, status, seq FROM headers ORDER BY height, seq")) {
             while (r.next()) {
-                rows.add(new HeaderRow(BlockHeader.deserialize(r.getBytes(1)), r.getInt(2),
-                        BlockStatus.values()[r.getInt(3)], r.getLong(4)));
+                int status = r.getInt(3);
+                if (status < 0 || status >= BlockStatus.values().length) {
+                    throw new ChainStoreException("The chain database " + file + " is damaged: a block index row at height "
+                            + r.getInt(2) + " has the unknown status " + status + ".");
+                }
+                BlockHeader header;
+                try {
+                    header = BlockHeader.deserialize(r.getBytes(1));
+                } catch (org.peerchain.core.DecodingException e) {
+                    throw new ChainStoreException("The chain database " + file + " is damaged: a block index row at height "
+                            + r.getInt(2) + " holds no valid header (" + e.getMessage() + ").", e);
+                }
+                rows.add(new HeaderRow(header, r.getInt(2), BlockStatus.values()[status], r.getLong(4)));
             }
         } catch (SQLException e) {
             throw failure("loading the block index", e);

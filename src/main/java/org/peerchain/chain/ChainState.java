@@ -30,6 +30,7 @@ import org.peerchain.core.Block;
 import org.peerchain.core.BlockHeader;
 import org.peerchain.core.CanonicalReader;
 import org.peerchain.core.CanonicalWriter;
+import org.peerchain.core.DecodingException;
 import org.peerchain.core.Hash;
 import org.peerchain.core.KeyHash;
 import org.peerchain.core.OutPoint;
@@ -269,7 +270,7 @@ public final class ChainState implements UtxoView, AutoCloseable {
         lock.lock();
         try {
             byte[] data = db.block(hash);
-            return data == null ? null : Block.deserialize(data);
+            return data == null ? null : decodeBlock(hash, data);
         } finally {
             lock.unlock();
         }
@@ -536,6 +537,9 @@ public final class ChainState implements UtxoView, AutoCloseable {
         if (e != null && e.status() == BlockStatus.HAVE_DATA) {
             return BlockOutcome.ALREADY_KNOWN;
         }
+        if (e != null && e.status() == BlockStatus.FAILED) {
+            throw new ValidationException("duplicate-invalid", "block " + hash + " is known to be invalid");
+        }
         BlockIndexEntry parent = index.get(block.header().prevHash());
         if (parent == null) {
             addOrphan(block);
@@ -584,6 +588,10 @@ public final class ChainState implements UtxoView, AutoCloseable {
     }
 
     private void addOrphan(Block block) {
+        List<Block> held = orphansByParent.get(block.header().prevHash());
+        if (held != null && held.stream().anyMatch(b -> b.hash().equals(block.hash()))) {
+            return;
+        }
         if (orphanOrder.size() >= MAX_ORPHAN_BLOCKS) {
             Block dropped = orphanOrder.poll();
             List<Block> siblings = orphansByParent.get(dropped.header().prevHash());
@@ -594,11 +602,8 @@ public final class ChainState implements UtxoView, AutoCloseable {
                 }
             }
         }
-        List<Block> siblings = orphansByParent.computeIfAbsent(block.header().prevHash(), k -> new ArrayList<>(1));
-        if (siblings.stream().noneMatch(b -> b.hash().equals(block.hash()))) {
-            siblings.add(block);
-            orphanOrder.add(block);
-        }
+        orphansByParent.computeIfAbsent(block.header().prevHash(), k -> new ArrayList<>(1)).add(block);
+        orphanOrder.add(block);
     }
 
     public int orphanCount() {
@@ -631,12 +636,18 @@ public final class ChainState implements UtxoView, AutoCloseable {
         }
     }
 
+    /** Marks {@code e} and every known block that builds on it invalid, for good. */
     private void markFailed(BlockIndexEntry e) {
-        e.setStatus(BlockStatus.FAILED);
-        db.setStatus(e.hash(), BlockStatus.FAILED);
+        Deque<BlockIndexEntry> todo = new ArrayDeque<>();
+        todo.add(e);
+        while (!todo.isEmpty()) {
+            BlockIndexEntry x = todo.poll();
+            x.setStatus(BlockStatus.FAILED);
+            db.setStatus(x.hash(), BlockStatus.FAILED);
+            candidates.remove(x);
+            todo.addAll(children.getOrDefault(x.hash(), List.of()));
+        }
         db.commit();
-        candidates.remove(e);
-        candidates.removeIf(c -> c.ancestor(e.height()) == e);
     }
 
     /**
@@ -758,7 +769,17 @@ public final class ChainState implements UtxoView, AutoCloseable {
         if (data == null) {
             throw new ChainStoreException("The chain database " + db.file() + " lacks the data of block " + e.hash());
         }
-        return Block.deserialize(data);
+        return decodeBlock(e.hash(), data);
+    }
+
+    /** SQLite keeps no checksum of a row's content: a damaged stored block is reported with the file it is in. */
+    private Block decodeBlock(Hash hash, byte[] data) {
+        try {
+            return Block.deserialize(data);
+        } catch (DecodingException ex) {
+            throw new ChainStoreException("The chain database " + db.file() + " holds a damaged copy of block " + hash
+                    + " (" + ex.getMessage() + "). Move the file aside to resynchronise from peers.", ex);
+        }
     }
 
     /** Applies a block to the UTXO set inside the open transaction, checking every rule that needs it. */
@@ -830,17 +851,22 @@ public final class ChainState implements UtxoView, AutoCloseable {
                 totalAmount -= tx.outputs().get(v).amount();
             }
         }
-        CanonicalReader r = new CanonicalReader(undoBytes);
-        long n = r.compactSize("undo count", Integer.MAX_VALUE);
-        for (long i = 0; i < n; i++) {
-            OutPoint p = new OutPoint(r.hash("undo txid"), r.u32("undo index"));
-            long amount = r.i64("undo amount");
-            KeyHash k = KeyHash.wrap(r.raw(KeyHash.LENGTH, "undo key hash"));
-            int height = (int) r.u32("undo height");
-            boolean coinbase = r.u8("undo coinbase") != 0;
-            db.addCoin(p, new Coin(new TxOutput(amount, k), height, coinbase));
-            txouts++;
-            totalAmount += amount;
+        try {
+            CanonicalReader r = new CanonicalReader(undoBytes);
+            long n = r.compactSize("undo count", Integer.MAX_VALUE);
+            for (long i = 0; i < n; i++) {
+                OutPoint p = new OutPoint(r.hash("undo txid"), r.u32("undo index"));
+                long amount = r.i64("undo amount");
+                KeyHash k = KeyHash.wrap(r.raw(KeyHash.LENGTH, "undo key hash"));
+                int height = (int) r.u32("undo height");
+                boolean coinbase = r.u8("undo coinbase") != 0;
+                db.addCoin(p, new Coin(new TxOutput(amount, k), height, coinbase));
+                txouts++;
+                totalAmount += amount;
+            }
+        } catch (DecodingException ex) {
+            throw new ChainStoreException("The chain database " + db.file() + " holds damaged undo data for block "
+                    + e.hash() + " (" + ex.getMessage() + "). Move the file aside to resynchronise from peers.", ex);
         }
         db.deleteUndo(e.hash());
     }

@@ -106,7 +106,7 @@ public final class Mempool {
             }
             MempoolEntry entry = new MempoolEntry(tx, fee, size, clockSeconds.getAsLong());
             add(entry);
-            trimToSize();
+            trimToSize(txid);
             if (!entries.containsKey(txid)) {
                 throw new ValidationException("mempool-full", "the mempool is full of transactions paying more than "
                         + String.format("%.2f", entry.feeRate()) + " per byte");
@@ -148,14 +148,19 @@ public final class Mempool {
         bytes += e.size();
     }
 
-    private void trimToSize() {
+    /** Evicts the lowest fee rates until the pool fits; {@code newcomer}, not yet announced, leaves silently. */
+    private void trimToSize(Hash newcomer) {
         while (bytes > maxBytes && !byFeeRate.isEmpty()) {
-            removeWithDescendants(byFeeRate.first().tx().txid(), MempoolEvent.Reason.EVICTED);
+            removeWithDescendants(byFeeRate.first().tx().txid(), MempoolEvent.Reason.EVICTED, newcomer);
         }
     }
 
-    /** Removes a transaction and everything in the pool that spends its outputs. */
     private void removeWithDescendants(Hash txid, MempoolEvent.Reason reason) {
+        removeWithDescendants(txid, reason, null);
+    }
+
+    /** Removes a transaction and everything in the pool that spends its outputs. */
+    private void removeWithDescendants(Hash txid, MempoolEvent.Reason reason, Hash unannounced) {
         List<Hash> todo = new ArrayList<>();
         todo.add(txid);
         while (!todo.isEmpty()) {
@@ -175,7 +180,9 @@ public final class Mempool {
                     todo.add(child);
                 }
             }
-            events.publish(new MempoolEvent.TxRemoved(h, reason));
+            if (!h.equals(unannounced)) {
+                events.publish(new MempoolEvent.TxRemoved(h, reason));
+            }
         }
     }
 
