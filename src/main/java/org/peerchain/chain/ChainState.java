@@ -749,7 +749,11 @@ public final class ChainState implements UtxoView, AutoCloseable {
             totalAmount = savedTotal;
             throw e;
         }
-        setActive(target);
+        // Move the active chain in place: drop what was above the fork, append the new branch.
+        while (active.size() > fork.height() + 1) {
+            active.remove(active.size() - 1);
+        }
+        active.addAll(connect);
         for (Step s : disconnected) {
             events.publish(new ChainEvent.BlockDisconnected(s.block(), s.entry().height()));
         }
