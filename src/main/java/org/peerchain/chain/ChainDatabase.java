@@ -27,6 +27,10 @@ final class ChainDatabase implements AutoCloseable {
     static final String FILE_NAME = "chain.db";
     /** SQLite's page cache: the UTXO set's hot pages stay in memory. */
     static final int CACHE_KIB = 64 * 1024;
+    /** WAL pages after which a committing writer checkpoints itself (the background thread normally has). */
+    static final int BACKSTOP_CHECKPOINT_PAGES = 20_000;
+    /** How often the background thread copies the WAL into the database file. */
+    static final long CHECKPOINT_INTERVAL_MS = 1_000;
 
     private final Path file;
     private final Connection conn;
@@ -47,9 +51,12 @@ final class ChainDatabase implements AutoCloseable {
     record HeaderRow(BlockHeader header, int height, BlockStatus status, long sequence) {
     }
 
+    private final Checkpointer checkpointer;
+
     private ChainDatabase(Path file, Connection conn) throws SQLException {
         this.file = file;
         this.conn = conn;
+        this.checkpointer = new Checkpointer(file);
         getCoin = conn.prepareStatement("SELECT amount, keyhash, height, coinbase FROM utxo WHERE txid = ? AND vout = ?");
         addCoin = conn.prepareStatement("INSERT INTO utxo (txid, vout, amount, keyhash, height, coinbase) VALUES (?, ?, ?, ?, ?, ?)");
         deleteCoin = conn.prepareStatement("DELETE FROM utxo WHERE txid = ? AND vout = ?");
@@ -82,6 +89,9 @@ final class ChainDatabase implements AutoCloseable {
                 }
                 s.execute("PRAGMA journal_mode = WAL");
                 s.execute("PRAGMA synchronous = NORMAL");
+                // Checkpoints (which fsync) run on their own thread, off the block-connect path; this is
+                // only the backstop should that thread fall behind.
+                s.execute("PRAGMA wal_autocheckpoint = " + BACKSTOP_CHECKPOINT_PAGES);
                 s.execute("PRAGMA cache_size = -" + CACHE_KIB);
                 s.execute("PRAGMA temp_store = MEMORY");
                 s.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BLOB NOT NULL)");
@@ -384,8 +394,53 @@ final class ChainDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Copies the write-ahead log into the database file every {@link #CHECKPOINT_INTERVAL_MS} on its own
+     * connection and thread, so that the fsync a checkpoint needs never stalls a block being connected.
+     * A passive checkpoint never blocks the writer.
+     */
+    private static final class Checkpointer {
+        private final java.util.concurrent.ScheduledExecutorService thread;
+        private final Connection conn;
+
+        Checkpointer(Path file) throws SQLException {
+            conn = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement s = conn.createStatement()) {
+                s.execute("PRAGMA busy_timeout = 5000");
+            }
+            thread = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "chain-checkpoint");
+                t.setDaemon(true);
+                return t;
+            });
+            thread.scheduleWithFixedDelay(this::checkpoint, CHECKPOINT_INTERVAL_MS, CHECKPOINT_INTERVAL_MS,
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+
+        private void checkpoint() {
+            try (Statement s = conn.createStatement()) {
+                s.execute("PRAGMA wal_checkpoint(PASSIVE)");
+            } catch (SQLException e) {
+                // The next round tries again; the writer's backstop checkpoint bounds the log meanwhile.
+            }
+        }
+
+        void close() {
+            thread.shutdownNow();
+            try {
+                thread.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+                conn.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (SQLException e) {
+                // Closing a read connection cannot lose data.
+            }
+        }
+    }
+
     @Override
     public void close() {
+        checkpointer.close();
         try {
             conn.rollback();
             conn.close();
