@@ -1,4 +1,4 @@
-package org.peerchain.mining.bench;
+package org.peerchain.bench;
 
 import java.io.PrintStream;
 import java.math.BigInteger;
