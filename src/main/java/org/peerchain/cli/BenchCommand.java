@@ -2,13 +2,14 @@ package org.peerchain.cli;
 
 import java.util.concurrent.Callable;
 import org.peerchain.bench.ConnectBenchmark;
+import org.peerchain.bench.MiningBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code peerchain bench NAME}: benchmarks that print their headline figures last, one {@code name: value} a line. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark; its headline figures come last, one 'name: value' a line.",
-        subcommands = {BenchCommand.Connect.class, BenchCommand.Tracker.class})
+        subcommands = {BenchCommand.Connect.class, BenchCommand.Mining.class, BenchCommand.Tracker.class})
 public final class BenchCommand {
     @Command(name = "connect", mixinStandardHelpOptions = true,
             description = "Connect pre-built regtest blocks of signed transactions; compare signature checking with all cores' raw rate.")
@@ -19,6 +20,17 @@ public final class BenchCommand {
         @Override
         public Integer call() throws Exception {
             ConnectBenchmark.run(System.out, blocks);
+            return 0;
+        }
+    }
+
+    @Command(name = "mining", mixinStandardHelpOptions = true,
+            description = "Hash rates of a plain double SHA-256 loop and of the miner on one and all cores, and how"
+                    + " fast new work reaches the mining threads (directly and from a tip change in a regtest node).")
+    static final class Mining implements Callable<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            MiningBenchmark.run(System.out);
             return 0;
         }
     }

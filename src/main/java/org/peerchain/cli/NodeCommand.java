@@ -1,6 +1,7 @@
 package org.peerchain.cli;
 
 import java.util.concurrent.Callable;
+import org.peerchain.node.MiningConfig;
 import org.peerchain.node.Node;
 import org.peerchain.node.NodeConfig;
 import org.peerchain.node.NodeStartException;
@@ -19,10 +20,23 @@ public final class NodeCommand implements Callable<Integer> {
             + " <datadir>/ports.json); default: the network's RPC port")
     Integer rpcPort;
 
+    // Mining (issue 3)
+    @Option(names = "--mine", description = "mine from the start (setgenerate true|false changes it later)")
+    boolean mine;
+
+    @Option(names = "--threads", defaultValue = "1", description = "mining threads, 1 to the number of cores,"
+            + " or -1 for every core (default: ${DEFAULT-VALUE})")
+    int threads;
+
+    @Option(names = "--mine-to", paramLabel = "ADDRESS", description = "address mined coins go to (default: a key the"
+            + " node makes and keeps in <datadir>/mining.key; its address is logged at start and in getmininginfo)")
+    String mineTo;
+
     @Override
     public Integer call() {
         int rpc = rpcPort != null ? rpcPort : network.params().defaultRpcPort();
         NodeConfig config = new NodeConfig(network.params(), network.dataDir(), rpc, NodeConfig.OFF);
+        config = config.withMining(new MiningConfig(mine, threads, mineTo));
         Node node;
         try {
             node = Node.start(config);

@@ -8,16 +8,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.peerchain.chain.BlockOutcome;
 import org.peerchain.chain.ChainState;
 import org.peerchain.chain.ChainStoreException;
 import org.peerchain.consensus.ChainParams;
 import org.peerchain.consensus.ValidationException;
+import org.peerchain.core.Address;
 import org.peerchain.core.Block;
+import org.peerchain.core.KeyHash;
 import org.peerchain.core.Transaction;
 import org.peerchain.events.EventBus;
 import org.peerchain.mempool.Mempool;
 import org.peerchain.mining.BlockAssembler;
+import org.peerchain.mining.Miner;
 import org.peerchain.node.rpc.RpcCookie;
 import org.peerchain.node.rpc.RpcMethods;
 import org.peerchain.node.rpc.RpcServer;
@@ -74,6 +78,7 @@ public final class Node implements AutoCloseable {
             ChainState chain = ChainState.open(config.dataDir(), config.params(), bus, pool, Node::nowSeconds);
             node = new Node(config, lock, pool, chain, bus, rpc);
             new ChainRpc(node).register(methods);
+            new MiningRpc(node).register(methods);
             node.startServices();
             if (rpc != null) {
                 rpc.clearWarmup();
@@ -116,6 +121,57 @@ public final class Node implements AutoCloseable {
             throw new NodeStartException("Cannot write " + config.dataDir().resolve(PortsFile.FILE_NAME) + ": "
                     + e.getMessage(), e);
         }
+        startMining();
+    }
+
+    // ------------------------------------------------------------------ mining (issue 3)
+
+    private volatile MiningService mining;
+
+    private void startMining() throws NodeStartException {
+        MiningConfig mc = config.mining();
+        int cores = Miner.maxThreads();
+        int threads = mc.resolvedThreads(cores);
+        if (threads < 1 || threads > cores) {
+            throw new NodeStartException("--threads must be -1 (every core) or 1 to " + cores
+                    + " (the number of cores), got " + mc.threads());
+        }
+        // The wallet's receive address will replace the node key here as the default payout.
+        Supplier<KeyHash> payout = miningPayout(mc);
+        mining = new MiningService(params(), assembler, events, this::submitMinedBlock, payout, threads, Node::nowSeconds);
+        log.info("Mining pays to {}", mining.payoutAddress());
+        if (mc.mine()) {
+            mining.start();
+        }
+    }
+
+    /** {@code --mine-to} when given (a typo gets the checksum's message), else the key kept in the data directory. */
+    private Supplier<KeyHash> miningPayout(MiningConfig mc) throws NodeStartException {
+        KeyHash to;
+        if (mc.mineTo() != null) {
+            try {
+                to = Address.parse(mc.mineTo(), params().addressPrefix()).keyHash();
+            } catch (IllegalArgumentException e) {
+                throw new NodeStartException("--mine-to " + mc.mineTo() + ": " + e.getMessage(), e);
+            }
+        } else {
+            to = MiningKey.loadOrCreate(config.dataDir());
+        }
+        return () -> to;
+    }
+
+    /** The miner's block sink: a block that is not connected reaches the miner's listeners with the reason. */
+    private void submitMinedBlock(Block block) throws ValidationException {
+        BlockOutcome outcome = submitBlock(block);
+        if (outcome != BlockOutcome.ACTIVE) {
+            throw new IllegalStateException("it was not connected (" + outcome.name().toLowerCase(java.util.Locale.ROOT)
+                    + "): another block reached the tip first");
+        }
+    }
+
+    /** Mining in this node (running or not). */
+    public MiningService mining() {
+        return mining;
     }
 
     private static ExecutorService verificationPool() {
@@ -202,6 +258,9 @@ public final class Node implements AutoCloseable {
         try {
             if (rpc != null) {
                 rpc.close();
+            }
+            if (mining != null) {
+                mining.close();
             }
             verifyPool.shutdown();
             chain.close();

@@ -5,20 +5,32 @@ import org.peerchain.consensus.ChainParams;
 
 /**
  * How a node runs. {@code rpcPort} and {@code p2pPort}: 0 picks a free port (written to ports.json),
- * -1 turns the service off.
+ * -1 turns the service off. {@code mining}: see {@link MiningConfig}.
  */
-public record NodeConfig(ChainParams params, Path dataDir, int rpcPort, int p2pPort) {
+public record NodeConfig(ChainParams params, Path dataDir, int rpcPort, int p2pPort, MiningConfig mining) {
     public static final int OFF = -1;
+
+    public NodeConfig {
+        mining = mining == null ? MiningConfig.OFF : mining;
+    }
+
+    public NodeConfig(ChainParams params, Path dataDir, int rpcPort, int p2pPort) {
+        this(params, dataDir, rpcPort, p2pPort, MiningConfig.OFF);
+    }
+
+    public NodeConfig withMining(MiningConfig m) {
+        return new NodeConfig(params, dataDir, rpcPort, p2pPort, m);
+    }
 
     public static NodeConfig regtest(Path dataDir) {
         return new NodeConfig(ChainParams.REGTEST, dataDir, 0, OFF);
     }
 
     public NodeConfig withRpcPort(int port) {
-        return new NodeConfig(params, dataDir, port, p2pPort);
+        return new NodeConfig(params, dataDir, port, p2pPort, mining);
     }
 
     public NodeConfig withP2pPort(int port) {
-        return new NodeConfig(params, dataDir, rpcPort, port);
+        return new NodeConfig(params, dataDir, rpcPort, port, mining);
     }
 }

@@ -10,6 +10,8 @@ public final class RpcErrors {
     public static final int INVALID_ADDRESS_OR_KEY = -5;
     public static final int WALLET_INSUFFICIENT_FUNDS = -6;
     public static final int INVALID_PARAMETER = -8;
+    /** Bytes that do not decode (a block or transaction in hex). */
+    public static final int DESERIALIZATION_ERROR = -22;
     public static final int IN_WARMUP = -28;
 
     // JSON-RPC 2.0 standard errors.

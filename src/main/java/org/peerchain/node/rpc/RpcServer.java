@@ -29,8 +29,11 @@ import org.slf4j.LoggerFactory;
 public final class RpcServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RpcServer.class);
 
-    /** The largest request body accepted; checked against Content-Length before reading, and while reading. */
-    public static final int MAX_BODY_BYTES = 1 << 20;
+    /**
+     * The largest request body accepted; checked against Content-Length before reading, and while reading.
+     * Room for {@code submitblock} with a full block in hex, plus the JSON around it.
+     */
+    public static final int MAX_BODY_BYTES = 2 * org.peerchain.consensus.ChainParams.MAX_BLOCK_SIZE + (1 << 16);
     /** Worker threads: as many slow or long calls can run at once before others queue. */
     public static final int WORKER_THREADS = 16;
     /** Pause before answering a wrong password, as bitcoind does, to slow guessing. */

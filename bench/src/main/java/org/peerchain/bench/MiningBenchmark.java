@@ -1,12 +1,20 @@
-package org.peerchain.mining.bench;
+package org.peerchain.bench;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.security.DigestException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
@@ -14,7 +22,16 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.peerchain.chain.BlockOutcome;
+import org.peerchain.chain.ChainEvent;
+import org.peerchain.consensus.ValidationException;
 import org.peerchain.core.Block;
+import org.peerchain.core.KeyHash;
+import org.peerchain.mining.ProofOfWork;
+import org.peerchain.node.MiningConfig;
+import org.peerchain.node.Node;
+import org.peerchain.node.NodeConfig;
+import org.peerchain.node.NodeStartException;
 import org.peerchain.core.BlockHeader;
 import org.peerchain.core.Hash;
 import org.peerchain.mining.HeaderHasher;
@@ -28,7 +45,8 @@ import org.peerchain.mining.WorkSwitch;
 
 /**
  * Mining speed, all in one run: a plain MessageDigest double SHA-256 loop against the miner on one
- * thread and on all cores, and how fast new work reaches the mining threads. Rates use a target no
+ * thread and on all cores, and how fast new work reaches the mining threads, directly and through a
+ * regtest node whose tip changes from outside. Rates use a target no
  * hash meets, so the threads never stop to build a block. Headline figures come last, one
  * {@code name: value} a line.
  */
@@ -47,6 +65,8 @@ public final class MiningBenchmark {
     private static final int SWITCH_PAUSE_MAX_MILLIS = 10;
     private static final long SWITCH_WAIT_SECONDS = 10;
     private static final int BATCH = 10_000;
+    /** Tip changes from outside measured through a regtest node. */
+    private static final int NODE_SWITCHES = 100;
 
     private MiningBenchmark() {
     }
@@ -112,6 +132,7 @@ public final class MiningBenchmark {
             }
         }
         Collections.sort(switchMillis);
+        List<Double> nodeSwitchMillis = nodeSwitches();
 
         out.println("naive_sha256d_mhs: " + fmt(naive.mhs()));
         out.println("miner_1thread_mhs: " + fmt(one.mhs()));
@@ -120,6 +141,69 @@ public final class MiningBenchmark {
         out.println("scaling: " + fmt(all.mhs() / one.mhs()));
         out.println("switch_ms_p50: " + fmt(percentile(switchMillis, 0.50)));
         out.println("switch_ms_p95: " + fmt(percentile(switchMillis, 0.95)));
+        out.println("switch_node_ms_p50: " + fmt(percentile(nodeSwitchMillis, 0.50)));
+        out.println("switch_node_ms_p95: " + fmt(percentile(nodeSwitchMillis, 0.95)));
+    }
+
+    /**
+     * The same through a real regtest node mining on one thread: from the chain's tip-changed event for a
+     * block submitted from outside to the first hash on work that builds on it. Sorted milliseconds.
+     */
+    private static List<Double> nodeSwitches() throws InterruptedException {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("peerchain-bench-mining");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot make a temporary data directory: " + e.getMessage(), e);
+        }
+        List<Double> millis = new ArrayList<>();
+        KeyHash outsider = KeyHash.of(new byte[] {42});
+        Map<Hash, Long> tipTimes = new ConcurrentHashMap<>();
+        BlockingQueue<WorkSwitch> switches = new LinkedBlockingQueue<>();
+        NodeConfig config = NodeConfig.regtest(dir).withRpcPort(NodeConfig.OFF)
+                .withMining(new MiningConfig(true, 1, null));
+        try (Node node = Node.start(config)) {
+            node.events().subscribe(ChainEvent.TipChanged.class, e -> tipTimes.put(e.hash(), System.nanoTime()));
+            node.events().subscribe(WorkSwitch.class, s -> {
+                Long t = tipTimes.get(s.prevHash());
+                if (t != null) {
+                    switches.add(new WorkSwitch(s.generation(), s.prevHash(), Duration.ofNanos(System.nanoTime() - t)));
+                }
+            });
+            Thread.sleep(SETTLE_MILLIS);
+            long extraNonce = 1L << 40;
+            while (millis.size() < NODE_SWITCHES) {
+                Thread.sleep(ThreadLocalRandom.current().nextInt(SWITCH_PAUSE_MIN_MILLIS, SWITCH_PAUSE_MAX_MILLIS + 1));
+                Block b = ProofOfWork.solve(node.assembler().assemble(outsider, extraNonce++).block(), 1_000_000);
+                switches.clear();
+                if (node.submitBlock(b) != BlockOutcome.ACTIVE) {
+                    continue;
+                }
+                WorkSwitch s;
+                do {
+                    s = switches.poll(SWITCH_WAIT_SECONDS, TimeUnit.SECONDS);
+                    if (s == null) {
+                        throw new IllegalStateException("the node's miner took no work on a new tip within "
+                                + SWITCH_WAIT_SECONDS + " s");
+                    }
+                } while (!s.prevHash().equals(b.hash()));
+                millis.add(s.latency().toNanos() / 1e6);
+            }
+        } catch (NodeStartException | ValidationException e) {
+            throw new IllegalStateException("the benchmark's regtest node failed: " + e.getMessage(), e);
+        } finally {
+            deleteTree(dir);
+        }
+        Collections.sort(millis);
+        return millis;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not remove " + dir + ": " + e.getMessage());
+        }
     }
 
     private static List<Supplier<HeaderHasher>> hasherCandidates() {
