@@ -46,6 +46,10 @@ final class ChainDatabase implements AutoCloseable {
     private final PreparedStatement deleteUndo;
     private final PreparedStatement putMeta;
     private final PreparedStatement getMeta;
+    private final PreparedStatement spendCoin;
+    private final PreparedStatement savepoint;
+    private final PreparedStatement release;
+    private final PreparedStatement rollbackTo;
 
     /** A stored header row as loaded at start. */
     record HeaderRow(BlockHeader header, int height, BlockStatus status, long sequence) {
@@ -70,6 +74,11 @@ final class ChainDatabase implements AutoCloseable {
         deleteUndo = conn.prepareStatement("DELETE FROM undo WHERE hash = ?");
         putMeta = conn.prepareStatement("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
         getMeta = conn.prepareStatement("SELECT value FROM meta WHERE key = ?");
+        spendCoin = conn.prepareStatement(
+                "DELETE FROM utxo WHERE txid = ? AND vout = ? RETURNING amount, keyhash, height, coinbase");
+        savepoint = conn.prepareStatement("SAVEPOINT reorg");
+        release = conn.prepareStatement("RELEASE SAVEPOINT reorg");
+        rollbackTo = conn.prepareStatement("ROLLBACK TO SAVEPOINT reorg");
     }
 
     static ChainDatabase open(Path dir) {
@@ -145,22 +154,22 @@ final class ChainDatabase implements AutoCloseable {
 
     /** Marks a point inside the open transaction that {@link #rollbackToSavepoint()} can return to. */
     void savepoint() {
-        exec("SAVEPOINT reorg", "starting a reorganisation");
+        exec(savepoint, "starting a reorganisation");
     }
 
     void releaseSavepoint() {
-        exec("RELEASE SAVEPOINT reorg", "finishing a reorganisation");
+        exec(release, "finishing a reorganisation");
     }
 
     /** Undoes everything since {@link #savepoint()}, keeping what the transaction did before it. */
     void rollbackToSavepoint() {
-        exec("ROLLBACK TO SAVEPOINT reorg", "undoing a reorganisation");
-        exec("RELEASE SAVEPOINT reorg", "undoing a reorganisation");
+        exec(rollbackTo, "undoing a reorganisation");
+        exec(release, "undoing a reorganisation");
     }
 
-    private void exec(String sql, String action) {
-        try (Statement s = conn.createStatement()) {
-            s.execute(sql);
+    private void exec(PreparedStatement st, String action) {
+        try {
+            st.execute();
         } catch (SQLException e) {
             throw failure(action, e);
         }
@@ -318,6 +327,22 @@ final class ChainDatabase implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw failure("reading the UTXO set", e);
+        }
+    }
+
+    /** Removes an unspent output and returns it, or null when there is none: one statement for look-up and spend. */
+    Coin spendCoin(OutPoint p) {
+        try {
+            spendCoin.setBytes(1, p.txid().toBytes());
+            spendCoin.setLong(2, p.index());
+            try (ResultSet r = spendCoin.executeQuery()) {
+                if (!r.next()) {
+                    return null;
+                }
+                return new Coin(new TxOutput(r.getLong(1), KeyHash.wrap(r.getBytes(2))), r.getInt(3), r.getInt(4) != 0);
+            }
+        } catch (SQLException e) {
+            throw failure("spending from the UTXO set", e);
         }
     }
 

@@ -56,11 +56,10 @@ public final class ChainState implements UtxoView, AutoCloseable {
     public static final int MAX_ORPHAN_BLOCKS = 100;
     /** Blocks whose signatures are being checked ahead of their turn. */
     public static final int MAX_PREVERIFIED_BLOCKS = 1024;
-    private static final String META_TIP = "tip";
+    /** The tip, the UTXO count and the UTXO total, in one row so that a connect writes it once. */
+    private static final String META_STATE = "state";
     private static final String META_NETWORK = "network";
     private static final String META_SCHEMA = "schema";
-    private static final String META_TXOUTS = "txouts";
-    private static final String META_TOTAL = "total_amount";
 
     private final ReentrantLock lock = new ReentrantLock();
     private final ChainParams params;
@@ -85,6 +84,8 @@ public final class ChainState implements UtxoView, AutoCloseable {
                 }
             });
     private BlockIndexEntry bestHeader;
+    /** The block being stored right now, so that connecting it does not read it back from the database. */
+    private Block arrivingBlock;
     private long sequence;
     private long txouts;
     private long totalAmount;
@@ -141,8 +142,15 @@ public final class ChainState implements UtxoView, AutoCloseable {
                 addToIndex(e);
                 sequence = Math.max(sequence, row.sequence() + 1);
             }
-            byte[] tipBytes = db.meta(META_TIP);
-            BlockIndexEntry tip = tipBytes == null ? null : index.get(Hash.wrap(tipBytes));
+            byte[] state = db.meta(META_STATE);
+            if (state == null || state.length != Hash.LENGTH + 16) {
+                throw new ChainStoreException("The chain database " + db.file()
+                        + " is inconsistent: its chain state record is missing or damaged.");
+            }
+            java.nio.ByteBuffer stateBuf = java.nio.ByteBuffer.wrap(state);
+            byte[] tipBytes = new byte[Hash.LENGTH];
+            stateBuf.get(tipBytes);
+            BlockIndexEntry tip = index.get(Hash.wrap(tipBytes));
             if (tip == null) {
                 throw new ChainStoreException("The chain database " + db.file()
                         + " is inconsistent: its tip is not in its block index.");
@@ -151,8 +159,8 @@ public final class ChainState implements UtxoView, AutoCloseable {
                 throw new ChainStoreException("The chain database " + db.file() + " has a different genesis block.");
             }
             setActive(tip);
-            txouts = db.metaLong(META_TXOUTS, 0);
-            totalAmount = db.metaLong(META_TOTAL, 0);
+            txouts = stateBuf.getLong();
+            totalAmount = stateBuf.getLong();
             for (BlockIndexEntry e : index.values()) {
                 if (e.status() == BlockStatus.HAVE_DATA && e.chainWork().compareTo(tip.chainWork()) > 0) {
                     candidates.add(e);
@@ -173,12 +181,15 @@ public final class ChainState implements UtxoView, AutoCloseable {
         db.putMetaLong(META_SCHEMA, ChainDatabase.SCHEMA_VERSION);
         db.putHeader(g);
         db.putBlock(g.hash(), genesis.serialize());
-        db.putMeta(META_TIP, g.hash().toBytes());
-        db.putMetaLong(META_TXOUTS, 0);
-        db.putMetaLong(META_TOTAL, 0);
+        writeState(g.hash());
         db.commit();
         addToIndex(g);
         active.add(g);
+    }
+
+    private void writeState(Hash tip) {
+        db.putMeta(META_STATE, java.nio.ByteBuffer.allocate(Hash.LENGTH + 16).put(tip.toBytes())
+                .putLong(txouts).putLong(totalAmount).array());
     }
 
     private void addToIndex(BlockIndexEntry e) {
@@ -562,7 +573,13 @@ public final class ChainState implements UtxoView, AutoCloseable {
         db.setStatus(hash, BlockStatus.HAVE_DATA);
         e.setStatus(BlockStatus.HAVE_DATA);
         addCandidates(e);
-        ValidationException failure = activateBestChain();
+        arrivingBlock = block;
+        ValidationException failure;
+        try {
+            failure = activateBestChain();
+        } finally {
+            arrivingBlock = null;
+        }
         db.commit();
         if (e.status() == BlockStatus.FAILED && failure != null) {
             throw failure;
@@ -738,9 +755,7 @@ public final class ChainState implements UtxoView, AutoCloseable {
                 }
                 connected.add(new Step(e, b));
             }
-            db.putMeta(META_TIP, target.hash().toBytes());
-            db.putMetaLong(META_TXOUTS, txouts);
-            db.putMetaLong(META_TOTAL, totalAmount);
+            writeState(target.hash());
             db.releaseSavepoint();
             db.commit();
         } catch (BlockFailure | RuntimeException e) {
@@ -769,6 +784,10 @@ public final class ChainState implements UtxoView, AutoCloseable {
     }
 
     private Block loadBlock(BlockIndexEntry e) {
+        Block arriving = arrivingBlock;
+        if (arriving != null && arriving.hash().equals(e.hash())) {
+            return arriving;
+        }
         byte[] data = db.block(e.hash());
         if (data == null) {
             throw new ChainStoreException("The chain database " + db.file() + " lacks the data of block " + e.hash());
@@ -800,9 +819,10 @@ public final class ChainState implements UtxoView, AutoCloseable {
         CanonicalWriter spent = new CanonicalWriter();
         for (int i = 1; i < txs.size(); i++) {
             Transaction tx = txs.get(i);
+            // Looking a coin up spends it (one statement); a failure rolls the savepoint back.
             Map<OutPoint, Coin> found = new HashMap<>();
             fees += TxRules.checkInputs(tx, p -> {
-                Coin c = db.coin(p);
+                Coin c = db.spendCoin(p);
                 if (c != null) {
                     found.put(p, c);
                 }
@@ -812,7 +832,6 @@ public final class ChainState implements UtxoView, AutoCloseable {
                 Coin c = found.get(in.prevout());
                 writeUndoCoin(spent, in.prevout(), c);
                 spentCount++;
-                db.deleteCoin(in.prevout());
                 txouts--;
                 totalAmount -= c.output().amount();
             }

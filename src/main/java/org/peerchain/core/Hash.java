@@ -13,6 +13,9 @@ public final class Hash implements Comparable<Hash> {
     public static final int LENGTH = 32;
     public static final Hash ZERO = new Hash(new byte[LENGTH]);
     private static final HexFormat HEX = HexFormat.of();
+    private static final MessageDigest PROTOTYPE = newDigest();
+    /** Hashing is on every path (txids, merkle roots, headers): one digest per thread, reset for each use. */
+    private static final ThreadLocal<MessageDigest> LOCAL_DIGEST = ThreadLocal.withInitial(Hash::newDigest);
 
     private final byte[] bytes;
     private final int hashCode;
@@ -48,13 +51,23 @@ public final class Hash implements Comparable<Hash> {
     }
 
     public static Hash sha256d(byte[] data, int offset, int length) {
-        MessageDigest d = sha256();
+        MessageDigest d = LOCAL_DIGEST.get();
+        d.reset();
         d.update(data, offset, length);
         byte[] first = d.digest();
         return new Hash(d.digest(first));
     }
 
+    /** A fresh SHA-256 digest (cloned from a prototype: much cheaper than a provider look-up). */
     public static MessageDigest sha256() {
+        try {
+            return (MessageDigest) PROTOTYPE.clone();
+        } catch (CloneNotSupportedException e) {
+            return newDigest();
+        }
+    }
+
+    private static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
