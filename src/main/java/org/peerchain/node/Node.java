@@ -2,6 +2,8 @@ package org.peerchain.node;
 
 import java.io.IOException;
 import java.net.BindException;
+import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,6 +23,8 @@ import org.peerchain.mining.BlockAssembler;
 import org.peerchain.node.rpc.RpcCookie;
 import org.peerchain.node.rpc.RpcMethods;
 import org.peerchain.node.rpc.RpcServer;
+import org.peerchain.wallet.Wallet;
+import org.peerchain.wallet.WalletStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +45,7 @@ public final class Node implements AutoCloseable {
     private final RpcServer rpc;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean closing = new AtomicBoolean();
+    private volatile Wallet wallet;
 
     private Node(NodeConfig config, DataDirectoryLock dirLock, ExecutorService verifyPool, ChainState chain,
             EventBus events, RpcServer rpc) {
@@ -74,6 +79,9 @@ public final class Node implements AutoCloseable {
             ChainState chain = ChainState.open(config.dataDir(), config.params(), bus, pool, Node::nowSeconds);
             node = new Node(config, lock, pool, chain, bus, rpc);
             new ChainRpc(node).register(methods);
+            // Wallet (issue 6): opened when the data directory holds a keystore; its methods answer -18 otherwise.
+            node.openWallet();
+            new WalletRpc(node).register(methods);
             node.startServices();
             if (rpc != null) {
                 rpc.clearWarmup();
@@ -116,6 +124,24 @@ public final class Node implements AutoCloseable {
             throw new NodeStartException("Cannot write " + config.dataDir().resolve(PortsFile.FILE_NAME) + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    private void openWallet() throws NodeStartException {
+        if (!Wallet.exists(config.dataDir())) {
+            log.info("No wallet in {}: run 'peerchain node --create-wallet' (or --restore-wallet) to make one",
+                    config.dataDir());
+            return;
+        }
+        try {
+            wallet = Wallet.open(config.dataDir(), chain, events, this::submitTransaction, Clock.systemUTC());
+        } catch (WalletStoreException e) {
+            throw new NodeStartException(e.getMessage(), e);
+        }
+    }
+
+    /** The node's wallet, if its data directory has one. */
+    public Optional<Wallet> wallet() {
+        return Optional.ofNullable(wallet);
     }
 
     private static ExecutorService verificationPool() {
@@ -204,6 +230,9 @@ public final class Node implements AutoCloseable {
                 rpc.close();
             }
             verifyPool.shutdown();
+            if (wallet != null) {
+                wallet.close();
+            }
             chain.close();
             PortsFile.delete(config.dataDir());
             dirLock.close();
