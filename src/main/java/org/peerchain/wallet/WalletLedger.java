@@ -150,15 +150,15 @@ final class WalletLedger {
         for (int i = 0; i < list.size(); i++) {
             Transaction tx = list.get(i);
             WalletTx t = txs.get(tx.txid());
+            boolean spendsKnown = t != null && t.live();
             if (t == null) {
                 if (!isRelevant(tx)) {
                     continue;
                 }
                 t = add(tx, Math.min(now, block.header().time()));
             }
-            boolean wasLive = t.live();
             t.confirm(blockHash, height, block.header().time(), i);
-            if (!wasLive) {
+            if (!spendsKnown) {
                 addSpends(t);
             }
             changed.add(t);
