@@ -387,7 +387,7 @@ final class WalletLedger {
     List<SpendableOutput> spendable() {
         List<SpendableOutput> list = new ArrayList<>();
         forEachUnspent((t, p, out) -> {
-            if (trusted(t) && !immature(t)) {
+            if (trusted(t) && !immature(t) && out.amount() > 0) {
                 list.add(new SpendableOutput(p, out.amount(), keys.get(out.keyHash()).path));
             }
         });
