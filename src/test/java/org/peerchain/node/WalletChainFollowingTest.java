@@ -186,6 +186,26 @@ class WalletChainFollowingTest {
         }
     }
 
+    @Test
+    void aPendingSendSurvivesARestartAndIsOfferedToTheMempoolAgain() throws Exception {
+        SendResult sent;
+        WalletBalances balances;
+        try (Node a = WalletNodes.startWithWallet(dirA, WalletNodes.newPhrase(), false)) {
+            mine(a, wallet(a).miningKeyHash(), ChainParams.COINBASE_MATURITY + 1);
+            wallet(a).unlock(PASSWORD, UNLOCK);
+            sent = wallet(a).send(wallet(a).newAddress("self"), Amount.coins(3), false, "kept", "");
+            balances = wallet(a).balances();
+        }
+        try (Node again = Node.start(NodeConfig.regtest(dirA))) {
+            assertTrue(again.mempool().contains(sent.txid()), "the mempool is not kept; the wallet offers it again");
+            WalletTransaction t = wallet(again).transaction(sent.txid()).orElseThrow();
+            assertEquals(TxState.PENDING, t.state());
+            assertEquals("kept", t.comment());
+            assertEquals(balances, wallet(again).balances());
+            assertTrue(!wallet(again).isUnlocked(), "a wallet always starts locked");
+        }
+    }
+
     private static List<String> describe(List<WalletTransaction> history) {
         return history.stream().map(t -> t.txid() + " " + t.state() + " " + t.confirmations() + " " + t.amount() + " "
                 + t.fee()).sorted().collect(Collectors.toList());

@@ -7,7 +7,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.peerchain.chain.BlockOutcome;
 import org.peerchain.consensus.ChainParams;
 import org.peerchain.core.Block;
@@ -92,15 +91,5 @@ final class WalletNodes {
             }
         }
         throw new IllegalStateException("no key of the phrase pays " + paidTo);
-    }
-
-    static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(10);
-        }
     }
 }
