@@ -31,9 +31,28 @@ public final class NodeCommand implements Callable<Integer> {
     @Option(names = "--mine-to", paramLabel = "ADDRESS", description = "address mined coins go to (default: a key the"
             + " node makes and keeps in <datadir>/mining.key; its address is logged at start and in getmininginfo)")
     String mineTo;
+    // Wallet (issue 6): make the data directory's wallet before starting; see WalletSetup and docs/WALLET.md.
+    @Option(names = "--create-wallet", description = "first make a new wallet in the data directory: asks for a"
+            + " password and prints its 24-word recovery phrase once")
+    boolean createWallet;
+
+    @Option(names = "--restore-wallet", description = "first restore a wallet from its recovery phrase (read from the"
+            + " terminal or standard input); the node rebuilds its balance and history from the chain")
+    boolean restoreWallet;
 
     @Override
     public Integer call() {
+        if (createWallet && restoreWallet) {
+            System.err.println("error: choose one of --create-wallet and --restore-wallet");
+            return 2;
+        }
+        if (createWallet || restoreWallet) {
+            int status = WalletSetup.run(restoreWallet, network.params(), network.dataDir(),
+                    WalletSetup.Prompter.system(System.out), System.out, System.err);
+            if (status != 0) {
+                return status;
+            }
+        }
         int rpc = rpcPort != null ? rpcPort : network.params().defaultRpcPort();
         NodeConfig config = new NodeConfig(network.params(), network.dataDir(), rpc, NodeConfig.OFF);
         config = config.withMining(new MiningConfig(mine, threads, mineTo));

@@ -2,6 +2,8 @@ package org.peerchain.node;
 
 import java.io.IOException;
 import java.net.BindException;
+import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +27,8 @@ import org.peerchain.mining.Miner;
 import org.peerchain.node.rpc.RpcCookie;
 import org.peerchain.node.rpc.RpcMethods;
 import org.peerchain.node.rpc.RpcServer;
+import org.peerchain.wallet.Wallet;
+import org.peerchain.wallet.WalletStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +49,7 @@ public final class Node implements AutoCloseable {
     private final RpcServer rpc;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean closing = new AtomicBoolean();
+    private volatile Wallet wallet;
 
     private Node(NodeConfig config, DataDirectoryLock dirLock, ExecutorService verifyPool, ChainState chain,
             EventBus events, RpcServer rpc) {
@@ -79,6 +84,9 @@ public final class Node implements AutoCloseable {
             node = new Node(config, lock, pool, chain, bus, rpc);
             new ChainRpc(node).register(methods);
             new MiningRpc(node).register(methods);
+            // Wallet (issue 6): opened when the data directory holds a keystore; its methods answer -18 otherwise.
+            node.openWallet();
+            new WalletRpc(node).register(methods);
             node.startServices();
             if (rpc != null) {
                 rpc.clearWarmup();
@@ -145,7 +153,10 @@ public final class Node implements AutoCloseable {
         }
     }
 
-    /** {@code --mine-to} when given (a typo gets the checksum's message), else the key kept in the data directory. */
+    /**
+     * {@code --mine-to} when given (a typo gets the checksum's message); else the wallet's mining address when
+     * the data directory has a wallet; else a key kept in the data directory.
+     */
     private Supplier<KeyHash> miningPayout(MiningConfig mc) throws NodeStartException {
         KeyHash to;
         if (mc.mineTo() != null) {
@@ -154,6 +165,8 @@ public final class Node implements AutoCloseable {
             } catch (IllegalArgumentException e) {
                 throw new NodeStartException("--mine-to " + mc.mineTo() + ": " + e.getMessage(), e);
             }
+        } else if (wallet != null) {
+            to = wallet.miningKeyHash();
         } else {
             to = MiningKey.loadOrCreate(config.dataDir());
         }
@@ -172,6 +185,24 @@ public final class Node implements AutoCloseable {
     /** Mining in this node (running or not). */
     public MiningService mining() {
         return mining;
+    }
+
+    private void openWallet() throws NodeStartException {
+        if (!Wallet.exists(config.dataDir())) {
+            log.info("No wallet in {}: run 'peerchain node --create-wallet' (or --restore-wallet) to make one",
+                    config.dataDir());
+            return;
+        }
+        try {
+            wallet = Wallet.open(config.dataDir(), chain, events, this::submitTransaction, Clock.systemUTC());
+        } catch (WalletStoreException e) {
+            throw new NodeStartException(e.getMessage(), e);
+        }
+    }
+
+    /** The node's wallet, if its data directory has one. */
+    public Optional<Wallet> wallet() {
+        return Optional.ofNullable(wallet);
     }
 
     private static ExecutorService verificationPool() {
@@ -263,6 +294,9 @@ public final class Node implements AutoCloseable {
                 mining.close();
             }
             verifyPool.shutdown();
+            if (wallet != null) {
+                wallet.close();
+            }
             chain.close();
             PortsFile.delete(config.dataDir());
             dirLock.close();

@@ -14,6 +14,13 @@ public final class RpcErrors {
     public static final int DESERIALIZATION_ERROR = -22;
     public static final int IN_WARMUP = -28;
 
+    // Wallet errors, bitcoind's numbering.
+    public static final int WALLET_ERROR = -4;
+    public static final int WALLET_KEYPOOL_RAN_OUT = -12;
+    public static final int WALLET_UNLOCK_NEEDED = -13;
+    public static final int WALLET_PASSPHRASE_INCORRECT = -14;
+    public static final int WALLET_NOT_FOUND = -18;
+
     // JSON-RPC 2.0 standard errors.
     public static final int PARSE_ERROR = -32700;
     public static final int INVALID_REQUEST = -32600;
