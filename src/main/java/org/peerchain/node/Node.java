@@ -166,7 +166,11 @@ public final class Node implements AutoCloseable {
                 throw new NodeStartException("--mine-to " + mc.mineTo() + ": " + e.getMessage(), e);
             }
         } else if (wallet != null) {
-            to = wallet.miningKeyHash();
+            try {
+                to = wallet.miningKeyHash();
+            } catch (org.peerchain.wallet.WalletException e) {
+                throw new NodeStartException("The wallet cannot give a mining address: " + e.getMessage(), e);
+            }
         } else {
             to = MiningKey.loadOrCreate(config.dataDir());
         }
