@@ -96,7 +96,8 @@ final class MiningRpc {
         o.add("expected_seconds_to_block", Double.isFinite(s.expectedSecondsToBlock())
                 ? new JsonPrimitive(s.expectedSecondsToBlock()) : JsonNull.INSTANCE);
         o.addProperty("daily_chance", s.dailyBlockChance());
-        o.addProperty("payout_address", mining.payoutAddress().encode());
+        Address payTo = mining.payoutAddress();
+        o.addProperty("payout_address", payTo == null ? null : payTo.encode());
         MiningError error = mining.lastError();
         if (error != null) {
             JsonObject e = new JsonObject();

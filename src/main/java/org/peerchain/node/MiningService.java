@@ -122,8 +122,13 @@ public final class MiningService implements AutoCloseable {
     }
 
     /** The address new blocks pay, in the network's format. */
+    /** Where mined coins go, or null while the payout cannot be had (a locked wallet with no key left). */
     public Address payoutAddress() {
-        return new Address(params.addressPrefix(), payout.get());
+        try {
+            return new Address(params.addressPrefix(), payout.get());
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** Starts mining (no-op when running). */

@@ -147,7 +147,12 @@ public final class Node implements AutoCloseable {
         // The wallet's receive address will replace the node key here as the default payout.
         Supplier<KeyHash> payout = miningPayout(mc);
         mining = new MiningService(params(), assembler, events, this::submitMinedBlock, payout, threads, Node::nowSeconds);
-        log.info("Mining pays to {}", mining.payoutAddress());
+        Address payTo = mining.payoutAddress();
+        if (payTo != null) {
+            log.info("Mining pays to {}", payTo);
+        } else {
+            log.info("Mining will pay the wallet once it is unlocked (walletpassphrase): its key pool is empty");
+        }
         if (mc.mine()) {
             mining.start();
         }
@@ -166,15 +171,31 @@ public final class Node implements AutoCloseable {
                 throw new NodeStartException("--mine-to " + mc.mineTo() + ": " + e.getMessage(), e);
             }
         } else if (wallet != null) {
-            try {
-                to = wallet.miningKeyHash();
-            } catch (org.peerchain.wallet.WalletException e) {
-                throw new NodeStartException("The wallet cannot give a mining address: " + e.getMessage(), e);
-            }
+            return walletPayout(wallet);
         } else {
             to = MiningKey.loadOrCreate(config.dataDir());
         }
         return () -> to;
+    }
+
+    /**
+     * The wallet's mining address, asked for when the first template is built: a locked wallet whose key pool
+     * is empty gives its reason to the miner's error report, and mining starts once it is unlocked.
+     */
+    private static Supplier<KeyHash> walletPayout(Wallet w) {
+        java.util.concurrent.atomic.AtomicReference<KeyHash> cached = new java.util.concurrent.atomic.AtomicReference<>();
+        return () -> {
+            KeyHash k = cached.get();
+            if (k == null) {
+                try {
+                    k = w.miningKeyHash();
+                } catch (org.peerchain.wallet.WalletException e) {
+                    throw new IllegalStateException("the wallet cannot give a mining address yet: " + e.getMessage(), e);
+                }
+                cached.compareAndSet(null, k);
+            }
+            return cached.get();
+        };
     }
 
     /** The miner's block sink: a block that is not connected reaches the miner's listeners with the reason. */

@@ -1,0 +1,38 @@
+package org.peerchain.node;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.peerchain.node.WalletNodes.PASSWORD;
+import static org.peerchain.node.WalletNodes.TEST_ITERATIONS;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.peerchain.consensus.ChainParams;
+import org.peerchain.testing.Await;
+import org.peerchain.core.KeyHash;
+import org.peerchain.wallet.Wallet;
+
+@Timeout(60)
+class MiningPaysWalletTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theMinerPaysTheWalletsMiningAddressWhenNoneIsGiven() throws Exception {
+        Wallet.create(dir, ChainParams.REGTEST, PASSWORD, WalletNodes.newPhrase(), "", false, TEST_ITERATIONS);
+        NodeConfig config = NodeConfig.regtest(dir).withMining(new MiningConfig(true, 1, null));
+        try (Node node = Node.start(config)) {
+            Wallet wallet = node.wallet().orElseThrow();
+            wallet.unlock(PASSWORD, Duration.ofMinutes(5));
+            Await.until(Duration.ofSeconds(30), "three mined blocks", () -> node.chain().height() >= 3);
+            node.mining().stop();
+            KeyHash paid = node.chain().block(node.chain().entryAt(1).hash()).transactions().get(0)
+                    .outputs().get(0).keyHash();
+            assertEquals(wallet.miningKeyHash(), paid);
+            Await.until(Duration.ofSeconds(10), "the wallet to see its mining rewards as immature",
+                    () -> wallet.balances().immature() >= 3 * ChainParams.REGTEST.subsidy(1));
+        }
+    }
+}
