@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             NodeCommand.class,
             BenchCommand.class,
             RpcCommand.class,
+            org.peerchain.tracker.TrackerCommand.class,
         })
 public final class Main implements Runnable {
     public static void main(String[] args) {

@@ -1,0 +1,15 @@
+package org.peerchain.p2p;
+
+/** Stable reason codes of a refused handshake, sent in the {@code error} frame before closing. */
+public final class HandshakeRejection {
+    public static final String HANDSHAKE_REQUIRED = "handshake-required";
+    public static final String WRONG_NETWORK = "wrong-network";
+    public static final String UNSUPPORTED_VERSION = "unsupported-version";
+    public static final String SELF_CONNECTION = "self-connection";
+    public static final String DUPLICATE_VERSION = "duplicate-version";
+    public static final String HANDSHAKE_TIMEOUT = "handshake-timeout";
+    public static final String TOO_MANY_CONNECTIONS = "too-many-connections";
+
+    private HandshakeRejection() {
+    }
+}

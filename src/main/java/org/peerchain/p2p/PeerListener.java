@@ -1,0 +1,295 @@
+package org.peerchain.p2p;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.peerchain.p2p.wire.FrameException;
+import org.peerchain.p2p.wire.FrameReader;
+import org.peerchain.p2p.wire.FrameWriter;
+import org.peerchain.p2p.wire.Message;
+import org.peerchain.p2p.wire.MessageCatalog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's inbound port: accepts connections, runs the handshake ({@code version} from the remote
+ * side, answered with our {@code version} and {@code verack}, then the remote {@code verack}) and
+ * answers {@code ping} with {@code pong}. This is also what the tracker's liveness ping talks to.
+ * The P2P layer grows it into the full protocol.
+ */
+public final class PeerListener implements AutoCloseable {
+    /** A connection that has not completed the handshake in this time is dropped. */
+    public static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(60);
+    /** A connection that sends nothing for this long (pings included) is dropped. */
+    public static final Duration IDLE_TIMEOUT = Duration.ofMinutes(5);
+    public static final int MAX_INBOUND_CONNECTIONS = 125;
+    public static final int MAX_CONNECTIONS_PER_IP = 8;
+    private static final int ACCEPT_BACKLOG = 128;
+
+    private static final Logger log = LoggerFactory.getLogger(PeerListener.class);
+
+    private final NodeIdentity identity;
+    private final Duration handshakeTimeout;
+    private final ServerSocket server;
+    private final Thread acceptor;
+    private final ExecutorService connections;
+    private final ScheduledExecutorService watchdog;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final Map<InetAddress, Integer> perIp = new ConcurrentHashMap<>();
+    private final AtomicLong handshakes = new AtomicLong();
+    private final AtomicLong unknownMessages = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private volatile boolean closed;
+
+    private PeerListener(NodeIdentity identity, ServerSocket server, Duration handshakeTimeout) {
+        this.identity = identity;
+        this.server = server;
+        this.handshakeTimeout = handshakeTimeout;
+        String name = "peer-listener-" + server.getLocalPort();
+        this.connections = new ThreadPoolExecutor(0, MAX_INBOUND_CONNECTIONS, 30, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), new NamedThreadFactory(name + "-conn"));
+        ScheduledThreadPoolExecutor w = new ScheduledThreadPoolExecutor(1, new NamedThreadFactory(name + "-watchdog"));
+        w.setRemoveOnCancelPolicy(true);
+        this.watchdog = w;
+        this.acceptor = new Thread(this::acceptLoop, name + "-accept");
+        acceptor.setDaemon(true);
+    }
+
+    /** Listens on {@code bind:port} (port 0 picks a free one) with the standard handshake timeout. */
+    public static PeerListener start(NodeIdentity identity, InetAddress bind, int port) throws IOException {
+        return start(identity, bind, port, HANDSHAKE_TIMEOUT);
+    }
+
+    /** As {@link #start(NodeIdentity, InetAddress, int)} with another handshake timeout (tests use a short one). */
+    public static PeerListener start(NodeIdentity identity, InetAddress bind, int port, Duration handshakeTimeout)
+            throws IOException {
+        ServerSocket s = new ServerSocket();
+        try {
+            s.setReuseAddress(true);
+            s.bind(new InetSocketAddress(bind, port), ACCEPT_BACKLOG);
+        } catch (IOException e) {
+            s.close();
+            throw new IOException("cannot listen on port " + port + ": " + e.getMessage(), e);
+        }
+        PeerListener l = new PeerListener(identity, s, handshakeTimeout);
+        l.acceptor.start();
+        return l;
+    }
+
+    /** The port actually listened on. */
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    public int openConnections() {
+        return open.size();
+    }
+
+    public long handshakesCompleted() {
+        return handshakes.get();
+    }
+
+    /** Frames of unknown type received after a handshake: ignored, counted. */
+    public long unknownMessages() {
+        return unknownMessages.get();
+    }
+
+    /** Connections refused for a limit or dropped for breaking the handshake rules. */
+    public long refusedConnections() {
+        return refused.get();
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            Socket s;
+            try {
+                s = server.accept();
+            } catch (IOException e) {
+                if (!closed) {
+                    log.warn("peer listener on port {} stopped accepting: {}", port(), e.getMessage());
+                }
+                return;
+            }
+            admit(s);
+        }
+    }
+
+    private void admit(Socket s) {
+        if (open.size() >= MAX_INBOUND_CONNECTIONS) {
+            refuse(s, "connection limit reached (" + MAX_INBOUND_CONNECTIONS + " connections)");
+            return;
+        }
+        int fromIp = perIp.merge(s.getInetAddress(), 1, Integer::sum);
+        if (fromIp > MAX_CONNECTIONS_PER_IP) {
+            perIp.computeIfPresent(s.getInetAddress(), (k, v) -> v <= 1 ? null : v - 1);
+            refuse(s, "connection limit reached (" + MAX_CONNECTIONS_PER_IP + " per address)");
+            return;
+        }
+        open.add(s);
+        try {
+            connections.execute(() -> serve(s));
+        } catch (RejectedExecutionException e) {
+            release(s);
+            refuse(s, "connection limit reached (" + MAX_INBOUND_CONNECTIONS + " connections)");
+        }
+    }
+
+    private void refuse(Socket s, String why) {
+        refused.incrementAndGet();
+        try (s) {
+            s.setSoTimeout(1_000);
+            new FrameWriter(s.getOutputStream()).tryWrite(new Message.Error(HandshakeRejection.TOO_MANY_CONNECTIONS, why));
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+    }
+
+    private void release(Socket s) {
+        open.remove(s);
+        perIp.computeIfPresent(s.getInetAddress(), (k, v) -> v <= 1 ? null : v - 1);
+    }
+
+    private void serve(Socket s) {
+        ScheduledFuture<?> deadline;
+        try {
+            deadline = watchdog.schedule(() -> dropSlowHandshake(s), handshakeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            closeQuietly(s);
+            release(s);
+            return;
+        }
+        try (s) {
+            s.setTcpNoDelay(true);
+            s.setSoTimeout((int) IDLE_TIMEOUT.toMillis());
+            FrameReader in = new FrameReader(s.getInputStream(), MessageCatalog.standard());
+            FrameWriter out = new FrameWriter(s.getOutputStream());
+            try {
+                if (!handshake(in, out)) {
+                    refused.incrementAndGet();
+                    return;
+                }
+                deadline.cancel(false);
+                handshakes.incrementAndGet();
+                converse(in, out);
+            } catch (FrameException e) {
+                log.debug("peer {} sent a bad frame: {}", s.getRemoteSocketAddress(), e.getMessage());
+                out.tryWrite(e.toErrorMessage());
+            }
+        } catch (IOException e) {
+            log.debug("peer {} connection ended: {}", s.getRemoteSocketAddress(), e.getMessage());
+        } finally {
+            deadline.cancel(false);
+            release(s);
+        }
+    }
+
+    private boolean handshake(FrameReader in, FrameWriter out) throws IOException {
+        Message first = in.read();
+        if (!(first instanceof Message.Version v)) {
+            if (first != null) {
+                out.tryWrite(new Message.Error(HandshakeRejection.HANDSHAKE_REQUIRED,
+                        "expected \"version\" first, got \"" + first.type() + "\""));
+            }
+            return false;
+        }
+        if (!v.network().equals(identity.networkId())) {
+            out.tryWrite(new Message.Error(HandshakeRejection.WRONG_NETWORK,
+                    "this node is on network \"" + identity.networkId() + "\", not \"" + v.network() + "\""));
+            return false;
+        }
+        if (v.protocolVersion() < ProtocolVersion.MIN_SUPPORTED) {
+            out.tryWrite(new Message.Error(HandshakeRejection.UNSUPPORTED_VERSION, "protocol version " + v.protocolVersion()
+                    + " is older than the oldest supported, " + ProtocolVersion.MIN_SUPPORTED));
+            return false;
+        }
+        if (v.nodeId().equals(identity.nodeId())) {
+            out.tryWrite(new Message.Error(HandshakeRejection.SELF_CONNECTION, "connected to itself"));
+            return false;
+        }
+        out.write(ourVersion());
+        out.write(new Message.Verack());
+        Message second = in.read();
+        if (!(second instanceof Message.Verack)) {
+            if (second != null) {
+                out.tryWrite(new Message.Error(HandshakeRejection.HANDSHAKE_REQUIRED,
+                        "expected \"verack\", got \"" + second.type() + "\""));
+            }
+            return false;
+        }
+        return true;
+    }
+
+    private void converse(FrameReader in, FrameWriter out) throws IOException {
+        for (Message m; (m = in.read()) != null; ) {
+            if (m instanceof Message.Ping p) {
+                out.write(new Message.Pong(p.nonce()));
+            } else if (m instanceof Message.Version) {
+                out.tryWrite(new Message.Error(HandshakeRejection.DUPLICATE_VERSION, "\"version\" after the handshake"));
+                return;
+            } else if (m instanceof Message.Unknown) {
+                unknownMessages.incrementAndGet();
+            }
+            // the other known messages (pong, verack, error, tracker messages) need no answer here
+        }
+    }
+
+    private Message.Version ourVersion() {
+        return new Message.Version(identity.networkId(), ProtocolVersion.CURRENT, identity.nodeId(), port(),
+                identity.bestHeight().getAsLong(), identity.totalWork().get());
+    }
+
+    private static void tryError(Socket s, Message.Error e) {
+        try {
+            new FrameWriter(s.getOutputStream()).tryWrite(e);
+        } catch (IOException ignored) {
+            // the socket is already gone
+        }
+    }
+
+    private static void dropSlowHandshake(Socket s) {
+        tryError(s, new Message.Error(HandshakeRejection.HANDSHAKE_TIMEOUT, "handshake not completed within the time limit"));
+        closeQuietly(s);
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException ignored) {
+            // nothing more to do
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            server.close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+        open.forEach(PeerListener::closeQuietly);
+        connections.shutdownNow();
+        watchdog.shutdownNow();
+        try {
+            acceptor.join(2_000);
+            connections.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.peerchain.p2p;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import org.peerchain.p2p.wire.FrameReader;
+import org.peerchain.p2p.wire.FrameWriter;
+import org.peerchain.p2p.wire.Message;
+import org.peerchain.p2p.wire.MessageCatalog;
+
+/**
+ * One liveness check of a peer through its own listen port: connect, handshake ({@code version},
+ * {@code version}+{@code verack}, {@code verack}), {@code ping}, {@code pong}, close. The tracker uses
+ * it to decide who is alive; the result is the ping round trip.
+ */
+public final class PeerProbe {
+    private PeerProbe() {
+    }
+
+    /** Why a probe failed, in words; the tracker counts it as a failed ping. */
+    public static final class ProbeFailure extends IOException {
+        public ProbeFailure(String message) {
+            super(message);
+        }
+
+        public ProbeFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * Probes {@code target}, introducing itself as {@code us} (port 0: it takes no connections).
+     *
+     * @param timeout bound on the connect and on each read
+     * @return the round trip of the ping, in nanoseconds
+     */
+    public static long probe(InetSocketAddress target, NodeIdentity us, Duration timeout) throws ProbeFailure {
+        int millis = (int) Math.max(1, timeout.toMillis());
+        try (Socket s = new Socket()) {
+            s.setTcpNoDelay(true);
+            s.setSoLinger(true, 0);
+            s.connect(target, millis);
+            s.setSoTimeout(millis);
+            FrameReader in = new FrameReader(s.getInputStream(), MessageCatalog.standard());
+            FrameWriter out = new FrameWriter(s.getOutputStream());
+            out.write(new Message.Version(us.networkId(), ProtocolVersion.CURRENT, us.nodeId(), 0,
+                    us.bestHeight().getAsLong(), us.totalWork().get()));
+            expectVersion(in.read(), us);
+            expect(in.read(), Message.Verack.class, "verack");
+            out.write(new Message.Verack());
+            long nonce = ThreadLocalRandom.current().nextLong();
+            long start = System.nanoTime();
+            out.write(new Message.Ping(nonce));
+            Message reply = in.read();
+            long rtt = System.nanoTime() - start;
+            Message.Pong pong = expect(reply, Message.Pong.class, "pong");
+            if (pong.nonce() != nonce) {
+                throw new ProbeFailure("pong carries nonce " + pong.nonce() + ", not the ping's " + nonce);
+            }
+            return rtt;
+        } catch (ProbeFailure e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ProbeFailure(describe(e), e);
+        }
+    }
+
+    private static void expectVersion(Message m, NodeIdentity us) throws ProbeFailure {
+        Message.Version v = expect(m, Message.Version.class, "version");
+        if (!v.network().equals(us.networkId())) {
+            throw new ProbeFailure("peer is on network \"" + v.network() + "\", not \"" + us.networkId() + "\"");
+        }
+    }
+
+    private static <T extends Message> T expect(Message m, Class<T> type, String name) throws ProbeFailure {
+        if (m == null) {
+            throw new ProbeFailure("peer closed the connection before \"" + name + "\"");
+        }
+        if (m instanceof Message.Error e) {
+            throw new ProbeFailure("peer refused: " + e.code() + ": " + e.message());
+        }
+        if (!type.isInstance(m)) {
+            throw new ProbeFailure("expected \"" + name + "\", got \"" + m.type() + "\"");
+        }
+        return type.cast(m);
+    }
+
+    private static String describe(IOException e) {
+        String what = e.getClass().getSimpleName();
+        return e.getMessage() == null ? what : what + ": " + e.getMessage();
+    }
+}

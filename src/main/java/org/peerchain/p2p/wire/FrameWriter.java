@@ -1,0 +1,27 @@
+package org.peerchain.p2p.wire;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/** Writes whole frames to a blocking stream; safe to share between threads (one frame at a time). */
+public final class FrameWriter {
+    private final OutputStream out;
+
+    public FrameWriter(OutputStream out) {
+        this.out = out;
+    }
+
+    public synchronized void write(Message m) throws IOException {
+        out.write(WireCodec.encode(m));
+        out.flush();
+    }
+
+    /** Sends an error frame, ignoring a failure: used just before closing a connection. */
+    public void tryWrite(Message m) {
+        try {
+            write(m);
+        } catch (IOException ignored) {
+            // the connection is being closed for a reason already decided
+        }
+    }
+}

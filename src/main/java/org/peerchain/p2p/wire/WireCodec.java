@@ -1,0 +1,139 @@
+package org.peerchain.p2p.wire;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.MalformedJsonException;
+import java.io.ByteArrayInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * The steps of reading a frame, in the order the limits demand, shared by the blocking
+ * {@link FrameReader} and the incremental {@link FrameDecoder}: check the length against the frame
+ * limit; read the {@code type} from the body's first bytes with a streaming reader; check the length
+ * against that type's limit; only then parse the body.
+ */
+public final class WireCodec {
+    private WireCodec() {
+    }
+
+    /** Encodes {@code m} as one frame: the 4-byte big-endian length, then the JSON with {@code type} first. */
+    public static byte[] encode(Message m) {
+        if (m instanceof Message.Unknown) {
+            throw new IllegalArgumentException("an unknown message cannot be sent");
+        }
+        JsonObject o = new JsonObject();
+        o.addProperty("type", m.type());
+        m.writeFields(o);
+        byte[] body = o.toString().getBytes(StandardCharsets.UTF_8);
+        if (body.length > WireLimits.MAX_FRAME_BYTES) {
+            throw new IllegalArgumentException(m.type() + ": " + body.length + " bytes is over the frame limit");
+        }
+        return ByteBuffer.allocate(WireLimits.LENGTH_PREFIX_BYTES + body.length).putInt(body.length).put(body).array();
+    }
+
+    /** Step 1: the announced body length, checked before a byte of the body is read. */
+    public static void checkLength(int length, MessageCatalog catalog) throws FrameException {
+        if (length == 0) {
+            throw new FrameException(FrameException.EMPTY_FRAME, "frame has an empty body");
+        }
+        if (length < 0 || length > catalog.maxFrameBytes()) {
+            throw new FrameException(FrameException.FRAME_TOO_LARGE, "frame of " + Integer.toUnsignedString(length)
+                    + " bytes is over the limit of " + catalog.maxFrameBytes());
+        }
+    }
+
+    /** How many bytes of a body of {@code length} bytes {@link #peekType} needs. */
+    public static int peekBytes(int length) {
+        return Math.min(length, WireLimits.TYPE_PEEK_BYTES);
+    }
+
+    /** Step 2: the value of the body's first key, which must be {@code "type"}. */
+    public static String peekType(byte[] prefix, int prefixLength, int bodyLength) throws FrameException {
+        JsonReader r = new JsonReader(new InputStreamReader(
+                new ByteArrayInputStream(prefix, 0, prefixLength), StandardCharsets.UTF_8));
+        try {
+            JsonToken first = r.peek();
+            if (first != JsonToken.BEGIN_OBJECT) {
+                throw new FrameException(FrameException.NOT_AN_OBJECT, "frame body is not a JSON object (starts with " + first + ")");
+            }
+            r.beginObject();
+            if (r.peek() != JsonToken.NAME) {
+                throw new FrameException(FrameException.TYPE_NOT_FIRST, "frame body has no \"type\" key");
+            }
+            String name = r.nextName();
+            if (!"type".equals(name)) {
+                throw new FrameException(FrameException.TYPE_NOT_FIRST, "first key of a frame must be \"type\", not \""
+                        + abbreviate(name) + "\"");
+            }
+            if (r.peek() != JsonToken.STRING) {
+                throw new FrameException(FrameException.BAD_FIELD, "\"type\" must be a string");
+            }
+            String type = r.nextString();
+            if (type.isEmpty() || type.length() > WireLimits.MAX_TYPE_LENGTH) {
+                throw new FrameException(FrameException.BAD_FIELD, "\"type\" must be 1-" + WireLimits.MAX_TYPE_LENGTH + " characters");
+            }
+            return type;
+        } catch (FrameException e) {
+            throw e;
+        } catch (EOFException e) {
+            String where = prefixLength < bodyLength ? "within the first " + WireLimits.TYPE_PEEK_BYTES + " bytes" : "before the body ends";
+            throw new FrameException(FrameException.TYPE_NOT_FIRST, "frame body has no complete \"type\" key " + where, e);
+        } catch (MalformedJsonException | IllegalStateException | NumberFormatException e) {
+            throw new FrameException(FrameException.BAD_JSON, "frame body is not valid JSON: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new FrameException(FrameException.BAD_JSON, "frame body is not valid JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Step 3: the kind for {@code type}, with the length checked against its limit; empty for a type
+     * this catalog does not know (callers then skip the body).
+     */
+    public static Optional<MessageKind> checkType(String type, int length, MessageCatalog catalog) throws FrameException {
+        Optional<MessageKind> kind = catalog.kind(type);
+        if (kind.isPresent() && length > kind.get().maxFrameBytes()) {
+            throw new FrameException(FrameException.MESSAGE_TOO_LARGE, "\"" + type + "\" frame of " + length
+                    + " bytes is over its limit of " + kind.get().maxFrameBytes());
+        }
+        return kind;
+    }
+
+    /** Step 4: the whole body parsed and decoded. */
+    public static Message decodeBody(MessageKind kind, byte[] body) throws FrameException {
+        JsonElement e;
+        try {
+            JsonReader r = new JsonReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
+            e = JsonParser.parseReader(r);
+            if (r.peek() != JsonToken.END_DOCUMENT) {
+                throw new FrameException(FrameException.BAD_JSON, "frame body has data after its JSON object");
+            }
+        } catch (JsonParseException | IOException | IllegalStateException ex) {
+            if (ex instanceof FrameException fe) {
+                throw fe;
+            }
+            String why = ex.getCause() != null ? ex.getCause().getMessage() : ex.getMessage();
+            throw new FrameException(FrameException.BAD_JSON, "\"" + kind.type() + "\" frame body is not valid JSON: " + why, ex);
+        }
+        if (!e.isJsonObject()) {
+            throw new FrameException(FrameException.NOT_AN_OBJECT, "frame body is not a JSON object");
+        }
+        return kind.decoder().decode(e.getAsJsonObject(), kind.type());
+    }
+
+    private static String abbreviate(String s) {
+        String t = s.length() > 32 ? s.substring(0, 32) + "..." : s;
+        StringWriter w = new StringWriter();
+        t.chars().forEach(c -> w.write(c < 0x20 ? '?' : c));
+        return w.toString();
+    }
+}

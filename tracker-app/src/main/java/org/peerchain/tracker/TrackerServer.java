@@ -1,0 +1,302 @@
+package org.peerchain.tracker;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.peerchain.p2p.NamedThreadFactory;
+import org.peerchain.p2p.ProtocolVersion;
+import org.peerchain.p2p.wire.FrameException;
+import org.peerchain.p2p.wire.FrameReader;
+import org.peerchain.p2p.wire.FrameWriter;
+import org.peerchain.p2p.wire.Message;
+import org.peerchain.p2p.wire.MessageCatalog;
+import org.peerchain.p2p.wire.WireLimits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The tracker's TCP port: one thread per connection from a bounded pool, frames as in
+ * docs/PROTOCOL.md. A connection may carry several requests; it is closed after an idle timeout,
+ * a read timeout inside a frame, or any bad frame (after an {@code error} frame saying why).
+ */
+public final class TrackerServer implements AutoCloseable {
+    /** Time allowed between frames before the connection is closed. */
+    public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
+    /** Time allowed for the rest of a frame once its first byte has arrived. */
+    public static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+    public static final int MAX_CONNECTIONS = 256;
+    public static final int MAX_CONNECTIONS_PER_IP = 16;
+    /** The tracker only ever receives small frames, so it will not buffer more than this per connection. */
+    public static final int MAX_FRAME_BYTES = WireLimits.MAX_CONTROL_MESSAGE_BYTES;
+    private static final int ACCEPT_BACKLOG = 256;
+
+    public static final String BANNED = "banned";
+    public static final String RATE_LIMITED = "rate-limited";
+    public static final String TOO_MANY_REGISTRATIONS = "too-many-registrations";
+    public static final String UNSUPPORTED_VERSION = "unsupported-version";
+    public static final String BUSY = "busy";
+
+    private static final Logger log = LoggerFactory.getLogger(TrackerServer.class);
+    private static final MessageCatalog CATALOG = MessageCatalog.standard().withMaxFrameBytes(MAX_FRAME_BYTES);
+
+    private final TrackerConfig config;
+    private final PeerRegistry registry;
+    private final TrackerMetrics metrics;
+    private final Consumer<PeerKey> onNewPeer;
+    private final AnnounceRateLimiter rateLimiter;
+    private final ServerSocket server;
+    private final Thread acceptor;
+    private final ExecutorService pool;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final Map<String, Integer> perIp = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    /**
+     * @param onNewPeer told of each newly registered peer (the pinger checks it at once)
+     */
+    TrackerServer(TrackerConfig config, PeerRegistry registry, TrackerMetrics metrics, Consumer<PeerKey> onNewPeer)
+            throws IOException {
+        this.config = config;
+        this.registry = registry;
+        this.metrics = metrics;
+        this.onNewPeer = onNewPeer;
+        this.rateLimiter = new AnnounceRateLimiter(config.announcesPerSecondPerIp(), config.announceBurst());
+        ServerSocket s = new ServerSocket();
+        try {
+            s.setReuseAddress(true);
+            s.bind(new InetSocketAddress(InetAddress.getByName(config.bindAddress()), config.port()), ACCEPT_BACKLOG);
+        } catch (IOException e) {
+            s.close();
+            throw new IOException("cannot listen on port " + config.port() + ": " + e.getMessage()
+                    + (e instanceof java.net.BindException ? " (is another program using it?)" : ""), e);
+        }
+        this.server = s;
+        this.pool = new ThreadPoolExecutor(0, MAX_CONNECTIONS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                new NamedThreadFactory("tracker-conn"));
+        this.acceptor = new Thread(this::acceptLoop, "tracker-accept-" + s.getLocalPort());
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    public int openConnections() {
+        return open.size();
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            Socket s;
+            try {
+                s = server.accept();
+            } catch (IOException e) {
+                if (!closed) {
+                    log.error("tracker stopped accepting connections: {}", e.getMessage());
+                }
+                return;
+            }
+            metrics.connections.increment();
+            admit(s);
+        }
+    }
+
+    private void admit(Socket s) {
+        String ip = s.getInetAddress().getHostAddress();
+        if (registry.isBanned(ip)) {
+            refuse(s, BANNED, "address " + ip + " is banned from this tracker");
+            return;
+        }
+        if (open.size() >= MAX_CONNECTIONS) {
+            refuse(s, BUSY, "tracker has " + MAX_CONNECTIONS + " connections open; try again later");
+            return;
+        }
+        if (perIp.merge(ip, 1, Integer::sum) > MAX_CONNECTIONS_PER_IP) {
+            perIp.computeIfPresent(ip, (k, v) -> v <= 1 ? null : v - 1);
+            refuse(s, BUSY, "more than " + MAX_CONNECTIONS_PER_IP + " connections from " + ip);
+            return;
+        }
+        open.add(s);
+        try {
+            pool.execute(() -> serve(s, ip));
+        } catch (RejectedExecutionException e) {
+            release(s, ip);
+            refuse(s, BUSY, "tracker is shutting down or full");
+        }
+    }
+
+    private void release(Socket s, String ip) {
+        open.remove(s);
+        perIp.computeIfPresent(ip, (k, v) -> v <= 1 ? null : v - 1);
+    }
+
+    private static void refuse(Socket s, String code, String why) {
+        try (s) {
+            s.setSoTimeout(1_000);
+            new FrameWriter(s.getOutputStream()).tryWrite(new Message.Error(code, why));
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+    }
+
+    private void serve(Socket s, String ip) {
+        try (s) {
+            s.setTcpNoDelay(true);
+            s.setSoTimeout((int) IDLE_TIMEOUT.toMillis());
+            FrameReader in = new FrameReader(s.getInputStream(), CATALOG, () -> readTimeout(s));
+            FrameWriter out = new FrameWriter(s.getOutputStream());
+            try {
+                for (Message m; !closed && (m = in.read()) != null; ) {
+                    s.setSoTimeout((int) IDLE_TIMEOUT.toMillis());
+                    if (!handle(m, ip, out)) {
+                        return;
+                    }
+                }
+            } catch (FrameException e) {
+                metrics.frameRejected(e.code());
+                log.debug("closing {}: {}", ip, e.getMessage());
+                out.tryWrite(e.toErrorMessage());
+            }
+        } catch (IOException e) {
+            log.debug("connection from {} ended: {}", ip, e.getMessage());
+        } finally {
+            release(s, ip);
+        }
+    }
+
+    private static void readTimeout(Socket s) {
+        try {
+            s.setSoTimeout((int) READ_TIMEOUT.toMillis());
+        } catch (SocketException ignored) {
+            // the next read fails and ends the connection
+        }
+    }
+
+    /** Answers one message; false when the connection must be closed. */
+    private boolean handle(Message m, String ip, FrameWriter out) throws IOException {
+        if (m instanceof Message.Announce a) {
+            return announce(a, ip, out);
+        } else if (m instanceof Message.GetPeers g) {
+            if (!rateLimit(ip, out)) {
+                return false;
+            }
+            metrics.getPeers.increment();
+            out.write(peers(registry.sample(g.network(), null, PeerRegistry.MAX_SAMPLE)));
+        } else if (m instanceof Message.Leave l) {
+            metrics.leaves.increment();
+            PeerKey key = new PeerKey(l.network(), ip, l.port());
+            registry.leave(key, l.nodeId());
+        } else if (m instanceof Message.Ping p) {
+            out.write(new Message.Pong(p.nonce()));
+        } else if (m instanceof Message.Unknown) {
+            metrics.unknownMessages.increment();
+        }
+        // other known messages (pong, error, ...) mean nothing to a tracker and are ignored
+        return true;
+    }
+
+    private boolean announce(Message.Announce a, String ip, FrameWriter out) throws IOException {
+        if (!rateLimit(ip, out)) {
+            return false;
+        }
+        if (a.protocolVersion() < ProtocolVersion.MIN_SUPPORTED) {
+            metrics.announcesRefused.increment();
+            out.write(new Message.Error(UNSUPPORTED_VERSION, "protocol version " + a.protocolVersion()
+                    + " is older than the oldest supported, " + ProtocolVersion.MIN_SUPPORTED));
+            return false;
+        }
+        PeerKey key = new PeerKey(a.network(), ip, a.port());
+        PeerRegistry.AnnounceOutcome outcome = registry.announce(key, a.nodeId(), a.protocolVersion(), a.height(),
+                config.maxPeersPerIp());
+        switch (outcome) {
+            case BANNED -> {
+                metrics.announcesRefused.increment();
+                out.write(new Message.Error(BANNED, "address " + ip + " is banned from this tracker"));
+                return false;
+            }
+            case TOO_MANY_FROM_ADDRESS -> {
+                metrics.announcesRefused.increment();
+                registry.event("refused announce from " + ip + ": over " + config.maxPeersPerIp() + " peers from one address");
+                out.write(new Message.Error(TOO_MANY_REGISTRATIONS, "address " + ip + " already has "
+                        + config.maxPeersPerIp() + " registered peers"));
+                return true;
+            }
+            case ADDED -> {
+                registry.event("new peer " + key + " (node " + a.nodeId() + ")");
+                onNewPeer.accept(key);
+            }
+            case UPDATED -> {
+            }
+        }
+        metrics.announces.increment();
+        out.write(peers(registry.sample(a.network(), key, PeerRegistry.MAX_SAMPLE)));
+        return true;
+    }
+
+    private boolean rateLimit(String ip, FrameWriter out) {
+        if (rateLimiter.tryAcquire(ip, System.nanoTime())) {
+            return true;
+        }
+        metrics.rateLimited.increment();
+        out.tryWrite(new Message.Error(RATE_LIMITED, "more than " + config.announceBurst()
+                + " requests in a burst from " + ip + "; slow down"));
+        return false;
+    }
+
+    private static Message.Peers peers(List<PeerRecord> sample) {
+        return new Message.Peers(sample.stream()
+                .map(p -> new Message.PeerAddress(p.key().address(), p.key().port(), p.nodeId(), p.height())).toList());
+    }
+
+    /** Closes the connections of an address now (after a ban). */
+    void disconnect(String ip) {
+        for (Socket s : open) {
+            if (s.getInetAddress().getHostAddress().equals(ip)) {
+                try {
+                    s.close();
+                } catch (IOException ignored) {
+                    // gone already
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            server.close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+        for (Socket s : open) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // gone already
+            }
+        }
+        pool.shutdownNow();
+        try {
+            acceptor.join(2_000);
+            pool.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package org.peerchain.tracker.ui;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.transformation.SortedList;
+import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import org.peerchain.tracker.PeerRecord;
+import org.peerchain.tracker.PeerState;
+
+/** Wiring of tracker.fxml to {@link TrackerViewModel}: bindings and handlers only. */
+public final class TrackerController {
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+
+    private final TrackerViewModel model;
+
+    @FXML private Button startButton;
+    @FXML private Button stopButton;
+    @FXML private TextField portField;
+    @FXML private TextField databaseField;
+    @FXML private TextField pingIntervalField;
+    @FXML private ToggleButton themeToggle;
+    @FXML private TextField filterField;
+    @FXML private Label newCount;
+    @FXML private Label liveCount;
+    @FXML private Label failingCount;
+    @FXML private Label totalCount;
+    @FXML private Button kickButton;
+    @FXML private Button banButton;
+    @FXML private TableView<PeerRecord> peerTable;
+    @FXML private TableColumn<PeerRecord, String> addressColumn;
+    @FXML private TableColumn<PeerRecord, Integer> portColumn;
+    @FXML private TableColumn<PeerRecord, String> nodeIdColumn;
+    @FXML private TableColumn<PeerRecord, String> networkColumn;
+    @FXML private TableColumn<PeerRecord, Integer> versionColumn;
+    @FXML private TableColumn<PeerRecord, Long> heightColumn;
+    @FXML private TableColumn<PeerRecord, Long> firstSeenColumn;
+    @FXML private TableColumn<PeerRecord, Long> lastSeenColumn;
+    @FXML private TableColumn<PeerRecord, Long> rttColumn;
+    @FXML private TableColumn<PeerRecord, PeerState> stateColumn;
+    @FXML private ListView<String> logList;
+    @FXML private Label statusLabel;
+
+    TrackerController(TrackerViewModel model) {
+        this.model = model;
+    }
+
+    @FXML
+    private void initialize() {
+        portField.textProperty().bindBidirectional(model.portProperty());
+        databaseField.textProperty().bindBidirectional(model.databaseProperty());
+        pingIntervalField.textProperty().bindBidirectional(model.pingIntervalProperty());
+        filterField.textProperty().bindBidirectional(model.filterProperty());
+        themeToggle.selectedProperty().bindBidirectional(model.darkProperty());
+        var editable = model.runningProperty().or(model.busyProperty());
+        portField.disableProperty().bind(editable);
+        databaseField.disableProperty().bind(editable);
+        pingIntervalField.disableProperty().bind(editable);
+        startButton.disableProperty().bind(editable);
+        stopButton.disableProperty().bind(model.runningProperty().not().or(model.busyProperty()));
+
+        newCount.textProperty().bind(Bindings.concat("New ", model.countProperty(PeerState.NEW)));
+        liveCount.textProperty().bind(Bindings.concat("Live ", model.countProperty(PeerState.LIVE)));
+        failingCount.textProperty().bind(Bindings.concat("Failing ", model.countProperty(PeerState.FAILING)));
+        totalCount.textProperty().bind(Bindings.concat("Total ", model.totalProperty()));
+        statusLabel.textProperty().bind(model.statusProperty());
+
+        column(addressColumn, p -> p.key().address());
+        column(portColumn, p -> p.key().port());
+        column(nodeIdColumn, PeerRecord::nodeId);
+        column(networkColumn, p -> p.key().network());
+        column(versionColumn, PeerRecord::protocolVersion);
+        column(heightColumn, PeerRecord::height);
+        column(firstSeenColumn, PeerRecord::firstSeen);
+        column(lastSeenColumn, PeerRecord::lastSeen);
+        column(rttColumn, PeerRecord::pingRttMicros);
+        column(stateColumn, PeerRecord::state);
+        formatted(firstSeenColumn, t -> CLOCK.format(Instant.ofEpochMilli(t)));
+        formatted(lastSeenColumn, t -> CLOCK.format(Instant.ofEpochMilli(t)));
+        formatted(rttColumn, us -> us < 0 ? "-" : String.format("%.2f ms", us / 1000.0));
+        formatted(stateColumn, s -> s.name().toLowerCase());
+
+        SortedList<PeerRecord> sorted = new SortedList<>(model.peers());
+        sorted.comparatorProperty().bind(peerTable.comparatorProperty());
+        peerTable.setItems(sorted);
+        var noSelection = peerTable.getSelectionModel().selectedItemProperty().isNull().or(model.runningProperty().not());
+        kickButton.disableProperty().bind(noSelection);
+        banButton.disableProperty().bind(noSelection);
+
+        logList.setItems(model.log());
+        model.log().addListener((javafx.collections.ListChangeListener<String>) c -> logList.scrollTo(model.log().size() - 1));
+    }
+
+    private static <T> void column(TableColumn<PeerRecord, T> c, Function<PeerRecord, T> value) {
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+    }
+
+    private static <T> void formatted(TableColumn<PeerRecord, T> c, Function<T, String> format) {
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : format.apply(item));
+            }
+        });
+    }
+
+    @FXML
+    private void onStart() {
+        model.start();
+    }
+
+    @FXML
+    private void onStop() {
+        model.stop();
+    }
+
+    @FXML
+    private void onKick() {
+        PeerRecord p = peerTable.getSelectionModel().getSelectedItem();
+        if (p != null && confirm("Kick peer", "Remove " + p.key() + " from the registry?",
+                "The peer may announce itself again.")) {
+            model.kick(p);
+        }
+    }
+
+    @FXML
+    private void onBan() {
+        PeerRecord p = peerTable.getSelectionModel().getSelectedItem();
+        if (p != null && confirm("Ban address", "Ban " + p.key().address() + "?",
+                "Every peer at this address is removed and its announces are refused until the ban is lifted.")) {
+            model.ban(p);
+        }
+    }
+
+    private boolean confirm(String title, String header, String text) {
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, text, ButtonType.OK, ButtonType.CANCEL);
+        a.initOwner(peerTable.getScene().getWindow());
+        a.setTitle(title);
+        a.setHeaderText(header);
+        Optional<ButtonType> answer = a.showAndWait();
+        return answer.isPresent() && answer.get() == ButtonType.OK;
+    }
+}

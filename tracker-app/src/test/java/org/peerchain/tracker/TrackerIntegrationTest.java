@@ -1,0 +1,293 @@
+package org.peerchain.tracker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.peerchain.p2p.HostPort;
+import org.peerchain.p2p.NodeIdentity;
+import org.peerchain.p2p.PeerListener;
+import org.peerchain.p2p.ProtocolVersion;
+import org.peerchain.p2p.TrackerClient;
+import org.peerchain.p2p.wire.FrameException;
+import org.peerchain.p2p.wire.FrameReader;
+import org.peerchain.p2p.wire.FrameWriter;
+import org.peerchain.p2p.wire.Message;
+import org.peerchain.p2p.wire.MessageCatalog;
+
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class TrackerIntegrationTest {
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+    static final TrackerClient.Settings FAST = new TrackerClient.Settings(Duration.ofMillis(200), Duration.ofMillis(100),
+            Duration.ofSeconds(1), Duration.ofSeconds(5));
+
+    @TempDir
+    Path dir;
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (int i = toClose.size() - 1; i >= 0; i--) {
+            toClose.get(i).close();
+        }
+    }
+
+    private <T extends AutoCloseable> T closing(T c) {
+        toClose.add(c);
+        return c;
+    }
+
+    private TrackerConfig config() {
+        return TrackerConfig.defaults(0, dir.resolve("tracker.db")).withBindAddress("127.0.0.1")
+                .withPingInterval(Duration.ofMillis(200)).withPingTimeout(Duration.ofSeconds(1));
+    }
+
+    /** A node: its listener plus a tracker client that records every peer it is told about. */
+    record Node(NodeIdentity id, PeerListener listener, TrackerClient client, Set<String> seenNodeIds) {
+    }
+
+    static Node node(int trackerPort, TrackerClient.Settings settings) throws IOException {
+        NodeIdentity id = NodeIdentity.fresh("regtest");
+        PeerListener l = PeerListener.start(id, LOOPBACK, 0);
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        TrackerClient c = new TrackerClient(List.of(new HostPort("127.0.0.1", trackerPort)), id, l::port,
+                peers -> peers.forEach(p -> seen.add(p.nodeId())), settings);
+        c.start();
+        return new Node(id, l, c, seen);
+    }
+
+    private Node startNode(Tracker t) throws IOException {
+        Node n = node(t.port(), FAST);
+        closing(n.listener());
+        closing(n.client());
+        return n;
+    }
+
+    static void waitFor(String what, Duration limit, BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static boolean registered(Tracker t, Node n) {
+        return t.registry().snapshot().stream().anyMatch(p -> p.nodeId().equals(n.id().nodeId()));
+    }
+
+    @Test
+    void twoNodesAnnounceAndEachReceivesTheOther() throws Exception {
+        Tracker t = closing(Tracker.start(config()));
+        Node a = startNode(t);
+        Node b = startNode(t);
+        waitFor("each node has seen the other", Duration.ofSeconds(10),
+                () -> a.seenNodeIds().contains(b.id().nodeId()) && b.seenNodeIds().contains(a.id().nodeId()));
+        assertFalse(a.seenNodeIds().contains(a.id().nodeId()), "a node is never given itself");
+        waitFor("both are pinged live", Duration.ofSeconds(10), () -> t.registry().countByState().get(PeerState.LIVE) == 2);
+        PeerRecord ra = t.registry().snapshot().stream().filter(p -> p.nodeId().equals(a.id().nodeId())).findFirst().orElseThrow();
+        assertEquals("127.0.0.1", ra.key().address(), "the observed address is recorded");
+        assertEquals(a.listener().port(), ra.key().port());
+        assertTrue(ra.pingRttMicros() > 0);
+    }
+
+    @Test
+    void aKilledNodeDisappearsAfterThePingSchedule() throws Exception {
+        Tracker t = closing(Tracker.start(config()));
+        Node a = startNode(t);
+        Node b = node(t.port(), new TrackerClient.Settings(Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(1),
+                Duration.ofSeconds(5)));
+        closing(b.client());
+        waitFor("both registered and pinged", Duration.ofSeconds(10), () -> registered(t, a) && registered(t, b)
+                && t.registry().countByState().get(PeerState.LIVE) == 2);
+        b.listener().close(); // crashed: no leave, no answer on its port
+        waitFor("the dead node is deleted after failed pings", Duration.ofSeconds(15), () -> !registered(t, b));
+        assertTrue(registered(t, a), "the live node stays");
+        assertTrue(t.metrics().pingsFailed.sum() >= TrackerConfig.DEFAULT_MAX_PING_FAILURES);
+    }
+
+    @Test
+    void leaveRemovesTheNodeAtOnce() throws Exception {
+        Tracker t = closing(Tracker.start(config().withPingInterval(Duration.ofHours(1))));
+        Node a = node(t.port(), FAST);
+        closing(a.listener());
+        waitFor("registered", Duration.ofSeconds(10), () -> registered(t, a));
+        a.client().close();
+        waitFor("removed by leave", Duration.ofSeconds(5), () -> !registered(t, a));
+        assertEquals(1, t.metrics().leaves.sum());
+    }
+
+    @Test
+    void aTrackerRestartKeepsItsRegistryAndBans() throws Exception {
+        Tracker first = Tracker.start(config().withPingInterval(Duration.ofHours(1)));
+        first.registry().announce(new PeerKey("regtest", "10.1.2.3", 9001), "aabbccddeeff0011", 1, 5, 8);
+        first.registry().announce(new PeerKey("test", "10.1.2.4", 9002), "aabbccddeeff0022", 1, 6, 8);
+        first.ban("10.9.9.9", "spam");
+        String trackerId = first.nodeId();
+        first.close();
+
+        Tracker second = closing(Tracker.start(config().withPingInterval(Duration.ofHours(1))));
+        assertEquals(2, second.registry().size());
+        PeerRecord p = second.registry().snapshotOf(new PeerKey("regtest", "10.1.2.3", 9001)).orElseThrow();
+        assertEquals(5, p.height());
+        assertEquals("aabbccddeeff0011", p.nodeId());
+        assertTrue(second.registry().isBanned("10.9.9.9"));
+        assertEquals(trackerId, second.nodeId(), "the tracker keeps its node id");
+    }
+
+    @Test
+    void aBannedAddressIsRefusedAndAnnouncesAreRateLimited() throws Exception {
+        Tracker t = closing(Tracker.start(config().withAnnounceRate(1, 3)));
+        try (Socket s = new Socket(LOOPBACK, t.port())) {
+            s.setSoTimeout(5_000);
+            FrameWriter out = new FrameWriter(s.getOutputStream());
+            FrameReader in = new FrameReader(s.getInputStream(), MessageCatalog.standard());
+            Message reply = null;
+            for (int i = 0; i < 4; i++) {
+                out.write(new Message.Announce("regtest", 40_000 + i, NodeIdentity.newNodeId(), ProtocolVersion.CURRENT, 0));
+                reply = in.read();
+                if (reply instanceof Message.Error) {
+                    break;
+                }
+            }
+            Message.Error e = assertInstanceOf(Message.Error.class, reply);
+            assertEquals(TrackerServer.RATE_LIMITED, e.code());
+        }
+        t.ban("127.0.0.1", "test");
+        try (Socket s = new Socket(LOOPBACK, t.port())) {
+            s.setSoTimeout(5_000);
+            Message.Error e = assertInstanceOf(Message.Error.class,
+                    new FrameReader(s.getInputStream(), MessageCatalog.standard()).read());
+            assertEquals(TrackerServer.BANNED, e.code());
+        }
+        assertEquals(0, t.registry().size(), "the ban removed the address's peers");
+    }
+
+    @Test
+    void malformedOversizedAndFloodInputsLeaveTheTrackerServingOthers() throws Exception {
+        Tracker t = closing(Tracker.start(config().withAnnounceRate(5, 10)));
+        // oversized: the length alone gets an error frame and the connection closed
+        try (Socket s = new Socket(LOOPBACK, t.port())) {
+            s.setSoTimeout(5_000);
+            s.getOutputStream().write(ByteBuffer.allocate(4).putInt(100_000_000).array());
+            FrameReader in = new FrameReader(s.getInputStream(), MessageCatalog.standard());
+            assertEquals(FrameException.FRAME_TOO_LARGE, assertInstanceOf(Message.Error.class, in.read()).code());
+            assertEquals(null, in.read(), "closed");
+        }
+        // malformed JSON
+        try (Socket s = new Socket(LOOPBACK, t.port())) {
+            s.setSoTimeout(5_000);
+            byte[] body = "{\"type\":\"announce\",\"port\":".getBytes(StandardCharsets.UTF_8);
+            s.getOutputStream().write(ByteBuffer.allocate(4 + body.length).putInt(body.length).put(body).array());
+            Message.Error e = assertInstanceOf(Message.Error.class,
+                    new FrameReader(s.getInputStream(), MessageCatalog.standard()).read());
+            assertEquals(FrameException.BAD_JSON, e.code());
+        }
+        // garbage bytes: a length that is really ASCII
+        try (Socket s = new Socket(LOOPBACK, t.port())) {
+            s.setSoTimeout(5_000);
+            s.getOutputStream().write("GET / HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertInstanceOf(Message.Error.class, new FrameReader(s.getInputStream(), MessageCatalog.standard()).read());
+        }
+        // flood: many connections sending announces as fast as they can
+        List<Thread> flooders = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Thread f = new Thread(() -> {
+                for (int j = 0; j < 200; j++) {
+                    try (Socket s = new Socket(LOOPBACK, t.port())) {
+                        s.setSoTimeout(2_000);
+                        FrameWriter out = new FrameWriter(s.getOutputStream());
+                        out.write(new Message.Announce("regtest", 1 + j, NodeIdentity.newNodeId(), 1, 0));
+                        new FrameReader(s.getInputStream(), MessageCatalog.standard()).read();
+                    } catch (IOException ignored) {
+                        // refused or closed: expected under flood
+                    }
+                }
+            }, "flooder-" + i);
+            f.start();
+            flooders.add(f);
+        }
+        for (Thread f : flooders) {
+            f.join();
+        }
+        assertTrue(t.metrics().rateLimited.sum() > 0, "the flood hit the rate limit");
+        assertTrue(t.registry().size() <= TrackerConfig.DEFAULT_MAX_PEERS_PER_IP, "the per-address cap held");
+        // a well-behaved client from another address is still served
+        try (Socket s = new Socket()) {
+            s.bind(new java.net.InetSocketAddress("127.0.0.2", 0));
+            s.connect(new java.net.InetSocketAddress("127.0.0.1", t.port()), 5_000);
+            s.setSoTimeout(5_000);
+            new FrameWriter(s.getOutputStream()).write(new Message.GetPeers("regtest"));
+            assertInstanceOf(Message.Peers.class, new FrameReader(s.getInputStream(), MessageCatalog.standard()).read());
+        }
+        assertTrue(t.metricsText().contains("peerchain_tracker_rate_limited_total"));
+    }
+
+    @Test
+    void statusPortServesPeersJsonAndPrometheusMetrics() throws Exception {
+        Tracker t = closing(Tracker.start(config().withStatus("127.0.0.1", 0)));
+        Node a = startNode(t);
+        waitFor("registered", Duration.ofSeconds(10), () -> registered(t, a));
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpResponse<String> peers = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + t.statusPort() + "/peers")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, peers.statusCode());
+        assertEquals("application/json", peers.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(peers.body().contains("\"nodeId\":\"" + a.id().nodeId() + "\""), peers.body());
+
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + t.statusPort() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, metrics.statusCode());
+        assertTrue(metrics.headers().firstValue("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"));
+        String text = metrics.body();
+        for (String name : List.of("peerchain_tracker_peers_live", "peerchain_tracker_announces_total",
+                "peerchain_tracker_pings_sent_total", "peerchain_tracker_pings_failed_total", "peerchain_tracker_bans_total")) {
+            assertTrue(text.contains("# HELP " + name + " "), name);
+            assertTrue(text.contains("# TYPE " + name + " "), name);
+        }
+        assertPrometheusNamingHolds(text);
+    }
+
+    /** The rules promtool's metric lint checks: counters end in _total and only counters do; HELP/TYPE before samples. */
+    static void assertPrometheusNamingHolds(String text) {
+        String type = null;
+        String family = null;
+        for (String line : text.split("\n")) {
+            if (line.startsWith("# TYPE ")) {
+                String[] parts = line.split(" ");
+                family = parts[2];
+                type = parts[3];
+                assertTrue(family.matches("[a-z_][a-z0-9_]*"), family);
+                assertEquals(type.equals("counter"), family.endsWith("_total"), "counter naming: " + family);
+            } else if (!line.startsWith("#") && !line.isBlank()) {
+                String name = line.split("[{ ]")[0];
+                assertEquals(family, name, "sample follows its own HELP/TYPE: " + line);
+                assertTrue(type != null);
+            }
+        }
+    }
+}
