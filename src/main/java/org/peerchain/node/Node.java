@@ -21,6 +21,7 @@ import org.peerchain.mining.BlockAssembler;
 import org.peerchain.node.rpc.RpcCookie;
 import org.peerchain.node.rpc.RpcMethods;
 import org.peerchain.node.rpc.RpcServer;
+import org.peerchain.p2p.PeerNetwork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,8 @@ public final class Node implements AutoCloseable {
     private final RpcServer rpc;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean closing = new AtomicBoolean();
+    /** The peer network, or null when P2P is off. */
+    private volatile PeerNetwork network;
 
     private Node(NodeConfig config, DataDirectoryLock dirLock, ExecutorService verifyPool, ChainState chain,
             EventBus events, RpcServer rpc) {
@@ -74,6 +77,7 @@ public final class Node implements AutoCloseable {
             ChainState chain = ChainState.open(config.dataDir(), config.params(), bus, pool, Node::nowSeconds);
             node = new Node(config, lock, pool, chain, bus, rpc);
             new ChainRpc(node).register(methods);
+            new NetworkRpc(node).register(methods);
             node.startServices();
             if (rpc != null) {
                 rpc.clearWarmup();
@@ -110,8 +114,24 @@ public final class Node implements AutoCloseable {
     }
 
     private void startServices() throws NodeStartException {
+        // --- P2P: the peer network, when on ---
+        if (config.p2pPort() != NodeConfig.OFF) {
+            try {
+                network = PeerNetwork.start(new PeerNetwork.Config(config.params().networkId(),
+                        java.net.InetAddress.getByName("0.0.0.0"), config.p2pPort(), config.peers().trackers(),
+                        config.peers().connect(), config.dataDir(), config.peers().settings()),
+                        new NodeChainAccess(this), events);
+            } catch (IOException e) {
+                if (e.getCause() instanceof BindException) {
+                    throw new NodeStartException("The P2P port " + config.p2pPort() + " is in use by another program."
+                            + " Choose another with --port, or 0 for a free one.", e);
+                }
+                throw new NodeStartException("Cannot start the P2P network: " + e.getMessage(), e);
+            }
+        }
+        // --- end P2P ---
         try {
-            PortsFile.write(config.dataDir(), 0, rpc == null ? 0 : rpc.port());
+            PortsFile.write(config.dataDir(), network == null ? 0 : network.port(), rpc == null ? 0 : rpc.port());
         } catch (IOException e) {
             throw new NodeStartException("Cannot write " + config.dataDir().resolve(PortsFile.FILE_NAME) + ": "
                     + e.getMessage(), e);
@@ -149,6 +169,17 @@ public final class Node implements AutoCloseable {
 
     public BlockAssembler assembler() {
         return assembler;
+    }
+
+    /** The peer network, or null when P2P is off. */
+    public PeerNetwork network() {
+        return network;
+    }
+
+    /** The P2P port, or -1 when P2P is off. */
+    public int p2pPort() {
+        PeerNetwork n = network;
+        return n == null ? NodeConfig.OFF : n.port();
     }
 
     /** The RPC port, or -1 when RPC is off. */
@@ -202,6 +233,9 @@ public final class Node implements AutoCloseable {
         try {
             if (rpc != null) {
                 rpc.close();
+            }
+            if (network != null) {
+                network.close();
             }
             verifyPool.shutdown();
             chain.close();
