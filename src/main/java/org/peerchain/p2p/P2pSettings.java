@@ -48,7 +48,7 @@ public record P2pSettings(int maxInbound, int maxOutbound, int maxConnectionsPer
     public static P2pSettings forLoopbackTests() {
         return new P2pSettings(MAX_INBOUND, MAX_OUTBOUND, MAX_INBOUND, true, Duration.ofSeconds(2), Duration.ofSeconds(10),
                 Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(3), Duration.ofMillis(200), BAN_DURATION,
-                new TrackerClient.Settings(Duration.ofMillis(500), Duration.ofMillis(200), Duration.ofSeconds(1),
+                new TrackerClient.Settings(Duration.ofSeconds(3), Duration.ofMillis(500), Duration.ofSeconds(2),
                         Duration.ofSeconds(2)));
     }
 

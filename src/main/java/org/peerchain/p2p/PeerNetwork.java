@@ -383,7 +383,12 @@ public final class PeerNetwork implements AutoCloseable {
         }
         log.info("connected to {} (node {}, height {})", p, v.nodeId(), v.height());
         events.publish(new NetworkEvent.PeerConnected(p.info()));
-        sendPing(p);
+        if (inbound) {
+            // The first ping waits a full interval: a liveness probe (the tracker's) expects nothing but its pong.
+            p.lastPingNanos = System.nanoTime();
+        } else {
+            sendPing(p);
+        }
         BlockIndexEntry best = chain.bestHeader();
         if (!inbound || v.work().compareTo(best.chainWork()) > 0) {
             p.send(new PeerMessages.GetHeaders(BlockLocator.from(best, chain), Hash.ZERO));
