@@ -134,6 +134,15 @@ final class Peer {
         return true;
     }
 
+    /** Waits (bounded) until the writer has sent what was queued before the close, so the error frame goes out. */
+    void awaitWriter(long millis) {
+        try {
+            writer.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     void closeSocket() {
         try {
             socket.close();

@@ -65,6 +65,8 @@ public final class PeerNetwork implements AutoCloseable {
     static final int ADDRESS_CANDIDATES = 100;
     static final long MAINTENANCE_INTERVAL_MILLIS = 250;
     static final int MAX_RECENT_REJECTS = 10_000;
+    /** How long a closing connection may take to write its last frames (the error saying why). */
+    static final long WRITER_DRAIN_MILLIS = 2_000;
 
     private static final Logger log = LoggerFactory.getLogger(PeerNetwork.class);
 
@@ -418,6 +420,7 @@ public final class PeerNetwork implements AutoCloseable {
             log.warn("{}: unexpected failure while handling its messages", p, e);
         } finally {
             disconnect(p, reason, null);
+            p.awaitWriter(WRITER_DRAIN_MILLIS);
         }
     }
 

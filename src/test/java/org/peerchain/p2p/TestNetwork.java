@@ -58,6 +58,11 @@ final class TestNetwork implements AutoCloseable {
         return b;
     }
 
+    /** A block template on {@code n}'s tip, nonce not searched. */
+    Block assembleUnsolved(Node n) {
+        return n.assembler().assemble(payTo, EXTRA_NONCE.incrementAndGet()).block();
+    }
+
     static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
