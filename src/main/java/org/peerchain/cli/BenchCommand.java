@@ -2,13 +2,15 @@ package org.peerchain.cli;
 
 import java.util.concurrent.Callable;
 import org.peerchain.bench.ConnectBenchmark;
+import org.peerchain.bench.PropagationBenchmark;
+import org.peerchain.bench.SyncBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code peerchain bench NAME}: benchmarks that print their headline figures last, one {@code name: value} a line. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark; its headline figures come last, one 'name: value' a line.",
-        subcommands = {BenchCommand.Connect.class})
+        subcommands = {BenchCommand.Connect.class, BenchCommand.Sync.class, BenchCommand.Propagation.class})
 public final class BenchCommand {
     @Command(name = "connect", mixinStandardHelpOptions = true,
             description = "Connect pre-built regtest blocks of signed transactions; compare signature checking with all cores' raw rate.")
@@ -19,6 +21,29 @@ public final class BenchCommand {
         @Override
         public Integer call() throws Exception {
             ConnectBenchmark.run(System.out, blocks);
+            return 0;
+        }
+    }
+
+    @Command(name = "sync", mixinStandardHelpOptions = true,
+            description = "A fresh node downloads regtest blocks over loopback from one peer, then from three.")
+    static final class Sync implements Callable<Integer> {
+        @Option(names = "--blocks", defaultValue = "20000", description = "blocks to sync (default: ${DEFAULT-VALUE})")
+        int blocks;
+
+        @Override
+        public Integer call() throws Exception {
+            SyncBenchmark.run(System.out, blocks);
+            return 0;
+        }
+    }
+
+    @Command(name = "propagation", mixinStandardHelpOptions = true,
+            description = "Block and transaction propagation over 16 loopback nodes in a random graph.")
+    static final class Propagation implements Callable<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            PropagationBenchmark.run(System.out);
             return 0;
         }
     }
