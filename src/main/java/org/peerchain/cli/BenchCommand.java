@@ -4,6 +4,8 @@ import java.util.concurrent.Callable;
 import org.peerchain.bench.ConnectBenchmark;
 import org.peerchain.bench.MiningBenchmark;
 import org.peerchain.bench.WalletBenchmark;
+import org.peerchain.bench.PropagationBenchmark;
+import org.peerchain.bench.SyncBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -11,7 +13,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark; its headline figures come last, one 'name: value' a line.",
         subcommands = {BenchCommand.Connect.class, BenchCommand.Mining.class, BenchCommand.Tracker.class,
-            BenchCommand.WalletBench.class})
+            BenchCommand.WalletBench.class, BenchCommand.Sync.class, BenchCommand.Propagation.class})
 public final class BenchCommand {
     @Command(name = "connect", mixinStandardHelpOptions = true,
             description = "Connect pre-built regtest blocks of signed transactions; compare signature checking with all cores' raw rate.")
@@ -56,6 +58,29 @@ public final class BenchCommand {
         @Override
         public Integer call() throws Exception {
             WalletBenchmark.run(System.out, blocks);
+            return 0;
+        }
+    }
+
+    @Command(name = "sync", mixinStandardHelpOptions = true,
+            description = "A fresh node downloads regtest blocks over loopback from one peer, then from three.")
+    static final class Sync implements Callable<Integer> {
+        @Option(names = "--blocks", defaultValue = "20000", description = "blocks to sync (default: ${DEFAULT-VALUE})")
+        int blocks;
+
+        @Override
+        public Integer call() throws Exception {
+            SyncBenchmark.run(System.out, blocks);
+            return 0;
+        }
+    }
+
+    @Command(name = "propagation", mixinStandardHelpOptions = true,
+            description = "Block and transaction propagation over 16 loopback nodes in a random graph.")
+    static final class Propagation implements Callable<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            PropagationBenchmark.run(System.out);
             return 0;
         }
     }

@@ -29,6 +29,7 @@ import org.peerchain.node.rpc.RpcMethods;
 import org.peerchain.node.rpc.RpcServer;
 import org.peerchain.wallet.Wallet;
 import org.peerchain.wallet.WalletStoreException;
+import org.peerchain.p2p.PeerNetwork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +51,8 @@ public final class Node implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean closing = new AtomicBoolean();
     private volatile Wallet wallet;
+    /** The peer network, or null when P2P is off. */
+    private volatile PeerNetwork network;
 
     private Node(NodeConfig config, DataDirectoryLock dirLock, ExecutorService verifyPool, ChainState chain,
             EventBus events, RpcServer rpc) {
@@ -87,6 +90,7 @@ public final class Node implements AutoCloseable {
             // Wallet (issue 6): opened when the data directory holds a keystore; its methods answer -18 otherwise.
             node.openWallet();
             new WalletRpc(node).register(methods);
+            new NetworkRpc(node).register(methods);
             node.startServices();
             if (rpc != null) {
                 rpc.clearWarmup();
@@ -123,8 +127,24 @@ public final class Node implements AutoCloseable {
     }
 
     private void startServices() throws NodeStartException {
+        // --- P2P: the peer network, when on ---
+        if (config.p2pPort() != NodeConfig.OFF) {
+            try {
+                network = PeerNetwork.start(new PeerNetwork.Config(config.params().networkId(),
+                        java.net.InetAddress.getByName("0.0.0.0"), config.p2pPort(), config.peers().trackers(),
+                        config.peers().connect(), config.dataDir(), config.peers().settings()),
+                        new NodeChainAccess(this), events);
+            } catch (IOException e) {
+                if (e.getCause() instanceof BindException) {
+                    throw new NodeStartException("The P2P port " + config.p2pPort() + " is in use by another program."
+                            + " Choose another with --port, or 0 for a free one.", e);
+                }
+                throw new NodeStartException("Cannot start the P2P network: " + e.getMessage(), e);
+            }
+        }
+        // --- end P2P ---
         try {
-            PortsFile.write(config.dataDir(), 0, rpc == null ? 0 : rpc.port());
+            PortsFile.write(config.dataDir(), network == null ? 0 : network.port(), rpc == null ? 0 : rpc.port());
         } catch (IOException e) {
             throw new NodeStartException("Cannot write " + config.dataDir().resolve(PortsFile.FILE_NAME) + ": "
                     + e.getMessage(), e);
@@ -263,6 +283,17 @@ public final class Node implements AutoCloseable {
         return assembler;
     }
 
+    /** The peer network, or null when P2P is off. */
+    public PeerNetwork network() {
+        return network;
+    }
+
+    /** The P2P port, or -1 when P2P is off. */
+    public int p2pPort() {
+        PeerNetwork n = network;
+        return n == null ? NodeConfig.OFF : n.port();
+    }
+
     /** The RPC port, or -1 when RPC is off. */
     public int rpcPort() {
         return rpc == null ? NodeConfig.OFF : rpc.port();
@@ -317,6 +348,9 @@ public final class Node implements AutoCloseable {
             }
             if (mining != null) {
                 mining.close();
+            }
+            if (network != null) {
+                network.close();
             }
             verifyPool.shutdown();
             if (wallet != null) {

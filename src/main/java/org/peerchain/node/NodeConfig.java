@@ -5,21 +5,28 @@ import org.peerchain.consensus.ChainParams;
 
 /**
  * How a node runs. {@code rpcPort} and {@code p2pPort}: 0 picks a free port (written to ports.json),
- * -1 turns the service off. {@code mining}: see {@link MiningConfig}.
+ * -1 turns the service off. {@code peers}: trackers, fixed peers and P2P limits. {@code mining}: see
+ * {@link MiningConfig}.
  */
-public record NodeConfig(ChainParams params, Path dataDir, int rpcPort, int p2pPort, MiningConfig mining) {
+public record NodeConfig(ChainParams params, Path dataDir, int rpcPort, int p2pPort, PeerOptions peers,
+        MiningConfig mining) {
     public static final int OFF = -1;
 
     public NodeConfig {
+        peers = peers == null ? PeerOptions.NONE : peers;
         mining = mining == null ? MiningConfig.OFF : mining;
     }
 
     public NodeConfig(ChainParams params, Path dataDir, int rpcPort, int p2pPort) {
-        this(params, dataDir, rpcPort, p2pPort, MiningConfig.OFF);
+        this(params, dataDir, rpcPort, p2pPort, PeerOptions.NONE, MiningConfig.OFF);
     }
 
-    public NodeConfig withMining(MiningConfig m) {
-        return new NodeConfig(params, dataDir, rpcPort, p2pPort, m);
+    public NodeConfig(ChainParams params, Path dataDir, int rpcPort, int p2pPort, PeerOptions peers) {
+        this(params, dataDir, rpcPort, p2pPort, peers, MiningConfig.OFF);
+    }
+
+    public NodeConfig(ChainParams params, Path dataDir, int rpcPort, int p2pPort, MiningConfig mining) {
+        this(params, dataDir, rpcPort, p2pPort, PeerOptions.NONE, mining);
     }
 
     public static NodeConfig regtest(Path dataDir) {
@@ -27,10 +34,18 @@ public record NodeConfig(ChainParams params, Path dataDir, int rpcPort, int p2pP
     }
 
     public NodeConfig withRpcPort(int port) {
-        return new NodeConfig(params, dataDir, port, p2pPort, mining);
+        return new NodeConfig(params, dataDir, port, p2pPort, peers, mining);
     }
 
     public NodeConfig withP2pPort(int port) {
-        return new NodeConfig(params, dataDir, rpcPort, port, mining);
+        return new NodeConfig(params, dataDir, rpcPort, port, peers, mining);
+    }
+
+    public NodeConfig withPeers(PeerOptions options) {
+        return new NodeConfig(params, dataDir, rpcPort, p2pPort, options, mining);
+    }
+
+    public NodeConfig withMining(MiningConfig m) {
+        return new NodeConfig(params, dataDir, rpcPort, p2pPort, peers, m);
     }
 }

@@ -44,6 +44,8 @@ public final class PeerListener implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PeerListener.class);
 
     private final NodeIdentity identity;
+    /** The full peer protocol after the handshake, or null: then the listener only answers pings. */
+    private final InboundSessions sessions;
     private final Duration handshakeTimeout;
     private final ServerSocket server;
     private final Thread acceptor;
@@ -56,8 +58,9 @@ public final class PeerListener implements AutoCloseable {
     private final AtomicLong refused = new AtomicLong();
     private volatile boolean closed;
 
-    private PeerListener(NodeIdentity identity, ServerSocket server, Duration handshakeTimeout) {
+    private PeerListener(NodeIdentity identity, ServerSocket server, Duration handshakeTimeout, InboundSessions sessions) {
         this.identity = identity;
+        this.sessions = sessions;
         this.server = server;
         this.handshakeTimeout = handshakeTimeout;
         String name = "peer-listener-" + server.getLocalPort();
@@ -78,6 +81,12 @@ public final class PeerListener implements AutoCloseable {
     /** As {@link #start(NodeIdentity, InetAddress, int)} with another handshake timeout (tests use a short one). */
     public static PeerListener start(NodeIdentity identity, InetAddress bind, int port, Duration handshakeTimeout)
             throws IOException {
+        return start(identity, bind, port, handshakeTimeout, null);
+    }
+
+    /** As above, handing each connection whose handshake completes to {@code sessions} (the P2P layer). */
+    public static PeerListener start(NodeIdentity identity, InetAddress bind, int port, Duration handshakeTimeout,
+                                     InboundSessions sessions) throws IOException {
         ServerSocket s = new ServerSocket();
         try {
             s.setReuseAddress(true);
@@ -86,7 +95,7 @@ public final class PeerListener implements AutoCloseable {
             s.close();
             throw new IOException("cannot listen on port " + port + ": " + e.getMessage(), e);
         }
-        PeerListener l = new PeerListener(identity, s, handshakeTimeout);
+        PeerListener l = new PeerListener(identity, s, handshakeTimeout, sessions);
         l.acceptor.start();
         return l;
     }
@@ -134,10 +143,16 @@ public final class PeerListener implements AutoCloseable {
             refuse(s, "connection limit reached (" + MAX_INBOUND_CONNECTIONS + " connections)");
             return;
         }
+        String refusal = sessions == null ? null : sessions.refusal(s.getInetAddress());
+        if (refusal != null) {
+            refuse(s, refusal);
+            return;
+        }
+        int maxPerIp = sessions == null ? MAX_CONNECTIONS_PER_IP : sessions.maxConnectionsPerIp();
         int fromIp = perIp.merge(s.getInetAddress(), 1, Integer::sum);
-        if (fromIp > MAX_CONNECTIONS_PER_IP) {
+        if (fromIp > maxPerIp) {
             perIp.computeIfPresent(s.getInetAddress(), (k, v) -> v <= 1 ? null : v - 1);
-            refuse(s, "connection limit reached (" + MAX_CONNECTIONS_PER_IP + " per address)");
+            refuse(s, "connection limit reached (" + maxPerIp + " per address)");
             return;
         }
         open.add(s);
@@ -180,16 +195,22 @@ public final class PeerListener implements AutoCloseable {
         try (s) {
             s.setTcpNoDelay(true);
             s.setSoTimeout((int) IDLE_TIMEOUT.toMillis());
-            FrameReader in = new FrameReader(s.getInputStream(), MessageCatalog.standard());
+            MessageCatalog catalog = sessions == null ? MessageCatalog.standard() : sessions.catalog();
+            FrameReader in = new FrameReader(s.getInputStream(), catalog);
             FrameWriter out = new FrameWriter(s.getOutputStream());
             try {
-                if (!handshake(in, out)) {
+                Message.Version theirs = handshake(in, out);
+                if (theirs == null) {
                     refused.incrementAndGet();
                     return;
                 }
                 deadline.cancel(false);
                 handshakes.incrementAndGet();
-                converse(in, out);
+                if (sessions != null) {
+                    sessions.run(s, theirs, in, out);
+                } else {
+                    converse(in, out);
+                }
             } catch (FrameException e) {
                 log.debug("peer {} sent a bad frame: {}", s.getRemoteSocketAddress(), e.getMessage());
                 out.tryWrite(e.toErrorMessage());
@@ -202,28 +223,29 @@ public final class PeerListener implements AutoCloseable {
         }
     }
 
-    private boolean handshake(FrameReader in, FrameWriter out) throws IOException {
+    /** The remote {@code version} once the handshake is complete, or null when it failed (the reason sent). */
+    private Message.Version handshake(FrameReader in, FrameWriter out) throws IOException {
         Message first = in.read();
         if (!(first instanceof Message.Version v)) {
             if (first != null) {
                 out.tryWrite(new Message.Error(HandshakeRejection.HANDSHAKE_REQUIRED,
                         "expected \"version\" first, got \"" + first.type() + "\""));
             }
-            return false;
+            return null;
         }
         if (!v.network().equals(identity.networkId())) {
             out.tryWrite(new Message.Error(HandshakeRejection.WRONG_NETWORK,
                     "this node is on network \"" + identity.networkId() + "\", not \"" + v.network() + "\""));
-            return false;
+            return null;
         }
         if (v.protocolVersion() < ProtocolVersion.MIN_SUPPORTED) {
             out.tryWrite(new Message.Error(HandshakeRejection.UNSUPPORTED_VERSION, "protocol version " + v.protocolVersion()
                     + " is older than the oldest supported, " + ProtocolVersion.MIN_SUPPORTED));
-            return false;
+            return null;
         }
         if (v.nodeId().equals(identity.nodeId())) {
             out.tryWrite(new Message.Error(HandshakeRejection.SELF_CONNECTION, "connected to itself"));
-            return false;
+            return null;
         }
         out.write(ourVersion());
         out.write(new Message.Verack());
@@ -233,9 +255,9 @@ public final class PeerListener implements AutoCloseable {
                 out.tryWrite(new Message.Error(HandshakeRejection.HANDSHAKE_REQUIRED,
                         "expected \"verack\", got \"" + second.type() + "\""));
             }
-            return false;
+            return null;
         }
-        return true;
+        return v;
     }
 
     private void converse(FrameReader in, FrameWriter out) throws IOException {

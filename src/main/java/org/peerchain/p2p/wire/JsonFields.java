@@ -20,6 +20,11 @@ final class JsonFields {
         this.type = type;
     }
 
+    /** The message type (and path) these fields belong to, for error messages. */
+    String type() {
+        return type;
+    }
+
     private FrameException bad(String field, String what) {
         return new FrameException(FrameException.BAD_FIELD, type + "." + field + ": " + what);
     }

@@ -1,0 +1,74 @@
+package org.peerchain.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.peerchain.core.Hash;
+import org.peerchain.core.KeyHash;
+import org.peerchain.node.Node;
+import org.peerchain.p2p.HostPort;
+
+/**
+ * Initial sync over loopback: a fresh node downloads a regtest chain (headers first, then blocks in parallel)
+ * from one peer and then from three. Headline: {@code sync_blocks_per_s} for each.
+ */
+public final class SyncBenchmark {
+    public static final int DEFAULT_BLOCKS = 20_000;
+    private static final long SYNC_TIMEOUT_MILLIS = 30 * 60 * 1000L;
+
+    private SyncBenchmark() {
+    }
+
+    public static void run(PrintStream out) throws Exception {
+        run(out, DEFAULT_BLOCKS);
+    }
+
+    public static void run(PrintStream out, int blocks) throws Exception {
+        Path root = Files.createTempDirectory("peerchain-bench-sync");
+        List<Node> running = new ArrayList<>();
+        try {
+            out.println("building " + blocks + " regtest blocks into a source node...");
+            Node seed = LoopbackNodes.start(root.resolve("source0"), List.of(), LoopbackNodes.settings());
+            RegtestBlockBuilder builder = new RegtestBlockBuilder();
+            KeyHash payTo = KeyHash.wrap(new byte[KeyHash.LENGTH]);
+            for (int i = 0; i < blocks; i++) {
+                seed.submitBlock(builder.next(payTo, 0, List.of()));
+            }
+            Hash tip = seed.chain().tip().hash();
+            seed.close();
+            LoopbackNodes.copyDir(root.resolve("source0"), root.resolve("source1"));
+            LoopbackNodes.copyDir(root.resolve("source0"), root.resolve("source2"));
+            List<HostPort> sources = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                Node s = LoopbackNodes.start(root.resolve("source" + i), List.of(), LoopbackNodes.settings());
+                running.add(s);
+                sources.add(LoopbackNodes.address(s));
+            }
+            double one = syncFrom(out, root.resolve("fresh1"), sources.subList(0, 1), tip, blocks, running);
+            double three = syncFrom(out, root.resolve("fresh3"), sources, tip, blocks, running);
+            out.println("sync_blocks_per_s_1_peer: " + Math.round(one));
+            out.println("sync_blocks_per_s_3_peers: " + Math.round(three));
+            out.println("sync_blocks_per_s: " + Math.round(Math.max(one, three)));
+        } finally {
+            for (int i = running.size() - 1; i >= 0; i--) {
+                running.get(i).close();
+            }
+            LoopbackNodes.deleteTree(root);
+        }
+    }
+
+    private static double syncFrom(PrintStream out, Path dir, List<HostPort> peers, Hash tip, int blocks, List<Node> running)
+            throws Exception {
+        long start = System.nanoTime();
+        Node fresh = LoopbackNodes.start(dir, peers, LoopbackNodes.settings());
+        running.add(fresh);
+        LoopbackNodes.await("the fresh node at the source's tip", SYNC_TIMEOUT_MILLIS,
+                () -> fresh.chain().tip().hash().equals(tip));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double rate = blocks / seconds;
+        out.printf("synced %d blocks from %d peer(s) in %.2f s: %.0f blocks/s%n", blocks, peers.size(), seconds, rate);
+        return rate;
+    }
+}

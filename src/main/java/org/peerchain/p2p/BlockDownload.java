@@ -1,0 +1,156 @@
+package org.peerchain.p2p;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.peerchain.chain.BlockIndexEntry;
+import org.peerchain.chain.BlockStatus;
+import org.peerchain.core.Hash;
+import org.peerchain.p2p.wire.PeerMessages;
+
+/**
+ * Downloads the blocks of the best known header chain after headers-first sync: in height order, within a
+ * moving window above the tip, spread over every peer that has them, a bounded number in flight per peer.
+ * A peer that holds requested blocks and delivers none within the stall timeout is reported so the network
+ * drops it; its blocks go back to the pool and are asked of others.
+ */
+final class BlockDownload {
+    /** Blocks beyond the tip that may be requested: the moving window. */
+    static final int WINDOW = 1_024;
+    static final int MAX_BLOCKS_IN_FLIGHT_PER_PEER = 128;
+    /** Rate samples older than this do not count toward blocks per second. */
+    static final long RATE_WINDOW_NANOS = 5_000_000_000L;
+
+    private record Request(Peer peer, long sentNanos) {
+    }
+
+    private final ChainAccess chain;
+    private final Map<Hash, Request> inFlight = new HashMap<>();
+    private List<BlockIndexEntry> path = List.of();
+    private BlockIndexEntry pathTarget;
+    private int cursor;
+    private final Deque<long[]> rateSamples = new ArrayDeque<>();
+    private boolean syncing;
+
+    BlockDownload(ChainAccess chain) {
+        this.chain = chain;
+    }
+
+    /** Hands out requests to every peer with room, each as one {@code getdata}. */
+    synchronized void requestBlocks(Collection<Peer> peers) {
+        BlockIndexEntry target = chain.bestHeader();
+        BlockIndexEntry tip = chain.tip();
+        if (target.chainWork().compareTo(tip.chainWork()) <= 0) {
+            return;
+        }
+        if (target != pathTarget) {
+            rebuildPath(target);
+        }
+        while (cursor < path.size() && path.get(cursor).status() == BlockStatus.HAVE_DATA) {
+            cursor++;
+        }
+        if (cursor >= path.size()) {
+            return;
+        }
+        int windowEnd = Math.min(path.size(), cursor + WINDOW);
+        long now = System.nanoTime();
+        for (Peer p : peers) {
+            if (p.isClosed()) {
+                continue;
+            }
+            int room = MAX_BLOCKS_IN_FLIGHT_PER_PEER - p.blocksInFlight.get();
+            List<PeerMessages.InvItem> batch = new ArrayList<>();
+            for (int i = cursor; i < windowEnd && batch.size() < room; i++) {
+                BlockIndexEntry e = path.get(i);
+                if (e.status() != BlockStatus.HEADER_ONLY || inFlight.containsKey(e.hash()) || p.lacks.contains(e.hash())
+                        || p.bestKnownHeight < e.height()) {
+                    continue;
+                }
+                inFlight.put(e.hash(), new Request(p, now));
+                batch.add(new PeerMessages.InvItem(PeerMessages.InvKind.BLOCK, e.hash()));
+            }
+            if (!batch.isEmpty()) {
+                if (p.blocksInFlight.getAndAdd(batch.size()) == 0) {
+                    p.lastDeliveryNanos = now;
+                }
+                p.send(new PeerMessages.GetData(batch));
+            }
+        }
+    }
+
+    private void rebuildPath(BlockIndexEntry target) {
+        List<BlockIndexEntry> list = new ArrayList<>();
+        for (BlockIndexEntry e = target; e != null && !chain.isActive(e); e = e.parent()) {
+            list.add(e);
+        }
+        java.util.Collections.reverse(list);
+        path = list;
+        pathTarget = target;
+        cursor = 0;
+    }
+
+    /** A block arrived from {@code p}; true when it was one we asked of it. */
+    synchronized boolean delivered(Peer p, Hash hash) {
+        Request r = inFlight.get(hash);
+        if (r == null || r.peer() != p) {
+            return false;
+        }
+        inFlight.remove(hash);
+        p.blocksInFlight.decrementAndGet();
+        p.lastDeliveryNanos = System.nanoTime();
+        return true;
+    }
+
+    /** {@code p} cannot serve {@code hash}: ask someone else. */
+    synchronized void notFound(Peer p, Hash hash) {
+        p.lacks.add(hash);
+        Request r = inFlight.get(hash);
+        if (r != null && r.peer() == p) {
+            inFlight.remove(hash);
+            p.blocksInFlight.decrementAndGet();
+        }
+    }
+
+    /** Returns every block in flight from {@code p} to the pool. */
+    synchronized void peerGone(Peer p) {
+        inFlight.values().removeIf(r -> r.peer() == p);
+        p.blocksInFlight.set(0);
+    }
+
+    /** True when {@code p} holds requested blocks and has delivered none within {@code timeoutNanos}. */
+    boolean stalled(Peer p, long now, long timeoutNanos) {
+        return p.blocksInFlight.get() > 0 && now - p.lastDeliveryNanos > timeoutNanos;
+    }
+
+    synchronized boolean isRequested(Hash hash) {
+        return inFlight.containsKey(hash);
+    }
+
+    /** The progress now, or null when there is nothing to report (not syncing and was not). */
+    synchronized NetworkEvent.SyncProgress progress(int peers) {
+        BlockIndexEntry tip = chain.tip();
+        BlockIndexEntry best = chain.bestHeader();
+        long now = System.nanoTime();
+        boolean behind = best.height() > tip.height();
+        if (!behind && !syncing) {
+            return null;
+        }
+        syncing = behind;
+        rateSamples.addLast(new long[] {now, tip.height()});
+        while (rateSamples.size() > 2 && now - rateSamples.peekFirst()[0] > RATE_WINDOW_NANOS) {
+            rateSamples.pollFirst();
+        }
+        long[] first = rateSamples.peekFirst();
+        double seconds = (now - first[0]) / 1e9;
+        double rate = seconds > 0 ? (tip.height() - first[1]) / seconds : 0;
+        long left = behind ? (rate > 0 ? Math.round((best.height() - tip.height()) / rate) : -1) : 0;
+        if (!behind) {
+            rateSamples.clear();
+        }
+        return new NetworkEvent.SyncProgress(tip.height(), best.height(), rate, left, peers, behind);
+    }
+}

@@ -1,0 +1,41 @@
+package org.peerchain.p2p;
+
+import java.util.Set;
+
+/**
+ * Misbehaviour points and their reason codes. A peer's points add up over its connection; at
+ * {@link #BAN_THRESHOLD} it is disconnected and its address banned (persisted in the address book).
+ */
+public final class Misbehaviour {
+    public static final int BAN_THRESHOLD = 100;
+    /** A frame that breaks the wire rules (oversized, not JSON, a bad field): the peer does not speak the protocol. */
+    public static final int BAD_FRAME = 100;
+    /** A header or block that breaks a consensus rule (bad proof of work, bad merkle root, ...). */
+    public static final int INVALID_BLOCK = 100;
+    /** A transaction that breaks a consensus rule (bad signature, ...); policy refusals cost nothing. */
+    public static final int INVALID_TX = 100;
+    /** Bytes that do not decode as the block or transaction they claim to be. */
+    public static final int UNDECODABLE = 100;
+    /** A {@code headers} answer whose headers do not follow each other. */
+    public static final int NON_CONTINUOUS_HEADERS = 20;
+    /** Every {@link #MAX_UNCONNECTING_HEADERS} announcements in a row that do not connect to anything we know. */
+    public static final int UNCONNECTING_HEADERS = 20;
+    public static final int MAX_UNCONNECTING_HEADERS = 10;
+    /** A second {@code version} after the handshake. */
+    public static final int DUPLICATE_VERSION = 1;
+
+    public static final String CODE_BAD_FRAME = "bad-frame";
+    public static final String CODE_NON_CONTINUOUS = "headers-not-continuous";
+    public static final String CODE_UNCONNECTING = "too-many-unconnecting-headers";
+    public static final String CODE_UNDECODABLE = "undecodable";
+
+    /** Header and block reasons that an honest peer can cause (a clock ahead of ours, an unknown parent). */
+    static final Set<String> HARMLESS_BLOCK_REASONS = Set.of("prev-blk-not-found", "time-too-new");
+    /** Mempool refusals that say nothing bad of the sender: policy, races, orphans. */
+    static final Set<String> HARMLESS_TX_REASONS = Set.of("txn-already-in-mempool", "txn-already-known",
+            "txn-mempool-conflict", "min-fee-not-met", "mempool-full", "dust", "bad-txns-inputs-missingorspent",
+            "bad-txns-premature-spend-of-coinbase");
+
+    private Misbehaviour() {
+    }
+}

@@ -1,0 +1,226 @@
+package org.peerchain.p2p;
+
+import java.io.BufferedOutputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+import org.peerchain.core.Hash;
+import org.peerchain.p2p.wire.Message;
+import org.peerchain.p2p.wire.WireCodec;
+
+/**
+ * One connection whose handshake is complete. Frames to send go through a bounded queue to the peer's
+ * own writer thread, so that relaying never blocks on a slow peer (a peer whose queue overflows is
+ * dropped). The reader side is run by {@link PeerNetwork} on the connection's thread.
+ */
+final class Peer {
+    /** Bytes of frames waiting to be written above which the peer is dropped (it does not read). */
+    static final long MAX_SEND_QUEUE_BYTES = 64L * 1024 * 1024;
+    /** Hashes remembered per peer for "it has this already" (the seen-filter). */
+    static final int MAX_KNOWN_BLOCKS = 50_000;
+    static final int MAX_KNOWN_TXS = 50_000;
+    private static final byte[] CLOSE = new byte[0];
+    private static final int WRITE_BUFFER_BYTES = 64 * 1024;
+
+    final long id;
+    final Socket socket;
+    final boolean inbound;
+    final Message.Version version;
+    /** Where the peer listens (observed address, announced port), or null when it takes no connections. */
+    final HostPort listenAddress;
+    final String remoteHost;
+    final long connectedAt;
+
+    final KnownSet<Hash> knownBlocks = new KnownSet<>(MAX_KNOWN_BLOCKS);
+    final KnownSet<Hash> knownTxs = new KnownSet<>(MAX_KNOWN_TXS);
+    /** Blocks this peer answered {@code notfound} for: never asked of it again. */
+    final KnownSet<Hash> lacks = new KnownSet<>(MAX_KNOWN_BLOCKS);
+    final AtomicInteger misbehaviour = new AtomicInteger();
+    final AtomicInteger blocksInFlight = new AtomicInteger();
+    final AtomicLong unknownMessages = new AtomicLong();
+    /** The highest header this peer has shown us (version height at first). */
+    volatile long bestKnownHeight;
+    volatile long syncedBlocks = -1;
+    /** When the peer last delivered a block we asked for, or when we first asked: the stall clock. */
+    volatile long lastDeliveryNanos;
+    volatile long pingNonce;
+    volatile long pingSentNanos;
+    volatile long lastPingNanos;
+    volatile double pingMillis = -1;
+    volatile long lastSend;
+    volatile long lastReceive;
+    volatile int unconnectingHeaders;
+    final AtomicBoolean answeredGetAddr = new AtomicBoolean();
+
+    private final AtomicLong bytesSent = new AtomicLong();
+    private final AtomicLong bytesReceived = new AtomicLong();
+    private final AtomicLong queuedBytes = new AtomicLong();
+    private final BlockingQueue<byte[]> sendQueue = new LinkedBlockingQueue<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile String closeReason;
+    private final Thread writer;
+    private final BiConsumer<Peer, String> onWriteFailure;
+
+    Peer(long id, Socket socket, boolean inbound, Message.Version version, BiConsumer<Peer, String> onWriteFailure) {
+        this.id = id;
+        this.socket = socket;
+        this.inbound = inbound;
+        this.version = version;
+        this.remoteHost = socket.getInetAddress().getHostAddress();
+        this.listenAddress = version.port() > 0 ? new HostPort(remoteHost, version.port()) : null;
+        this.connectedAt = System.currentTimeMillis() / 1000;
+        this.bestKnownHeight = version.height();
+        this.lastDeliveryNanos = System.nanoTime();
+        this.onWriteFailure = onWriteFailure;
+        this.writer = new Thread(this::writeLoop, "peer-" + id + "-write");
+        writer.setDaemon(true);
+    }
+
+    void startWriter() {
+        writer.start();
+    }
+
+    String address() {
+        return socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
+    }
+
+    boolean isClosed() {
+        return closed.get();
+    }
+
+    String closeReason() {
+        return closeReason;
+    }
+
+    /** Queues {@code m}; false (and the peer is dropped) when its queue is over the limit. */
+    boolean send(Message m) {
+        if (closed.get()) {
+            return false;
+        }
+        byte[] frame = WireCodec.encode(m);
+        if (queuedBytes.addAndGet(frame.length) > MAX_SEND_QUEUE_BYTES) {
+            onWriteFailure.accept(this, "send queue over " + MAX_SEND_QUEUE_BYTES + " bytes: the peer does not read");
+            return false;
+        }
+        sendQueue.add(frame);
+        return true;
+    }
+
+    /**
+     * Marks the peer closed; frames already queued and then {@code last} (if not null, an error frame saying
+     * why) are still written before the socket closes. True the first time only.
+     */
+    boolean close(String reason, Message last) {
+        if (!closed.compareAndSet(false, true)) {
+            return false;
+        }
+        closeReason = reason;
+        if (last != null) {
+            sendQueue.add(WireCodec.encode(last));
+        }
+        sendQueue.add(CLOSE);
+        if (!writer.isAlive()) {
+            closeSocket();
+        }
+        return true;
+    }
+
+    /** Waits (bounded) until the writer has sent what was queued before the close, so the error frame goes out. */
+    void awaitWriter(long millis) {
+        try {
+            writer.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    void closeSocket() {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+    }
+
+    private void writeLoop() {
+        try (OutputStream out = new BufferedOutputStream(socket.getOutputStream(), WRITE_BUFFER_BYTES)) {
+            while (true) {
+                byte[] f = sendQueue.poll(1, TimeUnit.SECONDS);
+                if (f == null) {
+                    if (closed.get() && sendQueue.isEmpty()) {
+                        break;
+                    }
+                    continue;
+                }
+                if (f == CLOSE) {
+                    out.flush();
+                    break;
+                }
+                out.write(f);
+                queuedBytes.addAndGet(-f.length);
+                bytesSent.addAndGet(f.length);
+                lastSend = System.currentTimeMillis() / 1000;
+                if (sendQueue.isEmpty()) {
+                    out.flush();
+                }
+            }
+        } catch (IOException e) {
+            if (!closed.get()) {
+                onWriteFailure.accept(this, "write failed: " + e.getMessage());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            closeSocket();
+        }
+    }
+
+    /** The socket's input, counting what is read. */
+    InputStream countingInput(InputStream in) {
+        return new FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) {
+                    bytesReceived.incrementAndGet();
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                if (n > 0) {
+                    bytesReceived.addAndGet(n);
+                }
+                return n;
+            }
+        };
+    }
+
+    void noteHeight(long height) {
+        if (height > bestKnownHeight) {
+            bestKnownHeight = height;
+        }
+    }
+
+    PeerInfo info() {
+        return new PeerInfo(id, address(), inbound, version.protocolVersion(), version.nodeId(), version.port(),
+                version.height(), bestKnownHeight, syncedBlocks, pingMillis, bytesSent.get(), bytesReceived.get(),
+                misbehaviour.get(), connectedAt, lastSend, lastReceive);
+    }
+
+    @Override
+    public String toString() {
+        return "peer " + id + " (" + address() + (inbound ? ", inbound" : ", outbound") + ")";
+    }
+}

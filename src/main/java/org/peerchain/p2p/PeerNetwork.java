@@ -1,0 +1,912 @@
+package org.peerchain.p2p;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.peerchain.chain.BlockIndexEntry;
+import org.peerchain.chain.BlockOutcome;
+import org.peerchain.chain.ChainEvent;
+import org.peerchain.consensus.ValidationException;
+import org.peerchain.core.Block;
+import org.peerchain.core.BlockHeader;
+import org.peerchain.core.DecodingException;
+import org.peerchain.core.Hash;
+import org.peerchain.core.Transaction;
+import org.peerchain.events.EventBus;
+import org.peerchain.mempool.MempoolEvent;
+import org.peerchain.p2p.wire.FrameException;
+import org.peerchain.p2p.wire.FrameReader;
+import org.peerchain.p2p.wire.FrameWriter;
+import org.peerchain.p2p.wire.Message;
+import org.peerchain.p2p.wire.MessageCatalog;
+import org.peerchain.p2p.wire.PeerMessages;
+import org.peerchain.p2p.wire.PeerMessages.InvItem;
+import org.peerchain.p2p.wire.PeerMessages.InvKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's peer network: the listener and the outbound dialer with their limits, the handshake, keepalive,
+ * headers-first sync and parallel block download, block and transaction relay with per-peer seen-filters,
+ * address exchange and the persisted address book, tracker announces, misbehaviour scores and bans.
+ *
+ * <p>Threads: one reader per connection (handling its messages), one writer per connection, a timer for
+ * keepalive, stall detection, progress and dialing, and one relay thread that takes the chain's and the
+ * mempool's events off the publisher's thread.
+ */
+public final class PeerNetwork implements AutoCloseable {
+    /** Headers sent at most in one announcement; a peer missing more asks with {@code getheaders}. */
+    static final int MAX_ANNOUNCE_HEADERS = 8;
+    /** While the best header is this far above the tip the node is syncing and announces nothing. */
+    static final int ANNOUNCE_WHILE_BEHIND_LIMIT = 1;
+    /** Longest wait between attempts to reach an address that keeps failing. */
+    static final Duration MAX_RECONNECT_BACKOFF = Duration.ofMinutes(1);
+    /** A transaction asked of one peer is not asked of another before this. */
+    static final long TX_REQUEST_TIMEOUT_NANOS = 5_000_000_000L;
+    static final int ADDRESS_CANDIDATES = 100;
+    static final long MAINTENANCE_INTERVAL_MILLIS = 250;
+    static final int MAX_RECENT_REJECTS = 10_000;
+    /** How long a closing connection may take to write its last frames (the error saying why). */
+    static final long WRITER_DRAIN_MILLIS = 2_000;
+
+    private static final Logger log = LoggerFactory.getLogger(PeerNetwork.class);
+
+    /** Where and how the network runs. {@code port} 0 picks a free port. */
+    public record Config(String networkId, InetAddress bind, int port, List<HostPort> trackers, List<HostPort> connect,
+                         Path dataDir, P2pSettings settings) {
+        public Config {
+            Objects.requireNonNull(networkId);
+            Objects.requireNonNull(bind);
+            trackers = List.copyOf(trackers);
+            connect = List.copyOf(connect);
+            Objects.requireNonNull(dataDir);
+            Objects.requireNonNull(settings);
+        }
+    }
+
+    /** What {@code addnode} does. */
+    public enum AddNode { ADD, REMOVE, ONETRY }
+
+    private record Attempt(long atNanos, int failures) {
+    }
+
+    private final Config config;
+    private final P2pSettings settings;
+    private final ChainAccess chain;
+    private final EventBus events;
+    private final NodeIdentity identity;
+    private final PeerAddressBook book;
+    private final MessageCatalog catalog = PeerMessages.catalog();
+    private final BlockDownload download;
+    private final Map<Long, Peer> peers = new ConcurrentHashMap<>();
+    private final AtomicLong nextPeerId = new AtomicLong();
+    private final Set<HostPort> fixedPeers = ConcurrentHashMap.newKeySet();
+    private final Set<HostPort> dialing = ConcurrentHashMap.newKeySet();
+    private final Map<HostPort, Attempt> attempts = new ConcurrentHashMap<>();
+    private final Set<HostPort> selfAddresses = ConcurrentHashMap.newKeySet();
+    private final Map<Hash, Long> requestedTxs = new ConcurrentHashMap<>();
+    private final KnownSet<Hash> recentRejects = new KnownSet<>(MAX_RECENT_REJECTS);
+    private volatile List<Message.PeerAddress> trackerPeers = List.of();
+    private final ScheduledThreadPoolExecutor timer;
+    private final ExecutorService relay;
+    private final ThreadPoolExecutor dialer;
+    private final AtomicBoolean announcePending = new AtomicBoolean();
+    private final List<AutoCloseable> subscriptions = new ArrayList<>();
+    private PeerListener listener;
+    private TrackerClient trackerClient;
+    private volatile boolean closed;
+
+    private PeerNetwork(Config config, ChainAccess chain, EventBus events, PeerAddressBook book) {
+        this.config = config;
+        this.settings = config.settings();
+        this.chain = chain;
+        this.events = events;
+        this.book = book;
+        this.download = new BlockDownload(chain);
+        this.identity = new NodeIdentity(config.networkId(), NodeIdentity.newNodeId(), () -> chain.tip().height(),
+                () -> chain.tip().chainWork());
+        this.timer = new ScheduledThreadPoolExecutor(1, new NamedThreadFactory("p2p-timer"));
+        timer.setRemoveOnCancelPolicy(true);
+        this.relay = Executors.newSingleThreadExecutor(new NamedThreadFactory("p2p-relay"));
+        this.dialer = (ThreadPoolExecutor) Executors.newCachedThreadPool(new NamedThreadFactory("p2p-peer-out"));
+        fixedPeers.addAll(config.connect());
+    }
+
+    /** Opens the address book, listens, subscribes to the chain's and mempool's events, and starts dialing. */
+    public static PeerNetwork start(Config config, ChainAccess chain, EventBus events) throws IOException {
+        PeerAddressBook book = PeerAddressBook.open(config.dataDir().resolve(PeerAddressBook.FILE_NAME),
+                () -> System.currentTimeMillis() / 1000);
+        PeerNetwork n = new PeerNetwork(config, chain, events, book);
+        try {
+            n.listener = PeerListener.start(n.identity, config.bind(), config.port(), config.settings().handshakeTimeout(),
+                    n.new Sessions());
+        } catch (IOException e) {
+            n.close();
+            throw e;
+        }
+        n.subscriptions.add(events.subscribe(ChainEvent.TipChanged.class, e -> n.onTipChanged()));
+        n.subscriptions.add(events.subscribe(MempoolEvent.TxAccepted.class, e -> n.onTxAccepted(e.entry().tx())));
+        if (!config.trackers().isEmpty()) {
+            n.trackerClient = new TrackerClient(config.trackers(), n.identity, n::port, n::onTrackerPeers,
+                    config.settings().tracker());
+            n.trackerClient.start();
+        }
+        n.timer.scheduleWithFixedDelay(n::maintain, MAINTENANCE_INTERVAL_MILLIS, MAINTENANCE_INTERVAL_MILLIS,
+                TimeUnit.MILLISECONDS);
+        n.timer.scheduleWithFixedDelay(n::keepConnected, 0, config.settings().connectInterval().toMillis(),
+                TimeUnit.MILLISECONDS);
+        log.info("P2P on port {} (node id {})", n.port(), n.identity.nodeId());
+        return n;
+    }
+
+    // ------------------------------------------------------------------ public view
+
+    public int port() {
+        return listener == null ? 0 : listener.port();
+    }
+
+    public String nodeId() {
+        return identity.nodeId();
+    }
+
+    public List<PeerInfo> peers() {
+        List<PeerInfo> out = new ArrayList<>();
+        peers.values().stream().sorted((a, b) -> Long.compare(a.id, b.id)).forEach(p -> out.add(p.info()));
+        return out;
+    }
+
+    public int connectionCount() {
+        return peers.size();
+    }
+
+    public int inboundCount() {
+        return (int) peers.values().stream().filter(p -> p.inbound).count();
+    }
+
+    public int outboundCount() {
+        return (int) peers.values().stream().filter(p -> !p.inbound).count();
+    }
+
+    public List<HostPort> fixedPeers() {
+        return List.copyOf(fixedPeers);
+    }
+
+    public List<TrackerClient.TrackerStatus> trackers() {
+        return trackerClient == null ? List.of() : trackerClient.status();
+    }
+
+    public PeerAddressBook addressBook() {
+        return book;
+    }
+
+    /** {@code addnode}: keep a connection to {@code target}, stop keeping it, or try it once. */
+    public void addNode(HostPort target, AddNode what) {
+        switch (what) {
+            case ADD -> {
+                fixedPeers.add(target);
+                attempts.remove(target);
+                timer.execute(this::keepConnected);
+            }
+            case REMOVE -> {
+                fixedPeers.remove(target);
+                for (Peer p : peers.values()) {
+                    if (!p.inbound && target.equals(p.listenAddress)) {
+                        disconnect(p, "removed with addnode", null);
+                    }
+                }
+            }
+            case ONETRY -> dial(target);
+        }
+    }
+
+    /** Bans {@code host} (an IP address) for {@code duration} and drops its connections. */
+    public void ban(String host, Duration duration, String reason) {
+        book.ban(host, System.currentTimeMillis() / 1000 + duration.toSeconds(), reason);
+        for (Peer p : peers.values()) {
+            if (p.remoteHost.equals(host)) {
+                disconnect(p, "banned: " + reason, new Message.Error("banned", reason));
+            }
+        }
+    }
+
+    public boolean unban(String host) {
+        return book.unban(host);
+    }
+
+    public void clearBans() {
+        book.clearBans();
+    }
+
+    public List<BanEntry> bans() {
+        return book.bans();
+    }
+
+    // ------------------------------------------------------------------ connections
+
+    /** The listener's hand-off: bans and limits before the handshake, the session after. */
+    private final class Sessions implements InboundSessions {
+        @Override
+        public String refusal(InetAddress remote) {
+            BanEntry b = book.banOf(remote.getHostAddress());
+            if (b != null) {
+                return "address " + remote.getHostAddress() + " is banned until " + java.time.Instant.ofEpochSecond(b.bannedUntil())
+                        + " (" + b.reason() + ")";
+            }
+            if (inboundCount() >= settings.maxInbound()) {
+                return "connection limit reached (" + settings.maxInbound() + " inbound connections)";
+            }
+            return null;
+        }
+
+        @Override
+        public int maxConnectionsPerIp() {
+            return settings.maxConnectionsPerIp();
+        }
+
+        @Override
+        public MessageCatalog catalog() {
+            return catalog;
+        }
+
+        @Override
+        public void run(Socket socket, Message.Version theirs, FrameReader in, FrameWriter out) throws IOException {
+            Peer p = register(socket, theirs, true);
+            if (p != null) {
+                runPeer(p);
+            }
+        }
+    }
+
+    private void dial(HostPort target) {
+        if (closed || !dialing.add(target)) {
+            return;
+        }
+        try {
+            dialer.execute(() -> {
+                try {
+                    Peer p = connectOut(target);
+                    if (p != null) {
+                        dialing.remove(target);
+                        runPeer(p);
+                    }
+                } finally {
+                    dialing.remove(target);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            dialing.remove(target);
+        }
+    }
+
+    /** Connects and runs the outbound side of the handshake; null (the attempt noted as failed) on any failure. */
+    private Peer connectOut(HostPort target) {
+        Socket s = new Socket();
+        try {
+            s.connect(target.toSocketAddress(), (int) settings.connectTimeout().toMillis());
+            s.setTcpNoDelay(true);
+            s.setSoTimeout((int) settings.handshakeTimeout().toMillis());
+            FrameWriter out = new FrameWriter(s.getOutputStream());
+            FrameReader in = new FrameReader(s.getInputStream(), catalog);
+            out.write(new Message.Version(identity.networkId(), ProtocolVersion.CURRENT, identity.nodeId(), port(),
+                    identity.bestHeight().getAsLong(), identity.totalWork().get()));
+            Message first = in.read();
+            if (first instanceof Message.Error e) {
+                if (HandshakeRejection.SELF_CONNECTION.equals(e.code())) {
+                    selfAddresses.add(target);
+                }
+                throw new IOException("refused: " + e.code() + ": " + e.message());
+            }
+            if (!(first instanceof Message.Version v)) {
+                throw new IOException("expected \"version\", got " + (first == null ? "end of stream" : "\"" + first.type() + "\""));
+            }
+            if (v.nodeId().equals(identity.nodeId())) {
+                selfAddresses.add(target);
+                out.tryWrite(new Message.Error(HandshakeRejection.SELF_CONNECTION, "connected to itself"));
+                throw new IOException("connected to itself");
+            }
+            if (!v.network().equals(identity.networkId()) || v.protocolVersion() < ProtocolVersion.MIN_SUPPORTED) {
+                throw new IOException("peer is on network \"" + v.network() + "\", protocol " + v.protocolVersion());
+            }
+            Message second = in.read();
+            if (!(second instanceof Message.Verack)) {
+                throw new IOException("expected \"verack\", got " + (second == null ? "end of stream" : "\"" + second.type() + "\""));
+            }
+            out.write(new Message.Verack());
+            s.setSoTimeout((int) PeerListener.IDLE_TIMEOUT.toMillis());
+            Peer p = register(s, v, false);
+            if (p == null) {
+                s.close();
+                return null;
+            }
+            attempts.remove(target);
+            book.succeeded(target);
+            return p;
+        } catch (IOException | RuntimeException e) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+            Attempt before = attempts.get(target);
+            attempts.put(target, new Attempt(System.nanoTime(), before == null ? 1 : before.failures() + 1));
+            if (!selfAddresses.contains(target)) {
+                book.failed(target);
+            }
+            log.debug("cannot connect to {}: {}", target, e.getMessage());
+            return null;
+        }
+    }
+
+    /** Adds a connection whose handshake is complete; null when it duplicates one already open or is over a limit. */
+    private Peer register(Socket s, Message.Version v, boolean inbound) {
+        Peer p;
+        synchronized (peers) {
+            if (closed) {
+                return null;
+            }
+            for (Peer old : peers.values()) {
+                if (!old.version.nodeId().equals(v.nodeId()) || old.isClosed()) {
+                    continue;
+                }
+                // Two connections between the same nodes: both sides keep the one opened by the smaller node id.
+                String initiatorNew = inbound ? v.nodeId() : identity.nodeId();
+                String initiatorOld = old.inbound ? v.nodeId() : identity.nodeId();
+                if (initiatorNew.equals(initiatorOld) || initiatorNew.compareTo(initiatorOld) > 0) {
+                    log.debug("dropping a second connection to node {}", v.nodeId());
+                    return null;
+                }
+                disconnect(old, "replaced by a connection in the other direction", null);
+            }
+            p = new Peer(nextPeerId.incrementAndGet(), s, inbound, v, (peer, why) -> disconnect(peer, why, null));
+            peers.put(p.id, p);
+        }
+        p.startWriter();
+        if (p.listenAddress != null) {
+            book.seen(p.listenAddress, System.currentTimeMillis() / 1000);
+        }
+        log.info("connected to {} (node {}, height {})", p, v.nodeId(), v.height());
+        events.publish(new NetworkEvent.PeerConnected(p.info()));
+        if (inbound) {
+            // The first ping waits a full interval: a liveness probe (the tracker's) expects nothing but its pong.
+            p.lastPingNanos = System.nanoTime();
+        } else {
+            sendPing(p);
+        }
+        BlockIndexEntry best = chain.bestHeader();
+        if (!inbound || v.work().compareTo(best.chainWork()) > 0) {
+            p.send(new PeerMessages.GetHeaders(BlockLocator.from(best, chain), Hash.ZERO));
+        }
+        if (!inbound) {
+            p.send(new PeerMessages.GetAddr());
+        }
+        return p;
+    }
+
+    /** Reads and handles the peer's messages until the connection ends. */
+    private void runPeer(Peer p) {
+        String reason = "connection closed by the peer";
+        try {
+            FrameReader in = new FrameReader(p.countingInput(new BufferedInputStream(p.socket.getInputStream())), catalog);
+            for (Message m; !p.isClosed() && (m = in.read()) != null; ) {
+                p.lastReceive = System.currentTimeMillis() / 1000;
+                handle(p, m);
+            }
+        } catch (FrameException e) {
+            reason = "bad frame: " + e.getMessage();
+            misbehave(p, Misbehaviour.BAD_FRAME, e.code(), e.getMessage());
+        } catch (IOException e) {
+            reason = "connection ended: " + e.getMessage();
+        } catch (RuntimeException e) {
+            reason = "internal error: " + e;
+            log.warn("{}: unexpected failure while handling its messages", p, e);
+        } finally {
+            disconnect(p, reason, null);
+            p.awaitWriter(WRITER_DRAIN_MILLIS);
+        }
+    }
+
+    private void disconnect(Peer p, String reason, Message last) {
+        if (!p.close(reason, last)) {
+            return;
+        }
+        peers.remove(p.id);
+        download.peerGone(p);
+        log.info("disconnected {}: {}", p, reason);
+        events.publish(new NetworkEvent.PeerDisconnected(p.id, p.address(), reason));
+        if (!closed) {
+            requestBlocks();
+        }
+    }
+
+    /** Adds misbehaviour points; past the threshold the peer is disconnected and its address banned. */
+    private void misbehave(Peer p, int points, String code, String detail) {
+        int score = p.misbehaviour.addAndGet(points);
+        log.info("{} misbehaved (+{} = {}): {}: {}", p, points, score, code, detail);
+        if (score >= Misbehaviour.BAN_THRESHOLD) {
+            book.ban(p.remoteHost, System.currentTimeMillis() / 1000 + settings.banDuration().toSeconds(), code);
+            disconnect(p, "misbehaviour " + score + ": " + code, new Message.Error(code, detail));
+        }
+    }
+
+    // ------------------------------------------------------------------ messages
+
+    private void handle(Peer p, Message m) {
+        if (m instanceof Message.Ping ping) {
+            p.send(new Message.Pong(ping.nonce()));
+        } else if (m instanceof Message.Pong pong) {
+            if (p.pingSentNanos != 0 && pong.nonce() == p.pingNonce) {
+                p.pingMillis = (System.nanoTime() - p.pingSentNanos) / 1e6;
+                p.pingSentNanos = 0;
+            }
+        } else if (m instanceof PeerMessages.GetHeaders g) {
+            serveHeaders(p, g);
+        } else if (m instanceof PeerMessages.Headers h) {
+            onHeaders(p, h.headers());
+        } else if (m instanceof PeerMessages.Inv inv) {
+            onInv(p, inv.items());
+        } else if (m instanceof PeerMessages.GetData g) {
+            serveData(p, g.items());
+        } else if (m instanceof PeerMessages.NotFound nf) {
+            for (InvItem i : nf.items()) {
+                if (i.kind() == InvKind.BLOCK) {
+                    download.notFound(p, i.hash());
+                } else {
+                    requestedTxs.remove(i.hash());
+                }
+            }
+            requestBlocks();
+        } else if (m instanceof PeerMessages.BlockMessage b) {
+            onBlock(p, b.data());
+        } else if (m instanceof PeerMessages.TxMessage t) {
+            onTx(p, t.data());
+        } else if (m instanceof PeerMessages.GetAddr) {
+            if (p.answeredGetAddr.compareAndSet(false, true)) {
+                p.send(new PeerMessages.Addr(knownAddresses()));
+            }
+        } else if (m instanceof PeerMessages.Addr a) {
+            long now = System.currentTimeMillis() / 1000;
+            for (PeerMessages.NetAddress n : a.addresses()) {
+                try {
+                    book.seen(new HostPort(n.host(), n.port()), Math.min(now, n.lastSeen()));
+                } catch (IllegalArgumentException e) {
+                    log.debug("{} sent a bad address: {}", p, e.getMessage());
+                }
+            }
+        } else if (m instanceof Message.Version) {
+            misbehave(p, Misbehaviour.DUPLICATE_VERSION, HandshakeRejection.DUPLICATE_VERSION, "\"version\" after the handshake");
+        } else if (m instanceof Message.Error e) {
+            log.info("{} reports an error: {}: {}", p, e.code(), e.message());
+        } else if (m instanceof Message.Unknown) {
+            p.unknownMessages.incrementAndGet();
+        }
+        // verack and the tracker's messages need no answer on a peer connection
+    }
+
+    private void serveHeaders(Peer p, PeerMessages.GetHeaders g) {
+        BlockIndexEntry start = null;
+        for (Hash h : g.locator()) {
+            BlockIndexEntry e = chain.entry(h);
+            if (e != null && chain.isActive(e)) {
+                start = e;
+                break;
+            }
+        }
+        if (start == null) {
+            start = chain.entryAt(0);
+        }
+        List<BlockHeader> out = new ArrayList<>();
+        for (int h = start.height() + 1; out.size() < PeerMessages.MAX_HEADERS_RESULTS; h++) {
+            BlockIndexEntry e = chain.entryAt(h);
+            if (e == null) {
+                break;
+            }
+            out.add(e.header());
+            p.knownBlocks.add(e.hash());
+            if (e.hash().equals(g.stop())) {
+                break;
+            }
+        }
+        p.send(new PeerMessages.Headers(out));
+    }
+
+    private void onHeaders(Peer p, List<BlockHeader> headers) {
+        if (headers.isEmpty()) {
+            return;
+        }
+        BlockIndexEntry last = null;
+        for (int i = 0; i < headers.size(); i++) {
+            BlockHeader h = headers.get(i);
+            if (i > 0 && !h.prevHash().equals(headers.get(i - 1).hash())) {
+                misbehave(p, Misbehaviour.NON_CONTINUOUS_HEADERS, Misbehaviour.CODE_NON_CONTINUOUS,
+                        "header " + i + " does not follow header " + (i - 1));
+                return;
+            }
+            p.knownBlocks.add(h.hash());
+            try {
+                last = chain.acceptHeader(h);
+            } catch (ValidationException e) {
+                if (i == 0 && "prev-blk-not-found".equals(e.reason())) {
+                    // An announcement of a block whose parents we lack: ask for the headers in between.
+                    if (++p.unconnectingHeaders % Misbehaviour.MAX_UNCONNECTING_HEADERS == 0) {
+                        misbehave(p, Misbehaviour.UNCONNECTING_HEADERS, Misbehaviour.CODE_UNCONNECTING, e.getMessage());
+                    }
+                    p.send(new PeerMessages.GetHeaders(BlockLocator.from(chain.bestHeader(), chain), Hash.ZERO));
+                } else if (!Misbehaviour.HARMLESS_BLOCK_REASONS.contains(e.reason())) {
+                    misbehave(p, Misbehaviour.INVALID_BLOCK, e.reason(), "invalid header " + h.hash() + ": " + e.getMessage());
+                }
+                return;
+            }
+        }
+        p.unconnectingHeaders = 0;
+        p.noteHeight(last.height());
+        if (headers.size() == PeerMessages.MAX_HEADERS_RESULTS) {
+            p.send(new PeerMessages.GetHeaders(BlockLocator.from(last, chain), Hash.ZERO));
+        }
+        requestBlocks();
+    }
+
+    private void onInv(Peer p, List<InvItem> items) {
+        List<InvItem> wanted = new ArrayList<>();
+        boolean unknownBlock = false;
+        long now = System.nanoTime();
+        for (InvItem i : items) {
+            if (i.kind() == InvKind.BLOCK) {
+                p.knownBlocks.add(i.hash());
+                unknownBlock |= chain.entry(i.hash()) == null;
+            } else {
+                p.knownTxs.add(i.hash());
+                Long asked = requestedTxs.get(i.hash());
+                if (chain.mempoolTransaction(i.hash()) == null && !recentRejects.contains(i.hash())
+                        && (asked == null || now - asked > TX_REQUEST_TIMEOUT_NANOS)) {
+                    requestedTxs.put(i.hash(), now);
+                    wanted.add(i);
+                }
+            }
+        }
+        if (unknownBlock) {
+            p.send(new PeerMessages.GetHeaders(BlockLocator.from(chain.bestHeader(), chain), Hash.ZERO));
+        }
+        if (!wanted.isEmpty()) {
+            p.send(new PeerMessages.GetData(wanted));
+        }
+    }
+
+    private void serveData(Peer p, List<InvItem> items) {
+        List<InvItem> missing = new ArrayList<>();
+        for (InvItem i : items) {
+            if (i.kind() == InvKind.BLOCK) {
+                byte[] b = chain.blockBytes(i.hash());
+                if (b == null) {
+                    missing.add(i);
+                } else {
+                    p.knownBlocks.add(i.hash());
+                    p.send(new PeerMessages.BlockMessage(b));
+                }
+            } else {
+                Transaction tx = chain.mempoolTransaction(i.hash());
+                if (tx == null) {
+                    missing.add(i);
+                } else {
+                    p.knownTxs.add(i.hash());
+                    p.send(new PeerMessages.TxMessage(tx.serialize()));
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            p.send(new PeerMessages.NotFound(missing));
+        }
+    }
+
+    private void onBlock(Peer p, byte[] data) {
+        Block b;
+        try {
+            b = Block.deserialize(data);
+        } catch (DecodingException e) {
+            misbehave(p, Misbehaviour.UNDECODABLE, Misbehaviour.CODE_UNDECODABLE, "block: " + e.getMessage());
+            return;
+        }
+        Hash hash = b.hash();
+        p.knownBlocks.add(hash);
+        boolean requested = download.delivered(p, hash);
+        chain.preverify(b);
+        try {
+            BlockOutcome outcome = chain.submitBlock(b);
+            BlockIndexEntry e = chain.entry(hash);
+            if (e != null) {
+                p.noteHeight(e.height());
+                p.syncedBlocks = Math.max(p.syncedBlocks, e.height());
+            }
+            if (outcome == BlockOutcome.ORPHAN && !requested) {
+                p.send(new PeerMessages.GetHeaders(BlockLocator.from(chain.bestHeader(), chain), Hash.ZERO));
+            }
+        } catch (ValidationException e) {
+            if (!Misbehaviour.HARMLESS_BLOCK_REASONS.contains(e.reason())) {
+                misbehave(p, Misbehaviour.INVALID_BLOCK, e.reason(), "invalid block " + hash + ": " + e.getMessage());
+            }
+        }
+        requestBlocks();
+    }
+
+    private void onTx(Peer p, byte[] data) {
+        Transaction tx;
+        try {
+            tx = Transaction.deserialize(data);
+        } catch (DecodingException e) {
+            misbehave(p, Misbehaviour.UNDECODABLE, Misbehaviour.CODE_UNDECODABLE, "tx: " + e.getMessage());
+            return;
+        }
+        Hash txid = tx.txid();
+        p.knownTxs.add(txid);
+        requestedTxs.remove(txid);
+        if (chain.mempoolTransaction(txid) != null || recentRejects.contains(txid)) {
+            return;
+        }
+        try {
+            chain.submitTransaction(tx);
+        } catch (ValidationException e) {
+            recentRejects.add(txid);
+            if (!Misbehaviour.HARMLESS_TX_REASONS.contains(e.reason())) {
+                misbehave(p, Misbehaviour.INVALID_TX, e.reason(), "invalid transaction " + txid + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private List<PeerMessages.NetAddress> knownAddresses() {
+        List<PeerMessages.NetAddress> out = new ArrayList<>();
+        long now = System.currentTimeMillis() / 1000;
+        for (Peer q : peers.values()) {
+            if (q.listenAddress != null) {
+                out.add(new PeerMessages.NetAddress(q.listenAddress.host(), q.listenAddress.port(), now));
+            }
+        }
+        for (PeerAddressBook.Entry e : book.entries(PeerMessages.MAX_ADDR_SZ - out.size())) {
+            out.add(new PeerMessages.NetAddress(e.address().host(), e.address().port(), e.lastSeen()));
+        }
+        return out.size() > PeerMessages.MAX_ADDR_SZ ? out.subList(0, PeerMessages.MAX_ADDR_SZ) : out;
+    }
+
+    private void requestBlocks() {
+        download.requestBlocks(peers.values());
+    }
+
+    // ------------------------------------------------------------------ relay
+
+    /** Runs on the chain's thread under its lock: only hands off. */
+    private void onTipChanged() {
+        if (announcePending.compareAndSet(false, true)) {
+            try {
+                relay.execute(this::announceTip);
+            } catch (RejectedExecutionException e) {
+                announcePending.set(false);
+            }
+        }
+    }
+
+    private void announceTip() {
+        announcePending.set(false);
+        BlockIndexEntry tip = chain.tip();
+        if (chain.bestHeader().height() - tip.height() > ANNOUNCE_WHILE_BEHIND_LIMIT) {
+            return;
+        }
+        for (Peer p : peers.values()) {
+            if (p.isClosed() || p.knownBlocks.contains(tip.hash())) {
+                continue;
+            }
+            List<BlockHeader> headers = new ArrayList<>();
+            for (BlockIndexEntry e = tip; e != null && e.height() > 0 && headers.size() < MAX_ANNOUNCE_HEADERS
+                    && !p.knownBlocks.contains(e.hash()); e = e.parent()) {
+                headers.add(e.header());
+            }
+            Collections.reverse(headers);
+            headers.forEach(h -> p.knownBlocks.add(h.hash()));
+            p.send(new PeerMessages.Headers(headers));
+        }
+    }
+
+    /** Runs on the mempool's thread: only hands off. */
+    private void onTxAccepted(Transaction tx) {
+        try {
+            relay.execute(() -> {
+                InvItem item = new InvItem(InvKind.TX, tx.txid());
+                for (Peer p : peers.values()) {
+                    if (!p.isClosed() && p.knownTxs.add(tx.txid())) {
+                        p.send(new PeerMessages.Inv(List.of(item)));
+                    }
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // closing
+        }
+    }
+
+    // ------------------------------------------------------------------ timers
+
+    private void maintain() {
+        try {
+            long now = System.nanoTime();
+            long stall = settings.stallTimeout().toNanos();
+            for (Peer p : peers.values()) {
+                if (download.stalled(p, now, stall)) {
+                    disconnect(p, "stalled: no block delivered in " + settings.stallTimeout().toMillis() + " ms", null);
+                } else if (p.pingSentNanos != 0 && now - p.pingSentNanos > settings.pingTimeout().toNanos()) {
+                    disconnect(p, "no pong within " + settings.pingTimeout().toSeconds() + " s", null);
+                } else if (p.pingSentNanos == 0 && now - p.lastPingNanos > settings.pingInterval().toNanos()) {
+                    sendPing(p);
+                }
+            }
+            requestedTxs.values().removeIf(t -> now - t > TX_REQUEST_TIMEOUT_NANOS);
+            requestBlocks();
+            NetworkEvent.SyncProgress progress = download.progress(peers.size());
+            if (progress != null) {
+                events.publish(progress);
+            }
+        } catch (RuntimeException e) {
+            log.warn("P2P maintenance failed", e);
+        }
+    }
+
+    private void sendPing(Peer p) {
+        long nonce = java.util.concurrent.ThreadLocalRandom.current().nextLong();
+        p.pingNonce = nonce;
+        p.lastPingNanos = System.nanoTime();
+        p.pingSentNanos = p.lastPingNanos;
+        p.send(new Message.Ping(nonce));
+    }
+
+    private void onTrackerPeers(List<Message.PeerAddress> list) {
+        long now = System.currentTimeMillis() / 1000;
+        List<Message.PeerAddress> others = new ArrayList<>();
+        for (Message.PeerAddress a : list) {
+            if (a.nodeId().equals(identity.nodeId())) {
+                continue;
+            }
+            others.add(a);
+            try {
+                book.seen(new HostPort(a.host(), a.port()), now);
+            } catch (IllegalArgumentException e) {
+                log.debug("tracker sent a bad address: {}", e.getMessage());
+            }
+        }
+        trackerPeers = others;
+        timer.execute(this::keepConnected);
+    }
+
+    /** Dials fixed peers that are down, then (with discovery) tracker peers and the address book up to the outbound limit. */
+    private void keepConnected() {
+        if (closed) {
+            return;
+        }
+        try {
+            for (HostPort f : fixedPeers) {
+                if (!isConnectedTo(f) && mayDial(f)) {
+                    dial(f);
+                }
+            }
+            if (!settings.discover()) {
+                return;
+            }
+            int outbound = outboundCount() + dialing.size();
+            Set<String> connectedNodes = ConcurrentHashMap.newKeySet();
+            peers.values().forEach(p -> connectedNodes.add(p.version.nodeId()));
+            List<HostPort> candidates = new ArrayList<>();
+            for (Message.PeerAddress a : trackerPeers) {
+                if (!connectedNodes.contains(a.nodeId())) {
+                    try {
+                        candidates.add(new HostPort(a.host(), a.port()));
+                    } catch (IllegalArgumentException ignored) {
+                        // a bad entry: skipped
+                    }
+                }
+            }
+            book.entries(ADDRESS_CANDIDATES).forEach(e -> candidates.add(e.address()));
+            for (HostPort c : candidates) {
+                if (outbound >= settings.maxOutbound()) {
+                    break;
+                }
+                if (!isConnectedTo(c) && mayDial(c)) {
+                    dial(c);
+                    outbound++;
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("P2P connection keeper failed", e);
+        }
+    }
+
+    private boolean mayDial(HostPort a) {
+        if (dialing.contains(a) || selfAddresses.contains(a) || (a.port() == port() && isLocal(a.host()))) {
+            return false;
+        }
+        if (book.banOf(literal(a.host())) != null) {
+            return false;
+        }
+        Attempt last = attempts.get(a);
+        if (last == null) {
+            return true;
+        }
+        long wait = Math.min(MAX_RECONNECT_BACKOFF.toNanos(),
+                settings.connectInterval().toNanos() << Math.min(20, last.failures()));
+        return System.nanoTime() - last.atNanos() >= wait;
+    }
+
+    private boolean isConnectedTo(HostPort a) {
+        String host = literal(a.host());
+        for (Peer p : peers.values()) {
+            if (p.listenAddress != null && p.listenAddress.port() == a.port() && p.listenAddress.host().equals(host)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String literal(String host) {
+        try {
+            return InetAddress.getByName(host).getHostAddress();
+        } catch (UnknownHostException e) {
+            return host;
+        }
+    }
+
+    private static boolean isLocal(String host) {
+        try {
+            InetAddress a = InetAddress.getByName(host);
+            return a.isLoopbackAddress() || a.isAnyLocalAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (AutoCloseable s : subscriptions) {
+            try {
+                s.close();
+            } catch (Exception ignored) {
+                // unsubscribing cannot fail
+            }
+        }
+        if (trackerClient != null) {
+            trackerClient.close();
+        }
+        timer.shutdownNow();
+        relay.shutdownNow();
+        if (listener != null) {
+            listener.close();
+        }
+        for (Peer p : List.copyOf(peers.values())) {
+            disconnect(p, "node stopping", null);
+            p.closeSocket();
+        }
+        dialer.shutdownNow();
+        try {
+            dialer.awaitTermination(2, TimeUnit.SECONDS);
+            relay.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        book.close();
+    }
+}
