@@ -62,6 +62,8 @@ public final class Wallet implements AutoCloseable {
     private final TransactionSubmitter submitter;
     private final Clock clock;
     private final WalletLock lock;
+    /** Where changes are published; set once the wallet follows the chain. */
+    private volatile EventBus events;
     private final WalletStore store;
     private final WalletLedger ledger;
     private final Path keystoreFile;
@@ -179,6 +181,8 @@ public final class Wallet implements AutoCloseable {
     }
 
     private void subscribe(EventBus events) {
+        this.events = events;
+        lock.addListener(unlocked -> events.publish(new WalletEvent.LockChanged(unlocked)));
         subscriptions.add(events.subscribe(ChainEvent.BlockConnected.class, e -> onBlockConnected(e.block(), e.height())));
         subscriptions.add(events.subscribe(ChainEvent.BlockDisconnected.class,
                 e -> onBlockDisconnected(e.block(), e.height())));
@@ -276,6 +280,10 @@ public final class Wallet implements AutoCloseable {
                 store.putMeta(WalletStore.META_SYNCED_HEIGHT, Integer.toString(ledger.tipHeight()));
             }
             store.commit();
+            EventBus bus = events;
+            if (bus != null && !changed.isEmpty()) {
+                bus.publish(new WalletEvent.Changed(ledger.balances(), changed.size()));
+            }
         } catch (WalletStoreException e) {
             log.error("Cannot store the wallet's progress; it will catch up at the next start: {}", e.getMessage());
             try {

@@ -1,6 +1,7 @@
 package org.peerchain.node;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.peerchain.node.WalletNodes.PASSWORD;
 import static org.peerchain.node.WalletNodes.TEST_ITERATIONS;
 
@@ -13,6 +14,7 @@ import org.peerchain.consensus.ChainParams;
 import org.peerchain.testing.Await;
 import org.peerchain.core.KeyHash;
 import org.peerchain.wallet.Wallet;
+import org.peerchain.wallet.WalletEvent;
 
 @Timeout(60)
 class MiningPaysWalletTest {
@@ -25,6 +27,8 @@ class MiningPaysWalletTest {
         NodeConfig config = NodeConfig.regtest(dir).withMining(new MiningConfig(true, 1, null));
         try (Node node = Node.start(config)) {
             Wallet wallet = node.wallet().orElseThrow();
+            java.util.List<WalletEvent> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+            node.events().subscribe(WalletEvent.class, seen::add);
             wallet.unlock(PASSWORD, Duration.ofMinutes(5));
             Await.until(Duration.ofSeconds(30), "three mined blocks", () -> node.chain().height() >= 3);
             node.mining().stop();
@@ -33,6 +37,10 @@ class MiningPaysWalletTest {
             assertEquals(wallet.miningKeyHash(), paid);
             Await.until(Duration.ofSeconds(10), "the wallet to see its mining rewards as immature",
                     () -> wallet.balances().immature() >= 3 * ChainParams.REGTEST.subsidy(1));
+            // A view-model binds to these: the unlock, then balances after each mined block.
+            assertTrue(seen.contains(new WalletEvent.LockChanged(true)), "the unlock was published: " + seen);
+            Await.until(Duration.ofSeconds(10), "a wallet event with the immature balance",
+                    () -> seen.stream().anyMatch(e -> e instanceof WalletEvent.Changed c && c.balances().immature() > 0));
         }
     }
 }
