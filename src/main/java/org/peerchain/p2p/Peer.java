@@ -59,6 +59,8 @@ final class Peer {
     volatile long lastSend;
     volatile long lastReceive;
     volatile int unconnectingHeaders;
+    /** When we last asked this peer for headers and have not had an answer that connects (0: nothing asked). */
+    volatile long headersRequestedNanos;
     final AtomicBoolean answeredGetAddr = new AtomicBoolean();
 
     private final AtomicLong bytesSent = new AtomicLong();

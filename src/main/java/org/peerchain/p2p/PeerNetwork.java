@@ -62,6 +62,8 @@ public final class PeerNetwork implements AutoCloseable {
     static final Duration MAX_RECONNECT_BACKOFF = Duration.ofMinutes(1);
     /** A transaction asked of one peer is not asked of another before this. */
     static final long TX_REQUEST_TIMEOUT_NANOS = 5_000_000_000L;
+    /** How long an answer to getheaders may take before unconnecting announcements count against the peer again. */
+    static final long HEADERS_RESPONSE_NANOS = 30_000_000_000L;
     static final int ADDRESS_CANDIDATES = 100;
     static final long MAINTENANCE_INTERVAL_MILLIS = 250;
     static final int MAX_RECENT_REJECTS = 10_000;
@@ -393,7 +395,7 @@ public final class PeerNetwork implements AutoCloseable {
         }
         BlockIndexEntry best = chain.bestHeader();
         if (!inbound || v.work().compareTo(best.chainWork()) > 0) {
-            p.send(new PeerMessages.GetHeaders(BlockLocator.from(best, chain), Hash.ZERO));
+            requestHeaders(p, best);
         }
         if (!inbound) {
             p.send(new PeerMessages.GetAddr());
@@ -528,6 +530,18 @@ public final class PeerNetwork implements AutoCloseable {
         p.send(new PeerMessages.Headers(out));
     }
 
+    /** Asks {@code p} for the headers after {@code from} and remembers that an answer is due. */
+    private void requestHeaders(Peer p, BlockIndexEntry from) {
+        p.headersRequestedNanos = System.nanoTime();
+        p.send(new PeerMessages.GetHeaders(BlockLocator.from(from, chain), Hash.ZERO));
+    }
+
+    /** True while a request for headers to {@code p} is younger than {@link #HEADERS_RESPONSE_NANOS}. */
+    private static boolean headersRequestPending(Peer p) {
+        long asked = p.headersRequestedNanos;
+        return asked != 0 && System.nanoTime() - asked < HEADERS_RESPONSE_NANOS;
+    }
+
     private void onHeaders(Peer p, List<BlockHeader> headers) {
         if (headers.isEmpty()) {
             return;
@@ -546,10 +560,15 @@ public final class PeerNetwork implements AutoCloseable {
             } catch (ValidationException e) {
                 if (i == 0 && "prev-blk-not-found".equals(e.reason())) {
                     // An announcement of a block whose parents we lack: ask for the headers in between.
+                    // While our request for headers is still being answered, a peer announcing its newest blocks
+                    // (which cannot connect yet) is honest and behind nothing: neither count it nor ask again.
+                    if (headersRequestPending(p)) {
+                        return;
+                    }
                     if (++p.unconnectingHeaders % Misbehaviour.MAX_UNCONNECTING_HEADERS == 0) {
                         misbehave(p, Misbehaviour.UNCONNECTING_HEADERS, Misbehaviour.CODE_UNCONNECTING, e.getMessage());
                     }
-                    p.send(new PeerMessages.GetHeaders(BlockLocator.from(chain.bestHeader(), chain), Hash.ZERO));
+                    requestHeaders(p, chain.bestHeader());
                 } else if (!Misbehaviour.HARMLESS_BLOCK_REASONS.contains(e.reason())) {
                     misbehave(p, Misbehaviour.INVALID_BLOCK, e.reason(), "invalid header " + h.hash() + ": " + e.getMessage());
                 }
@@ -557,9 +576,10 @@ public final class PeerNetwork implements AutoCloseable {
             }
         }
         p.unconnectingHeaders = 0;
+        p.headersRequestedNanos = 0;
         p.noteHeight(last.height());
         if (headers.size() == PeerMessages.MAX_HEADERS_RESULTS) {
-            p.send(new PeerMessages.GetHeaders(BlockLocator.from(last, chain), Hash.ZERO));
+            requestHeaders(p, last);
         }
         requestBlocks();
     }
@@ -582,8 +602,8 @@ public final class PeerNetwork implements AutoCloseable {
                 }
             }
         }
-        if (unknownBlock) {
-            p.send(new PeerMessages.GetHeaders(BlockLocator.from(chain.bestHeader(), chain), Hash.ZERO));
+        if (unknownBlock && !headersRequestPending(p)) {
+            requestHeaders(p, chain.bestHeader());
         }
         if (!wanted.isEmpty()) {
             p.send(new PeerMessages.GetData(wanted));
@@ -635,8 +655,8 @@ public final class PeerNetwork implements AutoCloseable {
                 p.noteHeight(e.height());
                 p.syncedBlocks = Math.max(p.syncedBlocks, e.height());
             }
-            if (outcome == BlockOutcome.ORPHAN && !requested) {
-                p.send(new PeerMessages.GetHeaders(BlockLocator.from(chain.bestHeader(), chain), Hash.ZERO));
+            if (outcome == BlockOutcome.ORPHAN && !requested && !headersRequestPending(p)) {
+                requestHeaders(p, chain.bestHeader());
             }
         } catch (ValidationException e) {
             if (!Misbehaviour.HARMLESS_BLOCK_REASONS.contains(e.reason())) {
