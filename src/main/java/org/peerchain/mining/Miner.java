@@ -540,7 +540,7 @@ public final class Miner implements AutoCloseable {
             return;
         }
         meter.blockFound(Instant.now());
-        LOG.info("mined block {} on {}", hash, solved.prevHash());
+        LOG.debug("mined block {} on {}", hash, solved.prevHash());
         for (MiningListener l : listeners) {
             try {
                 l.onBlockFound(block);
