@@ -301,22 +301,8 @@ class TrackerIntegrationTest {
         assertPrometheusNamingHolds(text);
     }
 
-    /** The rules promtool's metric lint checks: counters end in _total and only counters do; HELP/TYPE before samples. */
+    /** The rules of promtool's metric lint ({@link PromLint}). */
     static void assertPrometheusNamingHolds(String text) {
-        String type = null;
-        String family = null;
-        for (String line : text.split("\n")) {
-            if (line.startsWith("# TYPE ")) {
-                String[] parts = line.split(" ");
-                family = parts[2];
-                type = parts[3];
-                assertTrue(family.matches("[a-z_][a-z0-9_]*"), family);
-                assertEquals(type.equals("counter"), family.endsWith("_total"), "counter naming: " + family);
-            } else if (!line.startsWith("#") && !line.isBlank()) {
-                String name = line.split("[{ ]")[0];
-                assertEquals(family, name, "sample follows its own HELP/TYPE: " + line);
-                assertTrue(type != null);
-            }
-        }
+        assertEquals(List.of(), PromLint.problems(text), text);
     }
 }
