@@ -43,6 +43,8 @@ final class BenchClients {
     private static final int SOCKET_TIMEOUT_MILLIS = 30_000;
     private static final String TRACKER_THREAD_PREFIX = "tracker-";
     private static final String CLIENT_THREAD_PREFIX = "bench-client-";
+    /** The registry's write-behind thread (a part of the tracker's CPU, shown apart). */
+    private static final String WRITER_THREAD = "tracker-registry-writer";
     private static final byte[] PEERS_PREFIX = ("{\"type\":\"" + Message.Peers.TYPE + "\"").getBytes(StandardCharsets.US_ASCII);
     private static final MessageCatalog CATALOG = MessageCatalog.standard();
 
@@ -51,14 +53,19 @@ final class BenchClients {
         Message request(int connection, int i);
     }
 
-    /** One phase's figures: requests, wall time, CPU of the tracker's threads, of the client threads and of the process. */
-    record Phase(long requests, long wallNanos, long trackerCpuNanos, long clientCpuNanos, long processCpuNanos) {
+    /**
+     * One phase's figures: requests, wall time, CPU of the tracker's threads (of which the SQLite
+     * write-behind), of the client threads and of the process.
+     */
+    record Phase(long requests, long wallNanos, long trackerCpuNanos, long writerCpuNanos, long clientCpuNanos,
+                 long processCpuNanos) {
         double perSecond() {
             return requests / (wallNanos / 1e9);
         }
 
         void print(PrintStream out, String name) {
             out.printf("%s_tracker_cpu_us: %.1f%n", name, trackerCpuNanos / 1e3 / requests);
+            out.printf("%s_tracker_writer_cpu_us: %.1f%n", name, writerCpuNanos / 1e3 / requests);
             out.printf("%s_client_cpu_us: %.1f%n", name, clientCpuNanos / 1e3 / requests);
             out.printf("%s_process_cpu_us: %.1f%n", name, processCpuNanos / 1e3 / requests);
         }
@@ -127,7 +134,8 @@ final class BenchClients {
                 }
             }
             return new Phase((long) perConnection * CONNECTIONS, wall, cpuOf(TRACKER_THREAD_PREFIX, before, after),
-                    cpuOf(CLIENT_THREAD_PREFIX, before, after), processAfter - processBefore);
+                    cpuOf(WRITER_THREAD, before, after), cpuOf(CLIENT_THREAD_PREFIX, before, after),
+                    processAfter - processBefore);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
