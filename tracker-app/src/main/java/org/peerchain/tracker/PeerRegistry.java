@@ -19,9 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The live registry: every peer in memory, its served peers indexed per network in an array (for
- * O(sample) random samples), and indexed by address (for the per-address cap and bans), and written behind to SQLite in batches by the thread
- * {@code tracker-registry-writer}. One lock guards it all; listeners hear each change in order.
+ * The live registry: every peer in memory, the served ones indexed per network in an array (for
+ * O(sample) random samples), all indexed by address (for the per-address cap and bans); changes are
+ * written behind to SQLite in batches by the thread {@code tracker-registry-writer}. One lock guards it all; listeners hear each change in order.
  */
 public final class PeerRegistry implements AutoCloseable {
     /** The most peers one {@code peers} answer holds. */
