@@ -16,6 +16,23 @@ public final class FrameWriter {
         out.flush();
     }
 
+    /**
+     * Writes a frame without flushing: a server answering pipelined requests over a buffered stream
+     * appends each answer and flushes once it has no more requests at hand.
+     */
+    public synchronized void append(Message m) throws IOException {
+        out.write(WireCodec.encode(m));
+    }
+
+    /** Appends a {@code peers} frame from pre-encoded entries ({@link PeersFrame}), without flushing. */
+    public synchronized void appendPeers(byte[][] entries) throws IOException {
+        PeersFrame.write(out, entries);
+    }
+
+    public synchronized void flush() throws IOException {
+        out.flush();
+    }
+
     /** Sends an error frame, ignoring a failure: used just before closing a connection. */
     public void tryWrite(Message m) {
         try {

@@ -7,10 +7,9 @@ import com.google.gson.JsonParser;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.MalformedJsonException;
-import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -59,8 +58,7 @@ public final class WireCodec {
 
     /** Step 2: the value of the body's first key, which must be {@code "type"}. */
     public static String peekType(byte[] prefix, int prefixLength, int bodyLength) throws FrameException {
-        JsonReader r = new JsonReader(new InputStreamReader(
-                new ByteArrayInputStream(prefix, 0, prefixLength), StandardCharsets.UTF_8));
+        JsonReader r = new JsonReader(utf8(prefix, prefixLength));
         try {
             JsonToken first = r.peek();
             if (first != JsonToken.BEGIN_OBJECT) {
@@ -112,7 +110,7 @@ public final class WireCodec {
     public static Message decodeBody(MessageKind kind, byte[] body) throws FrameException {
         JsonElement e;
         try {
-            JsonReader r = new JsonReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
+            JsonReader r = new JsonReader(utf8(body, body.length));
             e = JsonParser.parseReader(r);
             if (r.peek() != JsonToken.END_DOCUMENT) {
                 throw new FrameException(FrameException.BAD_JSON, "frame body has data after its JSON object");
@@ -128,6 +126,14 @@ public final class WireCodec {
             throw new FrameException(FrameException.NOT_AN_OBJECT, "frame body is not a JSON object");
         }
         return kind.decoder().decode(e.getAsJsonObject(), kind.type());
+    }
+
+    /**
+     * A reader of the first {@code length} bytes as UTF-8; malformed sequences become U+FFFD, as with an
+     * InputStreamReader, but without its 8 KB buffer per frame.
+     */
+    private static StringReader utf8(byte[] bytes, int length) {
+        return new StringReader(new String(bytes, 0, length, StandardCharsets.UTF_8));
     }
 
     private static String abbreviate(String s) {

@@ -2,7 +2,7 @@ package org.peerchain.tracker;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,13 +13,15 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
+import org.peerchain.p2p.wire.Message;
+import org.peerchain.p2p.wire.PeersFrame;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The live registry: every peer in memory, indexed by network (for O(sample) random samples) and by
- * address (for the per-address cap and bans), and written behind to SQLite in batches by the thread
- * {@code tracker-registry-writer}. One lock guards it all; listeners hear each change in order.
+ * The live registry: every peer in memory, the served ones indexed per network in an array (for
+ * O(sample) random samples), all indexed by address (for the per-address cap and bans); changes are
+ * written behind to SQLite in batches by the thread {@code tracker-registry-writer}. One lock guards it all; listeners hear each change in order.
  */
 public final class PeerRegistry implements AutoCloseable {
     /** The most peers one {@code peers} answer holds. */
@@ -34,8 +36,8 @@ public final class PeerRegistry implements AutoCloseable {
 
     private final RegistryStore store;
     private final LongSupplier clock;
-    private final Map<PeerKey, PeerRecord> peers = new HashMap<>();
-    private final Map<String, NetworkIndex> byNetwork = new HashMap<>();
+    private final Map<PeerKey, Entry> peers = new HashMap<>();
+    private final Map<String, ServedIndex> servedByNetwork = new HashMap<>();
     private final Map<String, Set<PeerKey>> byAddress = new HashMap<>();
     private final Map<String, String> bans = new LinkedHashMap<>();
     private final List<RegistryListener> listeners = new CopyOnWriteArrayList<>();
@@ -43,25 +45,59 @@ public final class PeerRegistry implements AutoCloseable {
     private final Thread writer;
     private volatile boolean closed;
 
-    /** Keys of one network in an array list, so a random sample costs O(sample), not O(peers). */
-    private static final class NetworkIndex {
-        final List<PeerKey> keys = new ArrayList<>();
-        final Map<PeerKey, Integer> positions = new HashMap<>();
+    /**
+     * A registered peer: its current record, its place in its network's {@link ServedIndex} (-1 while
+     * failing), and its entry of a {@code peers} answer, encoded once and reused until it changes.
+     */
+    private static final class Entry {
+        PeerRecord record;
+        int servedAt = -1;
+        byte[] wire;
 
-        void add(PeerKey k) {
-            positions.put(k, keys.size());
-            keys.add(k);
+        Entry(PeerRecord record) {
+            this.record = record;
         }
 
-        void remove(PeerKey k) {
-            Integer at = positions.remove(k);
-            if (at == null) {
+        byte[] wire() {
+            if (wire == null) {
+                PeerKey k = record.key();
+                wire = PeersFrame.entry(new Message.PeerAddress(k.address(), k.port(), record.nodeId(), record.height()));
+            }
+            return wire;
+        }
+    }
+
+    /**
+     * The served peers of one network in an array, so that a random sample costs O(sample) with no
+     * lookups and no copies, whatever the number of peers; removal swaps the last entry into the hole.
+     */
+    private static final class ServedIndex {
+        private static final int INITIAL_CAPACITY = 16;
+        Entry[] entries = new Entry[INITIAL_CAPACITY];
+        int size;
+
+        void add(Entry e) {
+            if (size == entries.length) {
+                entries = Arrays.copyOf(entries, size * 2);
+            }
+            e.servedAt = size;
+            entries[size++] = e;
+        }
+
+        void remove(Entry e) {
+            int at = e.servedAt;
+            if (at < 0) {
                 return;
             }
-            PeerKey last = keys.remove(keys.size() - 1);
-            if (at < keys.size()) {
-                keys.set(at, last);
-                positions.put(last, at);
+            Entry last = entries[--size];
+            entries[size] = null;
+            if (at < size) {
+                entries[at] = last;
+                last.servedAt = at;
+            }
+            e.servedAt = -1;
+            if (entries.length > INITIAL_CAPACITY && size < entries.length / 4) {
+                entries = Arrays.copyOf(entries, entries.length / 2);
             }
         }
     }
@@ -84,7 +120,7 @@ public final class PeerRegistry implements AutoCloseable {
 
     /** Hands {@code initial} the current peers, then adds {@code l}, with no change lost or seen twice in between. */
     public synchronized void subscribe(RegistryListener l, java.util.function.Consumer<List<PeerRecord>> initial) {
-        initial.accept(new ArrayList<>(peers.values()));
+        initial.accept(snapshot());
         listeners.add(l);
     }
 
@@ -98,12 +134,13 @@ public final class PeerRegistry implements AutoCloseable {
             return AnnounceOutcome.BANNED;
         }
         long now = clock.getAsLong();
-        PeerRecord old = peers.get(key);
+        Entry old = peers.get(key);
         if (old != null) {
-            change(old.announced(nodeId, protocolVersion, height, now));
+            change(old, old.record.announced(nodeId, protocolVersion, height, now));
             return AnnounceOutcome.UPDATED;
         }
-        if (byAddress.getOrDefault(key.address(), Set.of()).size() >= maxPeersPerAddress) {
+        Set<PeerKey> same = byAddress.get(key.address());
+        if (same != null && same.size() >= maxPeersPerAddress) {
             return AnnounceOutcome.TOO_MANY_FROM_ADDRESS;
         }
         PeerRecord p = new PeerRecord(key, nodeId, protocolVersion, height, now, now, PeerRecord.NO_RTT, 0, PeerState.NEW);
@@ -115,97 +152,122 @@ public final class PeerRegistry implements AutoCloseable {
 
     /** Up to {@code max} peers of {@code network} that are served (not failing), never {@code exclude}, in random order. */
     public synchronized List<PeerRecord> sample(String network, PeerKey exclude, int max) {
-        NetworkIndex idx = byNetwork.get(network);
-        if (idx == null || max <= 0) {
-            return List.of();
-        }
-        List<PeerKey> keys = idx.keys;
-        int n = keys.size();
-        List<PeerRecord> out = new ArrayList<>(Math.min(max, n));
-        ThreadLocalRandom rnd = ThreadLocalRandom.current();
-        if (n <= max * 4) {
-            List<PeerKey> all = new ArrayList<>(keys);
-            Collections.shuffle(all, rnd);
-            for (PeerKey k : all) {
-                addIfServed(out, k, exclude);
-                if (out.size() == max) {
-                    break;
-                }
-            }
-            return out;
-        }
-        Set<Integer> tried = new HashSet<>();
-        int attempts = max * 8;
-        while (out.size() < max && attempts-- > 0) {
-            int i = rnd.nextInt(n);
-            if (tried.add(i)) {
-                addIfServed(out, keys.get(i), exclude);
-            }
+        Entry[] picked = pick(network, exclude, max);
+        List<PeerRecord> out = new ArrayList<>(picked.length);
+        for (Entry e : picked) {
+            out.add(e.record);
         }
         return out;
     }
 
-    private void addIfServed(List<PeerRecord> out, PeerKey k, PeerKey exclude) {
-        PeerRecord p = peers.get(k);
-        if (p != null && !k.equals(exclude) && p.state().isServed()) {
-            out.add(p);
+    /** The same sample as {@link #sample}, as the entries of a {@code peers} frame ({@link PeersFrame#entry}). */
+    public synchronized byte[][] sampleEncoded(String network, PeerKey exclude, int max) {
+        Entry[] picked = pick(network, exclude, max);
+        byte[][] out = new byte[picked.length][];
+        for (int i = 0; i < picked.length; i++) {
+            out[i] = picked[i].wire();
         }
+        return out;
+    }
+
+    /**
+     * A uniform random sample without replacement from the served index, skipping {@code exclude}'s slot:
+     * Floyd's algorithm picks {@code k} distinct positions in O(k^2) steps (k is at most 50) whatever the
+     * index size, then a shuffle makes their order random too.
+     */
+    private Entry[] pick(String network, PeerKey exclude, int max) {
+        ServedIndex idx = servedByNetwork.get(network);
+        if (idx == null || max <= 0) {
+            return new Entry[0];
+        }
+        Entry ex = exclude == null ? null : peers.get(exclude);
+        int skip = ex != null && exclude.network().equals(network) ? ex.servedAt : -1;
+        int available = idx.size - (skip >= 0 ? 1 : 0);
+        int k = Math.min(max, available);
+        if (k <= 0) {
+            return new Entry[0];
+        }
+        ThreadLocalRandom rnd = ThreadLocalRandom.current();
+        int[] chosen = new int[k];
+        int count = 0;
+        for (int j = available - k; j < available; j++) {
+            int t = rnd.nextInt(j + 1);
+            chosen[count] = contains(chosen, count, t) ? j : t;
+            count++;
+        }
+        Entry[] out = new Entry[k];
+        for (int i = k - 1; i >= 0; i--) {
+            int swap = rnd.nextInt(i + 1);
+            int at = chosen[swap];
+            chosen[swap] = chosen[i];
+            out[i] = idx.entries[skip >= 0 && at >= skip ? at + 1 : at];
+        }
+        return out;
+    }
+
+    private static boolean contains(int[] a, int n, int v) {
+        for (int i = 0; i < n; i++) {
+            if (a[i] == v) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Removes a peer; false if it was not registered. */
     public synchronized boolean remove(PeerKey key, RemovalReason reason) {
-        PeerRecord p = peers.get(key);
-        if (p == null) {
+        Entry e = peers.get(key);
+        if (e == null) {
             return false;
         }
-        delete(p, reason);
+        delete(e, reason);
         return true;
     }
 
     /** Removes a peer that asks to leave, if the node id matches the registered one. */
     public synchronized boolean leave(PeerKey key, String nodeId) {
-        PeerRecord p = peers.get(key);
-        if (p == null || !p.nodeId().equals(nodeId)) {
+        Entry e = peers.get(key);
+        if (e == null || !e.record.nodeId().equals(nodeId)) {
             return false;
         }
-        delete(p, RemovalReason.LEAVE);
+        delete(e, RemovalReason.LEAVE);
         return true;
     }
 
     /** Records a successful ping; false if the peer is gone meanwhile. */
     public synchronized boolean pingSucceeded(PeerKey key, long rttMicros) {
-        PeerRecord p = peers.get(key);
-        if (p == null) {
+        Entry e = peers.get(key);
+        if (e == null) {
             return false;
         }
-        change(p.pingSucceeded(rttMicros));
+        change(e, e.record.pingSucceeded(rttMicros));
         return true;
     }
 
     /** Records a failed ping; the peer is deleted when this makes {@code maxFailures} in a row. True if deleted. */
     public synchronized boolean pingFailed(PeerKey key, int maxFailures) {
-        PeerRecord p = peers.get(key);
-        if (p == null) {
+        Entry e = peers.get(key);
+        if (e == null) {
             return false;
         }
-        PeerRecord failed = p.pingFailed();
+        PeerRecord failed = e.record.pingFailed();
         if (failed.failures() >= maxFailures) {
-            delete(p, RemovalReason.PING_FAILED);
+            delete(e, RemovalReason.PING_FAILED);
             return true;
         }
-        change(failed);
+        change(e, failed);
         return false;
     }
 
     /** Deletes peers whose last announce is older than {@code cutoff} (epoch ms); returns how many. */
     public synchronized int expireOlderThan(long cutoff) {
-        List<PeerRecord> old = new ArrayList<>();
-        for (PeerRecord p : peers.values()) {
-            if (p.lastSeen() < cutoff) {
-                old.add(p);
+        List<Entry> old = new ArrayList<>();
+        for (Entry e : peers.values()) {
+            if (e.record.lastSeen() < cutoff) {
+                old.add(e);
             }
         }
-        old.forEach(p -> delete(p, RemovalReason.EXPIRED));
+        old.forEach(e -> delete(e, RemovalReason.EXPIRED));
         return old.size();
     }
 
@@ -242,11 +304,21 @@ public final class PeerRegistry implements AutoCloseable {
     }
 
     public synchronized List<PeerRecord> snapshot() {
-        return new ArrayList<>(peers.values());
+        List<PeerRecord> out = new ArrayList<>(peers.size());
+        for (Entry e : peers.values()) {
+            out.add(e.record);
+        }
+        return out;
     }
 
     public synchronized java.util.Optional<PeerRecord> snapshotOf(PeerKey key) {
-        return java.util.Optional.ofNullable(peers.get(key));
+        Entry e = peers.get(key);
+        return java.util.Optional.ofNullable(e == null ? null : e.record);
+    }
+
+    /** The registered peers from {@code address} (any network, any port). */
+    public synchronized List<PeerKey> keysOf(String address) {
+        return new ArrayList<>(byAddress.getOrDefault(address, Set.of()));
     }
 
     public synchronized int size() {
@@ -258,7 +330,7 @@ public final class PeerRegistry implements AutoCloseable {
         for (PeerState s : PeerState.values()) {
             out.put(s, 0);
         }
-        peers.values().forEach(p -> out.merge(p.state(), 1, Integer::sum));
+        peers.values().forEach(e -> out.merge(e.record.state(), 1, Integer::sum));
         return out;
     }
 
@@ -272,27 +344,47 @@ public final class PeerRegistry implements AutoCloseable {
     }
 
     private void insert(PeerRecord p) {
-        peers.put(p.key(), p);
-        byNetwork.computeIfAbsent(p.key().network(), k -> new NetworkIndex()).add(p.key());
+        Entry e = new Entry(p);
+        peers.put(p.key(), e);
+        if (p.state().isServed()) {
+            servedByNetwork.computeIfAbsent(p.key().network(), k -> new ServedIndex()).add(e);
+        }
         byAddress.computeIfAbsent(p.key().address(), k -> new HashSet<>()).add(p.key());
     }
 
-    private void change(PeerRecord p) {
-        peers.put(p.key(), p);
+    private void change(Entry e, PeerRecord p) {
+        PeerRecord was = e.record;
+        e.record = p;
+        if (!p.nodeId().equals(was.nodeId()) || p.height() != was.height()) {
+            e.wire = null;
+        }
+        if (was.state().isServed() != p.state().isServed()) {
+            if (p.state().isServed()) {
+                servedByNetwork.computeIfAbsent(p.key().network(), k -> new ServedIndex()).add(e);
+            } else {
+                unserve(e);
+            }
+        }
         markDirty(p.key(), p);
         listeners.forEach(l -> l.peerUpdated(p));
     }
 
-    private void delete(PeerRecord p, RemovalReason reason) {
-        PeerKey k = p.key();
-        peers.remove(k);
-        NetworkIndex idx = byNetwork.get(k.network());
+    private void unserve(Entry e) {
+        String network = e.record.key().network();
+        ServedIndex idx = servedByNetwork.get(network);
         if (idx != null) {
-            idx.remove(k);
-            if (idx.keys.isEmpty()) {
-                byNetwork.remove(k.network());
+            idx.remove(e);
+            if (idx.size == 0) {
+                servedByNetwork.remove(network);
             }
         }
+    }
+
+    private void delete(Entry e, RemovalReason reason) {
+        PeerRecord p = e.record;
+        PeerKey k = p.key();
+        peers.remove(k);
+        unserve(e);
         Set<PeerKey> same = byAddress.get(k.address());
         if (same != null) {
             same.remove(k);

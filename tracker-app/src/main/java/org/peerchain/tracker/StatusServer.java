@@ -18,7 +18,8 @@ import org.peerchain.p2p.NamedThreadFactory;
 
 /**
  * The status port (127.0.0.1 by default): {@code GET /peers}, the registry as JSON, and
- * {@code GET /metrics}, the Prometheus text format.
+ * {@code GET /metrics}, the Prometheus text format; and the loopback-only admin actions of
+ * {@link AdminEndpoints} ({@code POST /ban}, {@code /unban}, {@code /kick}, {@code GET /bans}).
  */
 final class StatusServer implements AutoCloseable {
     public static final String METRICS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
@@ -39,6 +40,7 @@ final class StatusServer implements AutoCloseable {
         http.setExecutor(executor);
         http.createContext("/peers", ex -> handle(ex, "application/json", this::peersJson));
         http.createContext("/metrics", ex -> handle(ex, METRICS_CONTENT_TYPE, tracker::metricsText));
+        AdminEndpoints.install(http, tracker);
         http.createContext("/", ex -> {
             try (ex) {
                 ex.sendResponseHeaders(404, -1);

@@ -38,6 +38,12 @@ public final class TrackerCommand implements Callable<Integer> {
     @Option(names = "--max-peers-per-ip", description = "Registrations allowed per address (default ${DEFAULT-VALUE}).")
     int maxPeersPerIp = TrackerConfig.DEFAULT_MAX_PEERS_PER_IP;
 
+    @Option(names = "--announce-rate", description = "Requests per second allowed per address, on average (default ${DEFAULT-VALUE}).")
+    double announceRate = TrackerConfig.DEFAULT_ANNOUNCES_PER_SECOND_PER_IP;
+
+    @Option(names = "--announce-burst", description = "Requests per address allowed in a burst (default ${DEFAULT-VALUE}).")
+    int announceBurst = TrackerConfig.DEFAULT_ANNOUNCE_BURST;
+
     @Option(names = "--expiry", description = "Seconds without a re-announce before a peer is deleted (default ${DEFAULT-VALUE}).")
     long expirySeconds = TrackerConfig.DEFAULT_EXPIRY.toSeconds();
 
@@ -62,7 +68,7 @@ public final class TrackerCommand implements Callable<Integer> {
         }
         TrackerConfig c = TrackerConfig.defaults(port, db).withBindAddress(bind)
                 .withPingInterval(Duration.ofSeconds(pingIntervalSeconds)).withMaxPeersPerIp(maxPeersPerIp)
-                .withExpiry(Duration.ofSeconds(expirySeconds));
+                .withExpiry(Duration.ofSeconds(expirySeconds)).withAnnounceRate(announceRate, announceBurst);
         return statusPort == null ? c : c.withStatus(statusBind, statusPort);
     }
 

@@ -1,13 +1,15 @@
 package org.peerchain.tracker;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,7 +32,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The tracker's TCP port: one thread per connection from a bounded pool, frames as in
- * docs/PROTOCOL.md. A connection may carry several requests; it is closed after an idle timeout,
+ * docs/PROTOCOL.md. A connection may carry several requests, pipelined: answers are buffered and
+ * flushed once no further request is already received; it is closed after an idle timeout,
  * a read timeout inside a frame, or any bad frame (after an {@code error} frame saying why).
  */
 public final class TrackerServer implements AutoCloseable {
@@ -43,6 +46,8 @@ public final class TrackerServer implements AutoCloseable {
     /** The tracker only ever receives small frames, so it will not buffer more than this per connection. */
     public static final int MAX_FRAME_BYTES = WireLimits.MAX_CONTROL_MESSAGE_BYTES;
     private static final int ACCEPT_BACKLOG = 256;
+    /** Socket buffers of a connection: a few pipelined requests in, a few 50-peer answers out per system call. */
+    private static final int IO_BUFFER_BYTES = 32 * 1024;
 
     public static final String BANNED = "banned";
     public static final String RATE_LIMITED = "rate-limited";
@@ -158,15 +163,21 @@ public final class TrackerServer implements AutoCloseable {
         try (s) {
             s.setTcpNoDelay(true);
             s.setSoTimeout((int) IDLE_TIMEOUT.toMillis());
-            FrameReader in = new FrameReader(s.getInputStream(), CATALOG, () -> readTimeout(s));
-            FrameWriter out = new FrameWriter(s.getOutputStream());
+            SocketInput input = new SocketInput(s.getInputStream());
+            FrameReader in = new FrameReader(input, CATALOG, () -> readTimeout(s));
+            FrameWriter out = new FrameWriter(new BufferedOutputStream(s.getOutputStream(), IO_BUFFER_BYTES));
             try {
                 for (Message m; !closed && (m = in.read()) != null; ) {
                     s.setSoTimeout((int) IDLE_TIMEOUT.toMillis());
                     if (!handle(m, ip, out)) {
+                        out.flush();
                         return;
                     }
+                    if (input.buffered() == 0) {
+                        out.flush();
+                    }
                 }
+                out.flush();
             } catch (FrameException e) {
                 metrics.frameRejected(e.code());
                 log.debug("closing {}: {}", ip, e.getMessage());
@@ -176,6 +187,18 @@ public final class TrackerServer implements AutoCloseable {
             log.debug("connection from {} ended: {}", ip, e.getMessage());
         } finally {
             release(s, ip);
+        }
+    }
+
+    /** The socket's input, buffered, telling how many bytes it holds: pipelined requests are answered in one flush. */
+    private static final class SocketInput extends BufferedInputStream {
+        SocketInput(InputStream in) {
+            super(in, IO_BUFFER_BYTES);
+        }
+
+        /** Bytes already received and not yet read; 0 means the next read waits on the socket. */
+        synchronized int buffered() {
+            return count - pos;
         }
     }
 
@@ -196,13 +219,13 @@ public final class TrackerServer implements AutoCloseable {
                 return false;
             }
             metrics.getPeers.increment();
-            out.write(peers(registry.sample(g.network(), null, PeerRegistry.MAX_SAMPLE)));
+            out.appendPeers(registry.sampleEncoded(g.network(), null, PeerRegistry.MAX_SAMPLE));
         } else if (m instanceof Message.Leave l) {
             metrics.leaves.increment();
             PeerKey key = new PeerKey(l.network(), ip, l.port());
             registry.leave(key, l.nodeId());
         } else if (m instanceof Message.Ping p) {
-            out.write(new Message.Pong(p.nonce()));
+            out.append(new Message.Pong(p.nonce()));
         } else if (m instanceof Message.Unknown) {
             metrics.unknownMessages.increment();
         }
@@ -244,7 +267,7 @@ public final class TrackerServer implements AutoCloseable {
             }
         }
         metrics.announces.increment();
-        out.write(peers(registry.sample(a.network(), key, PeerRegistry.MAX_SAMPLE)));
+        out.appendPeers(registry.sampleEncoded(a.network(), key, PeerRegistry.MAX_SAMPLE));
         return true;
     }
 
@@ -256,11 +279,6 @@ public final class TrackerServer implements AutoCloseable {
         out.tryWrite(new Message.Error(RATE_LIMITED, "more than " + config.announceBurst()
                 + " requests in a burst from " + ip + "; slow down"));
         return false;
-    }
-
-    private static Message.Peers peers(List<PeerRecord> sample) {
-        return new Message.Peers(sample.stream()
-                .map(p -> new Message.PeerAddress(p.key().address(), p.key().port(), p.nodeId(), p.height())).toList());
     }
 
     /** Closes the connections of an address now (after a ban). */

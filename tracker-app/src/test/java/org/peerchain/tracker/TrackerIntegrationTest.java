@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.InetAddress;
@@ -37,6 +38,7 @@ import org.peerchain.p2p.wire.FrameReader;
 import org.peerchain.p2p.wire.FrameWriter;
 import org.peerchain.p2p.wire.Message;
 import org.peerchain.p2p.wire.MessageCatalog;
+import org.peerchain.p2p.wire.WireCodec;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class TrackerIntegrationTest {
@@ -139,6 +141,33 @@ class TrackerIntegrationTest {
         a.client().close();
         waitFor("removed by leave", Duration.ofSeconds(5), () -> !registered(t, a));
         assertEquals(1, t.metrics().leaves.sum());
+    }
+
+    @Test
+    void pipelinedRequestsOnOneConnectionAreAllAnsweredInOrder() throws Exception {
+        Tracker t = closing(Tracker.start(config().withPingInterval(Duration.ofHours(1)).withAnnounceRate(1_000, 1_000)));
+        for (int i = 0; i < 60; i++) {
+            t.registry().announce(new PeerKey("regtest", "10.0.0." + i, 9000), String.format("%032x", i), 1, i, 8);
+        }
+        int requests = 200;
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (int i = 0; i < requests; i++) {
+            all.write(WireCodec.encode(i % 2 == 0 ? new Message.Ping(i) : new Message.GetPeers("regtest")));
+        }
+        try (Socket s = new Socket(LOOPBACK, t.port())) {
+            s.setSoTimeout(5_000);
+            s.getOutputStream().write(all.toByteArray()); // every request in one write, before any answer is read
+            FrameReader in = new FrameReader(s.getInputStream(), MessageCatalog.standard());
+            for (int i = 0; i < requests; i++) {
+                Message m = in.read();
+                if (i % 2 == 0) {
+                    assertEquals(new Message.Pong(i), m, "answer " + i);
+                } else {
+                    assertEquals(PeerRegistry.MAX_SAMPLE, assertInstanceOf(Message.Peers.class, m, "answer " + i).peers().size());
+                }
+            }
+        }
+        assertEquals(requests / 2, t.metrics().getPeers.sum());
     }
 
     @Test
@@ -272,22 +301,8 @@ class TrackerIntegrationTest {
         assertPrometheusNamingHolds(text);
     }
 
-    /** The rules promtool's metric lint checks: counters end in _total and only counters do; HELP/TYPE before samples. */
+    /** The rules of promtool's metric lint ({@link PromLint}). */
     static void assertPrometheusNamingHolds(String text) {
-        String type = null;
-        String family = null;
-        for (String line : text.split("\n")) {
-            if (line.startsWith("# TYPE ")) {
-                String[] parts = line.split(" ");
-                family = parts[2];
-                type = parts[3];
-                assertTrue(family.matches("[a-z_][a-z0-9_]*"), family);
-                assertEquals(type.equals("counter"), family.endsWith("_total"), "counter naming: " + family);
-            } else if (!line.startsWith("#") && !line.isBlank()) {
-                String name = line.split("[{ ]")[0];
-                assertEquals(family, name, "sample follows its own HELP/TYPE: " + line);
-                assertTrue(type != null);
-            }
-        }
+        assertEquals(List.of(), PromLint.problems(text), text);
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -85,6 +86,18 @@ class TrackerWindowTest {
         Button ok = robot.lookup(".dialog-pane .button").queryAllAs(Button.class).stream()
                 .filter(Button::isDefaultButton).findFirst().orElseThrow();
         robot.clickOn(ok);
+    }
+
+    @Test
+    void logRowsAreOneTextLineHighNotTheThemesTallListRows(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#logList .list-cell").queryAll().stream()
+                .anyMatch(n -> n instanceof ListCell<?> c && c.getItem() != null));
+        WaitForAsyncUtils.waitForFxEvents();
+        ListCell<?> row = robot.lookup("#logList .list-cell").queryAll().stream()
+                .filter(n -> n instanceof ListCell<?> c && c.getItem() != null).map(n -> (ListCell<?>) n).findFirst().orElseThrow();
+        double text = row.getFont().getSize();
+        assertTrue(row.getHeight() <= 2 * text, "a log row of " + row.getHeight() + " px for " + text + " px text");
+        assertTrue(row.getHeight() >= text, "a log row of " + row.getHeight() + " px clips " + text + " px text");
     }
 
     @Test

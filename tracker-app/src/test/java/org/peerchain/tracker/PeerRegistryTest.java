@@ -1,0 +1,143 @@
+package org.peerchain.tracker;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.peerchain.p2p.wire.Message;
+import org.peerchain.p2p.wire.PeersFrame;
+
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class PeerRegistryTest {
+    private static final String NET = "regtest";
+    private static final int NO_CAP = Integer.MAX_VALUE;
+    private static final int FAILURES_TO_DELETE = 3;
+
+    @TempDir
+    Path dir;
+    private RegistryStore store;
+    private PeerRegistry registry;
+
+    @BeforeEach
+    void open() throws Exception {
+        store = new RegistryStore(dir.resolve("registry.db"));
+        registry = new PeerRegistry(store, System::currentTimeMillis);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        registry.close();
+        store.close();
+    }
+
+    private static PeerKey key(int i) {
+        return new PeerKey(NET, "10.0." + (i / 250) + "." + (i % 250), 1000 + i);
+    }
+
+    private static String nodeId(int i) {
+        return String.format("%032x", i);
+    }
+
+    private List<PeerKey> register(int n) {
+        List<PeerKey> keys = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            registry.announce(key(i), nodeId(i), 1, i, NO_CAP);
+            keys.add(key(i));
+        }
+        return keys;
+    }
+
+    private static Set<PeerKey> keysOf(List<PeerRecord> sample) {
+        return sample.stream().map(PeerRecord::key).collect(Collectors.toSet());
+    }
+
+    @Test
+    void aSampleHasNoDuplicatesNeverTheAskerAndNoFailingPeer() {
+        List<PeerKey> keys = register(1_000);
+        Set<PeerKey> failing = new HashSet<>(keys.subList(0, 300));
+        failing.forEach(k -> registry.pingFailed(k, FAILURES_TO_DELETE));
+        PeerKey asker = keys.get(500);
+        for (int round = 0; round < 500; round++) {
+            List<PeerRecord> s = registry.sample(NET, asker, PeerRegistry.MAX_SAMPLE);
+            assertEquals(PeerRegistry.MAX_SAMPLE, s.size());
+            Set<PeerKey> distinct = keysOf(s);
+            assertEquals(s.size(), distinct.size(), "no peer twice");
+            assertFalse(distinct.contains(asker), "never the asker");
+            assertTrue(s.stream().allMatch(p -> p.state().isServed()), "no failing peer");
+        }
+    }
+
+    @Test
+    void aSmallNetworkGivesEveryServedPeerButTheAsker() {
+        List<PeerKey> keys = register(6);
+        registry.pingFailed(keys.get(1), FAILURES_TO_DELETE);
+        registry.remove(keys.get(2), RemovalReason.KICKED);
+        Set<PeerKey> expected = new HashSet<>(List.of(keys.get(3), keys.get(4), keys.get(5)));
+        assertEquals(expected, keysOf(registry.sample(NET, keys.get(0), PeerRegistry.MAX_SAMPLE)));
+        assertEquals(List.of(), registry.sample("main", null, PeerRegistry.MAX_SAMPLE), "another network has none");
+    }
+
+    @Test
+    void aPeerIsServedAgainOnceAPingSucceedsAndLeavesTheSamplesWhenRemoved() {
+        List<PeerKey> keys = register(3);
+        registry.pingFailed(keys.get(0), FAILURES_TO_DELETE);
+        assertFalse(keysOf(registry.sample(NET, null, 10)).contains(keys.get(0)));
+        registry.pingSucceeded(keys.get(0), 100);
+        assertEquals(Set.copyOf(keys), keysOf(registry.sample(NET, null, 10)));
+        registry.leave(keys.get(1), nodeId(1));
+        registry.remove(keys.get(2), RemovalReason.KICKED);
+        assertEquals(Set.of(keys.get(0)), keysOf(registry.sample(NET, null, 10)));
+        registry.remove(keys.get(0), RemovalReason.KICKED);
+        assertEquals(List.of(), registry.sample(NET, null, 10));
+    }
+
+    @Test
+    void samplesAreUniformOverPeersAndOverPositions() {
+        int peers = 100;
+        int draws = 20_000;
+        int size = 10;
+        List<PeerKey> keys = register(peers);
+        PeerKey asker = keys.get(0);
+        Map<PeerKey, Integer> anywhere = new HashMap<>();
+        Map<PeerKey, Integer> first = new HashMap<>();
+        for (int d = 0; d < draws; d++) {
+            List<PeerRecord> s = registry.sample(NET, asker, size);
+            s.forEach(p -> anywhere.merge(p.key(), 1, Integer::sum));
+            first.merge(s.get(0).key(), 1, Integer::sum);
+        }
+        double expectedAnywhere = (double) draws * size / (peers - 1);
+        double expectedFirst = (double) draws / (peers - 1);
+        for (PeerKey k : keys.subList(1, peers)) {
+            // about 9 and 7 standard deviations: a correct sampler never fails, a biased one does
+            assertEquals(expectedAnywhere, anywhere.getOrDefault(k, 0), expectedAnywhere * 0.2, "picked " + k);
+            assertEquals(expectedFirst, first.getOrDefault(k, 0), expectedFirst * 0.5, "first " + k);
+        }
+    }
+
+    @Test
+    void encodedSamplesFollowAReAnnouncedHeight() {
+        List<PeerKey> keys = register(2);
+        byte[][] before = registry.sampleEncoded(NET, keys.get(0), 10);
+        assertArrayEquals(PeersFrame.entry(new Message.PeerAddress(keys.get(1).address(), keys.get(1).port(), nodeId(1), 1)),
+                before[0]);
+        registry.announce(keys.get(1), nodeId(1), 1, 77, NO_CAP);
+        byte[][] after = registry.sampleEncoded(NET, keys.get(0), 10);
+        assertArrayEquals(PeersFrame.entry(new Message.PeerAddress(keys.get(1).address(), keys.get(1).port(), nodeId(1), 77)),
+                after[0]);
+    }
+}
