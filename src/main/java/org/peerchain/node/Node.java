@@ -164,16 +164,15 @@ public final class Node implements AutoCloseable {
             throw new NodeStartException("--threads must be -1 (every core) or 1 to " + cores
                     + " (the number of cores), got " + mc.threads());
         }
-        // The wallet's receive address will replace the node key here as the default payout.
         Supplier<KeyHash> payout = miningPayout(mc);
         mining = new MiningService(params(), assembler, events, this::submitMinedBlock, payout, threads, Node::nowSeconds);
-        Address payTo = mining.payoutAddress();
-        if (payTo != null) {
-            log.info("Mining pays to {}", payTo);
-        } else {
-            log.info("Mining will pay the wallet once it is unlocked (walletpassphrase): its key pool is empty");
-        }
         if (mc.mine()) {
+            Address payTo = mining.payoutAddress();
+            if (payTo != null) {
+                log.info("Mining pays to {}", payTo);
+            } else {
+                log.info("Mining will pay the wallet once it is unlocked (walletpassphrase): its key pool is empty");
+            }
             mining.start();
         }
     }
@@ -192,8 +191,17 @@ public final class Node implements AutoCloseable {
             }
         } else if (wallet != null) {
             return walletPayout(wallet);
-        } else {
+        } else if (mc.mine()) {
             to = MiningKey.loadOrCreate(config.dataDir());
+        } else {
+            // Made only if mining is started later (setgenerate): a node that never mines keeps no mining key.
+            return () -> {
+                try {
+                    return MiningKey.loadOrCreate(config.dataDir());
+                } catch (NodeStartException e) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
+            };
         }
         return () -> to;
     }
