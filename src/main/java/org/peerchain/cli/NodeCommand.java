@@ -1,16 +1,11 @@
 package org.peerchain.cli;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.peerchain.node.MiningConfig;
 import org.peerchain.node.Node;
 import org.peerchain.node.NodeConfig;
 import org.peerchain.node.NodeStartException;
 import org.peerchain.node.PeerOptions;
-import org.peerchain.p2p.HostPort;
-import org.peerchain.p2p.P2pSettings;
-import org.peerchain.p2p.TrackerClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,8 +29,9 @@ public final class NodeCommand implements Callable<Integer> {
             + " or -1 for every core (default: ${DEFAULT-VALUE})")
     int threads;
 
-    @Option(names = "--mine-to", paramLabel = "ADDRESS", description = "address mined coins go to (default: a key the"
-            + " node makes and keeps in <datadir>/mining.key; its address is logged at start and in getmininginfo)")
+    @Option(names = "--mine-to", paramLabel = "ADDRESS", description = "address mined coins go to (default: the wallet's"
+            + " mining address; without a wallet, a key the node keeps in <datadir>/mining.key; logged at start and"
+            + " shown by getmininginfo)")
     String mineTo;
 
     // Wallet (issue 6): make the data directory's wallet before starting; see WalletSetup and docs/WALLET.md.
@@ -47,26 +43,8 @@ public final class NodeCommand implements Callable<Integer> {
             + " terminal or standard input); the node rebuilds its balance and history from the chain")
     boolean restoreWallet;
 
-    // --- P2P options ---
-    @Option(names = "--port", description = "P2P port; 0 picks a free one (written to <datadir>/ports.json);"
-            + " default: the network's P2P port")
-    Integer p2pPort;
-
-    @Option(names = "--tracker", paramLabel = "HOST:PORT", description = "a tracker to announce to and find peers"
-            + " through (repeatable; port default " + TrackerClient.DEFAULT_TRACKER_PORT + ")")
-    List<String> trackers = new ArrayList<>();
-
-    @Option(names = "--connect", paramLabel = "HOST:PORT", description = "a peer to stay connected to (repeatable)")
-    List<String> connect = new ArrayList<>();
-
-    private PeerOptions peerOptions() {
-        List<HostPort> t = new ArrayList<>();
-        trackers.forEach(s -> t.add(HostPort.parse(s, TrackerClient.DEFAULT_TRACKER_PORT)));
-        List<HostPort> c = new ArrayList<>();
-        connect.forEach(s -> c.add(HostPort.parse(s, network.params().defaultPort())));
-        return new PeerOptions(t, c, P2pSettings.defaults());
-    }
-    // --- end P2P options ---
+    @Mixin
+    PeerCommandOptions peerOptions;
 
     @Override
     public Integer call() {
@@ -84,12 +62,12 @@ public final class NodeCommand implements Callable<Integer> {
         int rpc = rpcPort != null ? rpcPort : network.params().defaultRpcPort();
         PeerOptions peers;
         try {
-            peers = peerOptions();
+            peers = peerOptions.peerOptions(network.params());
         } catch (IllegalArgumentException e) {
             System.err.println("error: --tracker/--connect: " + e.getMessage());
             return 2;
         }
-        int p2p = p2pPort != null ? p2pPort : network.params().defaultPort();
+        int p2p = peerOptions.port(network.params());
         NodeConfig config = new NodeConfig(network.params(), network.dataDir(), rpc, p2p, peers,
                 new MiningConfig(mine, threads, mineTo));
         Node node;

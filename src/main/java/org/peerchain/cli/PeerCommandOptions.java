@@ -1,0 +1,38 @@
+package org.peerchain.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.peerchain.consensus.ChainParams;
+import org.peerchain.node.PeerOptions;
+import org.peerchain.p2p.HostPort;
+import org.peerchain.p2p.P2pSettings;
+import org.peerchain.p2p.TrackerClient;
+import picocli.CommandLine.Option;
+
+/** How a node joins the network: its listen port, the trackers it announces to, the peers it keeps. */
+public final class PeerCommandOptions {
+    @Option(names = "--port", description = "P2P port; 0 picks a free one (written to <datadir>/ports.json);"
+            + " default: the network's P2P port")
+    Integer p2pPort;
+
+    @Option(names = "--tracker", paramLabel = "HOST:PORT", description = "a tracker to announce to and find peers"
+            + " through (repeatable; port default " + TrackerClient.DEFAULT_TRACKER_PORT + ")")
+    List<String> trackers = new ArrayList<>();
+
+    @Option(names = "--connect", paramLabel = "HOST:PORT", description = "a peer to stay connected to (repeatable)")
+    List<String> connect = new ArrayList<>();
+
+    /** The P2P port to listen on. */
+    int port(ChainParams params) {
+        return p2pPort != null ? p2pPort : params.defaultPort();
+    }
+
+    /** The trackers and fixed peers; a malformed HOST:PORT is an IllegalArgumentException naming it. */
+    PeerOptions peerOptions(ChainParams params) {
+        List<HostPort> t = new ArrayList<>();
+        trackers.forEach(s -> t.add(HostPort.parse(s, TrackerClient.DEFAULT_TRACKER_PORT)));
+        List<HostPort> c = new ArrayList<>();
+        connect.forEach(s -> c.add(HostPort.parse(s, params.defaultPort())));
+        return new PeerOptions(t, c, P2pSettings.defaults());
+    }
+}
