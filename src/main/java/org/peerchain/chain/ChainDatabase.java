@@ -111,7 +111,8 @@ final class ChainDatabase implements AutoCloseable {
                 s.execute("CREATE TABLE IF NOT EXISTS utxo (txid BLOB NOT NULL, vout INTEGER NOT NULL,"
                         + " amount INTEGER NOT NULL, keyhash BLOB NOT NULL, height INTEGER NOT NULL,"
                         + " coinbase INTEGER NOT NULL, PRIMARY KEY (txid, vout)) WITHOUT ROWID");
-                s.execute("CREATE INDEX IF NOT EXISTS utxo_by_keyhash ON utxo (keyhash)");
+                // Wallets keep their own coins: an index by key hash would cost a page write per output.
+                s.execute("DROP INDEX IF EXISTS utxo_by_keyhash");
             }
             conn.setAutoCommit(false);
             ChainDatabase db = new ChainDatabase(file, conn);
@@ -368,27 +369,6 @@ final class ChainDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw failure("removing from the UTXO set", e);
         }
-    }
-
-    /** Every unspent output paying one of these key hashes (for wallets), with its outpoint. */
-    List<UnspentOutput> coinsFor(List<KeyHash> keyHashes) {
-        List<UnspentOutput> out = new ArrayList<>();
-        try (PreparedStatement st = conn.prepareStatement(
-                "SELECT txid, vout, amount, keyhash, height, coinbase FROM utxo WHERE keyhash = ?")) {
-            for (KeyHash k : keyHashes) {
-                st.setBytes(1, k.toBytes());
-                try (ResultSet r = st.executeQuery()) {
-                    while (r.next()) {
-                        out.add(new UnspentOutput(new OutPoint(Hash.wrap(r.getBytes(1)), r.getLong(2)),
-                                new Coin(new TxOutput(r.getLong(3), KeyHash.wrap(r.getBytes(4))), r.getInt(5),
-                                        r.getInt(6) != 0)));
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw failure("reading the UTXO set", e);
-        }
-        return out;
     }
 
     /** A row-by-row digest of the whole UTXO set, in key order, for comparing two nodes' sets. */

@@ -307,15 +307,6 @@ public final class ChainState implements UtxoView, AutoCloseable {
         }
     }
 
-    public List<UnspentOutput> coinsFor(List<KeyHash> keyHashes) {
-        lock.lock();
-        try {
-            return db.coinsFor(keyHashes);
-        } finally {
-            lock.unlock();
-        }
-    }
-
     public UtxoStats utxoStats() {
         lock.lock();
         try {
