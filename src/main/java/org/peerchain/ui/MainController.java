@@ -24,6 +24,12 @@ public final class MainController {
     @FXML
     private Label dataDirLabel;
     @FXML
+    private Label peersLabel;
+    @FXML
+    private Label syncLabel;
+    @FXML
+    private Label miningLabel;
+    @FXML
     private ToggleButton darkToggle;
     @FXML
     private StatusBar statusBar;
@@ -45,6 +51,9 @@ public final class MainController {
         blockTimeLabel.textProperty().bind(status.blockTimeProperty());
         mempoolLabel.textProperty().bind(status.mempoolSizeProperty().asString().concat(" transactions"));
         dataDirLabel.textProperty().bind(status.dataDirProperty());
+        peersLabel.textProperty().bind(status.peersProperty().asString());
+        syncLabel.textProperty().bind(status.syncProperty());
+        miningLabel.textProperty().bind(status.miningProperty());
         statusBar.textProperty().bind(status.statusProperty());
         darkToggle.selectedProperty().addListener((obs, was, dark) -> themeSwitch.accept(dark));
     }

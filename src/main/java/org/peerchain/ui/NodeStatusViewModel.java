@@ -10,11 +10,13 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.peerchain.chain.BlockIndexEntry;
 import org.peerchain.chain.ChainEvent;
 import org.peerchain.mempool.MempoolEvent;
+import org.peerchain.mining.MiningStats;
+import org.peerchain.p2p.NetworkEvent;
 import org.peerchain.node.Node;
 
 /**
- * The node's state as the window shows it: network, chain height, best block, its time, the mempool,
- * and a status line. Read-only properties, updated on the FX thread through the {@link FxDispatcher}.
+ * The node's state as the window shows it: network, chain height, best block, its time, the mempool, peers,
+ * sync progress, mining, and a status line. Read-only properties, updated on the FX thread through the {@link FxDispatcher}.
  */
 public final class NodeStatusViewModel {
     private static final DateTimeFormatter TIME =
@@ -28,6 +30,9 @@ public final class NodeStatusViewModel {
     private final ReadOnlyIntegerWrapper mempoolSize = new ReadOnlyIntegerWrapper();
     private final ReadOnlyStringWrapper dataDir = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Starting the node…");
+    private final ReadOnlyIntegerWrapper peers = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyStringWrapper sync = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper mining = new ReadOnlyStringWrapper("Not mining");
 
     public NodeStatusViewModel(FxDispatcher dispatcher) {
         this.dispatcher = dispatcher;
@@ -50,6 +55,41 @@ public final class NodeStatusViewModel {
             int size = node.mempool().size();
             dispatcher.post("mempool", () -> mempoolSize.set(size));
         });
+        String syncAtStart = node.network() != null ? "Looking for peers" : "Not on the network (P2P is off)";
+        dispatcher.post("sync", () -> sync.set(syncAtStart));
+        if (node.network() != null) {
+            node.events().subscribe(NetworkEvent.class, e -> {
+                int count = node.network().connectionCount();
+                dispatcher.post("peers", () -> peers.set(count));
+            });
+        }
+        node.events().subscribe(NetworkEvent.SyncProgress.class, p -> {
+            String text = p.syncing()
+                    ? String.format("Syncing: block %,d of %,d (%.0f%%)%s", p.height(), p.targetHeight(),
+                            100 * p.fraction(), p.secondsLeft() >= 0 ? ", " + p.secondsLeft() + " s left" : "")
+                    : "Up to date";
+            dispatcher.post("sync", () -> sync.set(text));
+        });
+        node.events().subscribe(MiningStats.class, m -> {
+            String text = m.running()
+                    ? String.format("%s on %d thread%s, %,d blocks found", hashRate(m.hashesPerSecond()), m.threads(),
+                            m.threads() == 1 ? "" : "s", m.blocksFound())
+                    : "Not mining";
+            dispatcher.post("mining", () -> mining.set(text));
+        });
+    }
+
+    static String hashRate(double perSecond) {
+        if (perSecond >= 1e9) {
+            return String.format("%.2f GH/s", perSecond / 1e9);
+        }
+        if (perSecond >= 1e6) {
+            return String.format("%.2f MH/s", perSecond / 1e6);
+        }
+        if (perSecond >= 1e3) {
+            return String.format("%.1f kH/s", perSecond / 1e3);
+        }
+        return String.format("%.0f H/s", perSecond);
     }
 
     /** Called when the node could not start: the reason in words. */
@@ -88,6 +128,18 @@ public final class NodeStatusViewModel {
 
     public ReadOnlyStringProperty dataDirProperty() {
         return dataDir.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty peersProperty() {
+        return peers.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty syncProperty() {
+        return sync.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty miningProperty() {
+        return mining.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
