@@ -178,7 +178,7 @@ final class FuzzedMessages {
             byte[] bytes = Arrays.copyOf(edit(base), BlockHeader.SIZE);
             BlockHeader h = BlockHeader.deserialize(bytes);
             if (data.consumeBoolean()) {
-                h = ProofOfWork.solve(new Block(h, List.of()), MAX_NONCE_TRIES).header();
+                h = solved(new Block(h, List.of())).header();
             }
             out.add(h);
         }
@@ -201,14 +201,23 @@ final class FuzzedMessages {
                 b = b.withHeader(new BlockHeader(h.version(), h.prevHash(), b.computeMerkleRoot(), h.time(), h.bits(), h.nonce()));
             }
             if (resolve) {
-                b = ProofOfWork.solve(b, MAX_NONCE_TRIES);
+                b = solved(b);
             }
             bytes = b.serialize();
             blocksSent.add(b.hash());
-        } catch (DecodingException | IllegalStateException e) {
+        } catch (DecodingException e) {
             // sent as edited: the node must reject it
         }
         return bytes.length == 0 ? new byte[1] : bytes;
+    }
+
+    /** The block with its proof of work found again, or as it is when its bits encode no target or none is found soon. */
+    private static Block solved(Block b) {
+        try {
+            return ProofOfWork.solve(b, MAX_NONCE_TRIES);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return b;
+        }
     }
 
     private byte[] txBytes() {

@@ -32,7 +32,6 @@ class PeerMessageFuzzTest {
 
     private static FuzzedNode target;
     private static ScriptedPeer peer;
-    private static SilentCloseable loopbackOnly;
     private static long inputs;
     /** Every block sent that decodes: a connection dropped by a timer may still be handling one when the next input starts. */
     private static final Set<Hash> blocksSent = new HashSet<>();
@@ -45,9 +44,6 @@ class PeerMessageFuzzTest {
         if (target != null) {
             return;
         }
-        // the harness and the node talk over loopback only; anything else stays a finding of Jazzer's SSRF detector
-        loopbackOnly = BugDetectors.allowNetworkConnections((host, port) -> host.equals("127.0.0.1")
-                || host.equals("localhost") || host.equals("0.0.0.0"));
         target = FuzzedNode.start();
         peer = new ScriptedPeer(target.node.params().networkId(), target.node.p2pPort(), ROUND_TRIP_BOUND_MILLIS);
     }
@@ -60,14 +56,23 @@ class PeerMessageFuzzTest {
         if (target != null) {
             target.close();
         }
-        if (loopbackOnly != null) {
-            loopbackOnly.close();
-        }
     }
 
     @FuzzTest
     void everyPeerMessageIsHandledIgnoredAnsweredOrPunished(FuzzedDataProvider data) throws Exception {
-        startNodeOnce();
+        // the harness and the node talk over loopback only (Jazzer's SSRF detector flags anything else); the
+        // permission holds for the fuzzing thread, which need not be the one that ran the first input
+        try (SilentCloseable loopbackOnly = BugDetectors.allowNetworkConnections(PeerMessageFuzzTest::isLoopback)) {
+            startNodeOnce();
+            handleOneInput(data);
+        }
+    }
+
+    private static boolean isLoopback(String host, int port) {
+        return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("0.0.0.0");
+    }
+
+    private static void handleOneInput(FuzzedDataProvider data) throws Exception {
         if (!peer.isConnected()) {
             target.node.network().clearBans();
             peer.connect();
