@@ -1,6 +1,8 @@
 package org.peerchain.tracker;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -158,24 +160,45 @@ public final class TrackerServer implements AutoCloseable {
         try (s) {
             s.setTcpNoDelay(true);
             s.setSoTimeout((int) IDLE_TIMEOUT.toMillis());
-            FrameReader in = new FrameReader(s.getInputStream(), CATALOG, () -> readTimeout(s));
-            FrameWriter out = new FrameWriter(s.getOutputStream());
-            try {
-                for (Message m; !closed && (m = in.read()) != null; ) {
-                    s.setSoTimeout((int) IDLE_TIMEOUT.toMillis());
-                    if (!handle(m, ip, out)) {
-                        return;
-                    }
-                }
-            } catch (FrameException e) {
-                metrics.frameRejected(e.code());
-                log.debug("closing {}: {}", ip, e.getMessage());
-                out.tryWrite(e.toErrorMessage());
-            }
+            converse(s.getInputStream(), s.getOutputStream(), ip, () -> readTimeout(s), () -> idleTimeout(s));
         } catch (IOException e) {
             log.debug("connection from {} ended: {}", ip, e.getMessage());
         } finally {
             release(s, ip);
+        }
+    }
+
+    /**
+     * One connection's conversation, from its first frame to its end, a bad frame or a message that
+     * closes it; {@code ip} is the address observed for it. Separate from the socket so that it can be
+     * driven from memory (the fuzz target does).
+     *
+     * @param onFrameStart runs when a frame's first byte arrives
+     * @param onFrameDone  runs after each frame is handled
+     */
+    void converse(InputStream input, OutputStream output, String ip, Runnable onFrameStart, Runnable onFrameDone)
+            throws IOException {
+        FrameReader in = new FrameReader(input, CATALOG, onFrameStart);
+        FrameWriter out = new FrameWriter(output);
+        try {
+            for (Message m; !closed && (m = in.read()) != null; ) {
+                onFrameDone.run();
+                if (!handle(m, ip, out)) {
+                    return;
+                }
+            }
+        } catch (FrameException e) {
+            metrics.frameRejected(e.code());
+            log.debug("closing {}: {}", ip, e.getMessage());
+            out.tryWrite(e.toErrorMessage());
+        }
+    }
+
+    private static void idleTimeout(Socket s) {
+        try {
+            s.setSoTimeout((int) IDLE_TIMEOUT.toMillis());
+        } catch (SocketException ignored) {
+            // the next read fails and ends the connection
         }
     }
 
