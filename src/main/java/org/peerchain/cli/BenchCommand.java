@@ -86,7 +86,7 @@ public final class BenchCommand {
         public Integer call() throws Exception {
             Path dir = dataDir != null ? dataDir : Files.createTempDirectory("peerchain-soak").resolve("node");
             CrashSoak.Result r = new CrashSoak(new CrashSoak.Options(dir, kills, Duration.ofMillis(maxDelayMs),
-                    seed != null ? seed : System.nanoTime(), List.of("-Xmx256m")), System.out).run();
+                    seed != null ? seed : System.nanoTime(), List.of("-Xmx256m", "--add-opens", "java.base/sun.security.provider=ALL-UNNAMED")), System.out).run();
             return r.clean() == kills ? 0 : 1;
         }
     }

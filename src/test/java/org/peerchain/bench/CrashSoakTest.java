@@ -25,7 +25,8 @@ class CrashSoakTest {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         Path node = dir.resolve("node");
         CrashSoak.Result r = new CrashSoak(new CrashSoak.Options(node, 3, Duration.ofMillis(2_500), 42,
-                List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")),
+                List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "--add-opens",
+                        "java.base/sun.security.provider=ALL-UNNAMED")),
                 new PrintStream(log, true, StandardCharsets.UTF_8)).run();
         String out = log.toString(StandardCharsets.UTF_8);
         assertEquals(3, r.restarts().size(), out);

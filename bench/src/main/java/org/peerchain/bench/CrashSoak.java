@@ -79,6 +79,22 @@ public final class CrashSoak {
         public long clean() {
             return restarts.stream().filter(Restart::clean).count();
         }
+
+        /**
+         * Restarts that found a higher tip than the restart before: the node was connecting mined blocks in the
+         * run that was killed (a regtest miner pauses once block times run two hours ahead of the clock).
+         */
+        public long afterNewBlocks() {
+            long n = 0;
+            int previous = 0;
+            for (Restart r : restarts) {
+                if (r.height() > previous) {
+                    n++;
+                }
+                previous = Math.max(previous, r.height());
+            }
+            return n;
+        }
     }
 
     private final Options options;
@@ -126,6 +142,7 @@ public final class CrashSoak {
         }
         Result result = new Result(restarts);
         out.println("kills: " + options.kills());
+        out.println("kills_after_new_blocks: " + result.afterNewBlocks());
         out.println("clean_restarts: " + result.clean());
         out.println("final_height: " + (restarts.isEmpty() ? 0 : restarts.get(restarts.size() - 1).height()));
         return result;
