@@ -315,12 +315,9 @@ public final class CrashSoak {
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(dir).toFile()));
-        pb.redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
-        return pb.start();
-    }
-
-    private static java.io.File nullDevice() {
-        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+        Process p = pb.start();
+        p.getOutputStream().close(); // the node reads nothing from its standard input
+        return p;
     }
 
     static Path logFile(Path dir) {
