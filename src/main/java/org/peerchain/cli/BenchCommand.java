@@ -1,6 +1,11 @@
 package org.peerchain.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.peerchain.bench.CrashSoak;
 import org.peerchain.bench.ConnectBenchmark;
 import org.peerchain.bench.MiningBenchmark;
 import org.peerchain.bench.WalletBenchmark;
@@ -13,7 +18,8 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark; its headline figures come last, one 'name: value' a line.",
         subcommands = {BenchCommand.Connect.class, BenchCommand.Mining.class, BenchCommand.Tracker.class,
-            BenchCommand.WalletBench.class, BenchCommand.Sync.class, BenchCommand.Propagation.class})
+            BenchCommand.WalletBench.class, BenchCommand.Sync.class, BenchCommand.Propagation.class,
+            BenchCommand.Soak.class})
 public final class BenchCommand {
     @Command(name = "connect", mixinStandardHelpOptions = true,
             description = "Connect pre-built regtest blocks of signed transactions; compare signature checking with all cores' raw rate.")
@@ -82,6 +88,32 @@ public final class BenchCommand {
         public Integer call() throws Exception {
             PropagationBenchmark.run(System.out);
             return 0;
+        }
+    }
+
+    @Command(name = "soak", mixinStandardHelpOptions = true,
+            description = "Crash soak: kill a mining regtest node (a child JVM) with SIGKILL at random moments, restart it"
+                    + " and check its database, tip, UTXO set and wallet after each restart.")
+    static final class Soak implements Callable<Integer> {
+        @Option(names = "--kills", defaultValue = "50", description = "times the node is killed (default: ${DEFAULT-VALUE})")
+        int kills;
+
+        @Option(names = "--max-delay-ms", defaultValue = "4000",
+                description = "a kill comes at a random moment up to this long after the node answers RPC (default: ${DEFAULT-VALUE})")
+        long maxDelayMs;
+
+        @Option(names = "--seed", description = "random seed of the kill moments (default: the time)")
+        Long seed;
+
+        @Option(names = "--datadir", description = "the node's data directory (default: a new temporary one)")
+        Path dataDir;
+
+        @Override
+        public Integer call() throws Exception {
+            Path dir = dataDir != null ? dataDir : Files.createTempDirectory("peerchain-soak").resolve("node");
+            CrashSoak.Result r = new CrashSoak(new CrashSoak.Options(dir, kills, Duration.ofMillis(maxDelayMs),
+                    seed != null ? seed : System.nanoTime(), List.of("-Xmx256m", "--add-opens", "java.base/sun.security.provider=ALL-UNNAMED")), System.out).run();
+            return r.clean() == kills ? 0 : 1;
         }
     }
 }

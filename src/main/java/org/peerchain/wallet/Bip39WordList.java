@@ -15,6 +15,8 @@ public final class Bip39WordList {
     public static final int SIZE = 2048;
     /** BIP39 words are unique in their first four letters. */
     static final int UNIQUE_PREFIX = 4;
+    /** How much of a typed word {@link #closestWords} compares with the list. */
+    static final int MAX_COMPARED_LENGTH = 16;
 
     private static final Bip39WordList ENGLISH = load();
 
@@ -67,10 +69,17 @@ public final class Bip39WordList {
 
     /** Up to {@code limit} list words nearest to {@code typed}: same four-letter start first, then edit distance. */
     public List<String> closestWords(String typed, int limit) {
-        String prefix = typed.length() >= UNIQUE_PREFIX ? typed.substring(0, UNIQUE_PREFIX) : null;
+        // No list word is longer than 8 letters: what is typed past this many cannot bring a word nearer, and
+        // comparing all of a pasted page would take minutes.
+        String t = typed.length() > MAX_COMPARED_LENGTH ? typed.substring(0, MAX_COMPARED_LENGTH) : typed;
+        String prefix = t.length() >= UNIQUE_PREFIX ? t.substring(0, UNIQUE_PREFIX) : null;
+        Map<String, Integer> distance = new HashMap<>(words.size() * 2);
+        for (String w : words) {
+            distance.put(w, editDistance(t, w));
+        }
         return words.stream()
                 .sorted(Comparator.<String>comparingInt(w -> prefix != null && w.startsWith(prefix) ? 0 : 1)
-                        .thenComparingInt(w -> editDistance(typed, w))
+                        .thenComparingInt(distance::get)
                         .thenComparing(Comparator.naturalOrder()))
                 .limit(limit)
                 .toList();

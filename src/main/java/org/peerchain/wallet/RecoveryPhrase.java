@@ -32,6 +32,8 @@ public final class RecoveryPhrase implements Destroyable, AutoCloseable {
     static final String SALT_PREFIX = "mnemonic";
     /** How many near words an "unknown word" error suggests. */
     static final int MAX_SUGGESTIONS = 3;
+    /** An unknown word longer than this is shown cut short in the error (a pasted page is not echoed whole). */
+    static final int MAX_SHOWN_WORD = 32;
 
     private final byte[] entropy;
     private volatile boolean destroyed;
@@ -77,7 +79,7 @@ public final class RecoveryPhrase implements Destroyable, AutoCloseable {
             if (index < 0) {
                 List<String> near = list.closestWords(words[i], MAX_SUGGESTIONS);
                 throw new InvalidRecoveryPhraseException(InvalidRecoveryPhraseException.Reason.UNKNOWN_WORD,
-                        "word " + (i + 1) + ", '" + words[i] + "', is not in the word list; did you mean "
+                        "word " + (i + 1) + ", '" + abbreviate(words[i]) + "', is not in the word list; did you mean "
                                 + String.join(", ", near) + "?");
             }
             indices[i] = index;
@@ -99,6 +101,11 @@ public final class RecoveryPhrase implements Destroyable, AutoCloseable {
     }
 
     /** The 24 words, in order. Show them to the user once; never log them. */
+    private static String abbreviate(String word) {
+        return word.length() <= MAX_SHOWN_WORD ? word
+                : word.substring(0, MAX_SHOWN_WORD) + "... (" + word.length() + " characters)";
+    }
+
     public List<String> words() {
         checkNotDestroyed();
         Bip39WordList list = Bip39WordList.english();

@@ -84,6 +84,19 @@ class RecoveryPhraseTest {
     }
 
     @Test
+    @Timeout(5)
+    void aPastedPageAsOneWordIsRefusedQuicklyAndShownCutShort() {
+        String page = "winnerwinner".repeat(100_000);
+        String phrase = page + " legal".repeat(RecoveryPhrase.WORD_COUNT - 1);
+        var e = assertThrows(InvalidRecoveryPhraseException.class, () -> RecoveryPhrase.parse(phrase));
+        assertEquals(InvalidRecoveryPhraseException.Reason.UNKNOWN_WORD, e.reason());
+        assertTrue(e.getMessage().startsWith("word 1, 'winnerwinner"), e.getMessage());
+        assertTrue(e.getMessage().contains("(" + page.length() + " characters)"), e.getMessage());
+        assertTrue(e.getMessage().contains("did you mean winner"), e.getMessage());
+        assertTrue(e.getMessage().length() < 200, e.getMessage());
+    }
+
+    @Test
     void rejectsSwappedWordsAsAChecksumMismatch() {
         List<String> words = new ArrayList<>(RecoveryPhrase.parse("hamster diagram private dutch cause delay private "
                 + "meat slide toddler razor book happy fancy gospel tennis maple dilemma loan word shrug inflict delay "

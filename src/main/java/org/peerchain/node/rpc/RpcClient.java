@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -28,6 +29,8 @@ public final class RpcClient {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /** Long enough for any call the node serves; a call past it fails with a clear message. */
+    /** A ports.json is a few dozen bytes; anything past this is not one and is not read. */
+    public static final int MAX_PORTS_FILE_BYTES = 4_096;
     public static final Duration CALL_TIMEOUT = Duration.ofMinutes(10);
     private static final Gson GSON = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
 
@@ -56,9 +59,14 @@ public final class RpcClient {
         Path ports = datadir.resolve(PORTS_FILE);
         String text;
         try {
+            if (Files.size(ports) > MAX_PORTS_FILE_BYTES) {
+                throw new IOException(ports + " is malformed: " + Files.size(ports) + " bytes, where a ports file is a few dozen");
+            }
             text = Files.readString(ports, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new NoSuchFileException(ports.toString(), null, "not found: is a node running with data directory " + datadir + "?");
+        } catch (CharacterCodingException e) {
+            throw new IOException(ports + " is malformed: it is not UTF-8 text", e);
         }
         try {
             JsonObject o = JsonParser.parseString(text).getAsJsonObject();

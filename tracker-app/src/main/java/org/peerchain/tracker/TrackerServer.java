@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -163,26 +164,7 @@ public final class TrackerServer implements AutoCloseable {
         try (s) {
             s.setTcpNoDelay(true);
             s.setSoTimeout((int) IDLE_TIMEOUT.toMillis());
-            SocketInput input = new SocketInput(s.getInputStream());
-            FrameReader in = new FrameReader(input, CATALOG, () -> readTimeout(s));
-            FrameWriter out = new FrameWriter(new BufferedOutputStream(s.getOutputStream(), IO_BUFFER_BYTES));
-            try {
-                for (Message m; !closed && (m = in.read()) != null; ) {
-                    s.setSoTimeout((int) IDLE_TIMEOUT.toMillis());
-                    if (!handle(m, ip, out)) {
-                        out.flush();
-                        return;
-                    }
-                    if (input.buffered() == 0) {
-                        out.flush();
-                    }
-                }
-                out.flush();
-            } catch (FrameException e) {
-                metrics.frameRejected(e.code());
-                log.debug("closing {}: {}", ip, e.getMessage());
-                out.tryWrite(e.toErrorMessage());
-            }
+            converse(s.getInputStream(), s.getOutputStream(), ip, () -> readTimeout(s), () -> idleTimeout(s));
         } catch (IOException e) {
             log.debug("connection from {} ended: {}", ip, e.getMessage());
         } finally {
@@ -199,6 +181,47 @@ public final class TrackerServer implements AutoCloseable {
         /** Bytes already received and not yet read; 0 means the next read waits on the socket. */
         synchronized int buffered() {
             return count - pos;
+        }
+    }
+
+    /**
+     * One connection's conversation, from its first frame to its end, a bad frame or a message that
+     * closes it; {@code ip} is the address observed for it. Separate from the socket so that it can be
+     * driven from memory (the fuzz target does).
+     *
+     * @param onFrameStart runs when a frame's first byte arrives
+     * @param onFrameDone  runs after each frame is handled
+     */
+    void converse(InputStream input, OutputStream output, String ip, Runnable onFrameStart, Runnable onFrameDone)
+            throws IOException {
+        SocketInput buffered = new SocketInput(input);
+        FrameReader in = new FrameReader(buffered, CATALOG, onFrameStart);
+        FrameWriter out = new FrameWriter(new BufferedOutputStream(output, IO_BUFFER_BYTES));
+        try {
+            for (Message m; !closed && (m = in.read()) != null; ) {
+                onFrameDone.run();
+                if (!handle(m, ip, out)) {
+                    out.flush();
+                    return;
+                }
+                // Pipelined requests already received are answered together, in one flush.
+                if (buffered.buffered() == 0) {
+                    out.flush();
+                }
+            }
+            out.flush();
+        } catch (FrameException e) {
+            metrics.frameRejected(e.code());
+            log.debug("closing {}: {}", ip, e.getMessage());
+            out.tryWrite(e.toErrorMessage());
+        }
+    }
+
+    private static void idleTimeout(Socket s) {
+        try {
+            s.setSoTimeout((int) IDLE_TIMEOUT.toMillis());
+        } catch (SocketException ignored) {
+            // the next read fails and ends the connection
         }
     }
 

@@ -1,0 +1,353 @@
+package org.peerchain.bench;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.peerchain.chain.BlockIndexEntry;
+import org.peerchain.chain.ChainState;
+import org.peerchain.chain.UtxoStats;
+import org.peerchain.consensus.ChainParams;
+import org.peerchain.core.Address;
+import org.peerchain.core.Amount;
+import org.peerchain.core.Block;
+import org.peerchain.core.KeyHash;
+import org.peerchain.core.OutPoint;
+import org.peerchain.core.Transaction;
+import org.peerchain.core.TxInput;
+import org.peerchain.core.TxOutput;
+import org.peerchain.events.EventBus;
+import org.peerchain.node.Node;
+import org.peerchain.node.rpc.RpcClient;
+import org.peerchain.node.rpc.RpcException;
+import org.peerchain.p2p.NamedThreadFactory;
+import org.peerchain.wallet.KeyChain;
+import org.peerchain.wallet.KeyPath;
+import org.peerchain.wallet.Keystore;
+import org.peerchain.wallet.RecoveryPhrase;
+import org.peerchain.wallet.Wallet;
+import org.peerchain.wallet.WalletBalances;
+
+/**
+ * The crash soak: a mining regtest node runs as a child JVM and is killed with SIGKILL at random moments;
+ * after each kill it is started again and checked: over RPC (its tip, {@code gettxoutsetinfo}), then,
+ * once stopped cleanly, from its files (SQLite's integrity check, the stored best chain against the tip
+ * it reported, the UTXO set against a replay of the stored blocks and against the subsidies issued, and
+ * the wallet's keys and balance against the UTXO set). A restart is clean when every check passes.
+ *
+ * <p>Designed to grow a syncing node: {@link Options#dataDir} is one node's directory, and the checks take
+ * a directory, so a second node syncing from the first can be run and checked the same way once P2P lands.
+ */
+public final class CrashSoak {
+    /** The password of the soak's wallet; the keystore uses the fewest iterations, for speed. */
+    static final char[] PASSWORD = "soak password".toCharArray();
+    /** How long a child node may take to answer RPC after it starts. */
+    static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    /** How long a child node may take to stop after {@code stop}. */
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration POLL = Duration.ofMillis(100);
+    private static final ChainParams PARAMS = ChainParams.REGTEST;
+
+    /**
+     * @param kills          how many times the node is killed
+     * @param maxKillDelay   a kill comes at a random moment up to this long after the node answers RPC
+     * @param seed           the random seed of the kill moments (printed, so a run can be repeated)
+     */
+    public record Options(Path dataDir, int kills, Duration maxKillDelay, long seed, List<String> childJvmArgs) {
+    }
+
+    /** What one restart showed: clean, or the first check that failed. */
+    public record Restart(int number, boolean clean, int height, String problem) {
+    }
+
+    public record Result(List<Restart> restarts) {
+        public long clean() {
+            return restarts.stream().filter(Restart::clean).count();
+        }
+
+        /**
+         * Restarts that found a higher tip than the restart before: the node was connecting mined blocks in the
+         * run that was killed (a regtest miner pauses once block times run two hours ahead of the clock).
+         */
+        public long afterNewBlocks() {
+            long n = 0;
+            int previous = 0;
+            for (Restart r : restarts) {
+                if (r.height() > previous) {
+                    n++;
+                }
+                previous = Math.max(previous, r.height());
+            }
+            return n;
+        }
+    }
+
+    private final Options options;
+    private final PrintStream out;
+    private final Random random;
+    private Address firstReceiveAddress;
+
+    public CrashSoak(Options options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+        this.random = new Random(options.seed());
+    }
+
+    /** Runs the soak; prints one line per restart and the headline figures last. */
+    public Result run() throws Exception {
+        Path dir = options.dataDir();
+        Files.createDirectories(dir);
+        if (!Wallet.exists(dir)) {
+            try (RecoveryPhrase phrase = RecoveryPhrase.generate(new java.security.SecureRandom())) {
+                Wallet.create(dir, PARAMS, PASSWORD.clone(), phrase, "", false, Keystore.MIN_ITERATIONS);
+            }
+        }
+        firstReceiveAddress = firstReceiveAddress(dir);
+        out.println("soak: data directory " + dir + ", " + options.kills() + " kills, seed " + options.seed()
+                + ", wallet " + firstReceiveAddress);
+        List<Restart> restarts = new ArrayList<>();
+        for (int i = 1; i <= options.kills(); i++) {
+            Process node = startNode(dir, true);
+            try {
+                awaitRpc(dir, node);
+                long delay = (long) (random.nextDouble() * options.maxKillDelay().toMillis());
+                if (node.waitFor(delay, TimeUnit.MILLISECONDS)) {
+                    throw new IllegalStateException("the node exited by itself with " + node.exitValue() + "; see "
+                            + logFile(dir));
+                }
+                // SIGKILL, as a power cut or the OOM killer would
+                node.destroyForcibly();
+                node.waitFor();
+            } finally {
+                node.destroyForcibly();
+            }
+            Restart r = restartAndCheck(i, dir);
+            restarts.add(r);
+            out.println("restart " + i + ": " + (r.clean() ? "clean" : "NOT CLEAN: " + r.problem()) + " at height " + r.height());
+        }
+        Result result = new Result(restarts);
+        out.println("kills: " + options.kills());
+        out.println("kills_after_new_blocks: " + result.afterNewBlocks());
+        out.println("clean_restarts: " + result.clean());
+        out.println("final_height: " + (restarts.isEmpty() ? 0 : restarts.get(restarts.size() - 1).height()));
+        return result;
+    }
+
+    private Restart restartAndCheck(int number, Path dir) throws Exception {
+        Process node = startNode(dir, false);
+        int height = -1;
+        try {
+            RpcClient rpc = awaitRpc(dir, node);
+            height = rpc.call("getblockcount").getAsInt();
+            String bestHash = rpc.call("getbestblockhash").getAsString();
+            JsonObject info = rpc.call("gettxoutsetinfo").getAsJsonObject();
+            rpc.call("stop");
+            if (!node.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                return new Restart(number, false, height, "the node did not stop within " + STOP_TIMEOUT);
+            }
+            String problem = checkFiles(dir, height, bestHash, info);
+            return new Restart(number, problem == null, height, problem);
+        } catch (IOException | RpcException | IllegalStateException e) {
+            return new Restart(number, false, height, "after restart: " + e.getMessage());
+        } finally {
+            node.destroyForcibly();
+            node.waitFor();
+        }
+    }
+
+    /**
+     * The checks made on a stopped node's files; null when all pass, else what failed. Public so that a
+     * second (syncing) node's directory can be checked the same way.
+     */
+    public String checkFiles(Path dir, int reportedHeight, String reportedBest, JsonObject reportedUtxo) throws Exception {
+        ExecutorService verify = Executors.newSingleThreadExecutor(new NamedThreadFactory("soak-verify"));
+        try (ChainState chain = ChainState.open(dir, PARAMS, new EventBus(), verify, Node::nowSeconds)) {
+            String integrity = chain.integrityCheck();
+            if (!"ok".equals(integrity)) {
+                return "PRAGMA integrity_check: " + integrity;
+            }
+            BlockIndexEntry tip = chain.tip();
+            if (tip.height() != reportedHeight || !tip.hash().toHex().equals(reportedBest)) {
+                return "the node reported tip " + reportedHeight + " " + reportedBest + " but the stored best chain ends at "
+                        + tip.height() + " " + tip.hash();
+            }
+            UtxoStats stats = chain.utxoStats();
+            String utxo = checkReportedUtxo(stats, reportedUtxo);
+            if (utxo != null) {
+                return utxo;
+            }
+            Map<OutPoint, TxOutput> replayed = new HashMap<>();
+            String replay = checkAgainstReplay(chain, stats, replayed);
+            if (replay != null) {
+                return replay;
+            }
+            return checkWallet(dir, chain, stats, replayed);
+        } finally {
+            verify.shutdownNow();
+        }
+    }
+
+    private static String checkReportedUtxo(UtxoStats stats, JsonObject r) {
+        long reportedTotal = r.get("total_amount").getAsBigDecimal().movePointRight(Amount.DECIMALS)
+                .longValueExact();
+        if (r.get("height").getAsInt() != stats.height() || !r.get("bestblock").getAsString().equals(stats.bestBlock().toHex())
+                || r.get("txouts").getAsLong() != stats.txouts() || reportedTotal != stats.totalAmount()) {
+            return "gettxoutsetinfo " + r + " does not match the stored UTXO set " + stats;
+        }
+        return null;
+    }
+
+    /**
+     * Replays the stored active chain from block 1: the UTXO set it gives must be the stored one, and its
+     * total the subsidies of heights 1..tip less what coinbases left unclaimed (fees only move coins).
+     */
+    private static String checkAgainstReplay(ChainState chain, UtxoStats stats, Map<OutPoint, TxOutput> utxo) {
+        long subsidies = 0;
+        long unclaimed = 0;
+        for (int h = 1; h <= stats.height(); h++) {
+            Block block = chain.block(chain.entryAt(h).hash());
+            long fees = 0;
+            long coinbaseOut = 0;
+            for (Transaction tx : block.transactions()) {
+                long in = 0;
+                if (!tx.isCoinbase()) {
+                    for (TxInput input : tx.inputs()) {
+                        TxOutput v = utxo.remove(input.prevout());
+                        if (v == null) {
+                            return "block " + h + " spends " + input.prevout() + ", which the replay does not have";
+                        }
+                        in += v.amount();
+                    }
+                }
+                long outs = 0;
+                List<TxOutput> outputs = tx.outputs();
+                for (int i = 0; i < outputs.size(); i++) {
+                    utxo.put(new OutPoint(tx.txid(), i), outputs.get(i));
+                    outs += outputs.get(i).amount();
+                }
+                if (tx.isCoinbase()) {
+                    coinbaseOut = outs;
+                } else {
+                    fees += in - outs;
+                }
+            }
+            long subsidy = PARAMS.subsidy(h);
+            subsidies += subsidy;
+            if (coinbaseOut > subsidy + fees) {
+                return "the coinbase of block " + h + " claims " + coinbaseOut + ", more than subsidy and fees " + (subsidy + fees);
+            }
+            unclaimed += subsidy + fees - coinbaseOut;
+        }
+        long total = utxo.values().stream().mapToLong(TxOutput::amount).sum();
+        if (utxo.size() != stats.txouts() || total != stats.totalAmount()) {
+            return "the replay of blocks 1.." + stats.height() + " gives " + utxo.size() + " outputs worth " + total
+                    + " but the stored UTXO set has " + stats.txouts() + " worth " + stats.totalAmount();
+        }
+        if (stats.totalAmount() != subsidies - unclaimed) {
+            return "the UTXO total " + stats.totalAmount() + " is not the subsidies " + subsidies + " less unclaimed " + unclaimed;
+        }
+        return null;
+    }
+
+    private String checkWallet(Path dir, ChainState chain, UtxoStats stats, Map<OutPoint, TxOutput> utxo)
+            throws Exception {
+        Address first = firstReceiveAddress(dir);
+        if (!first.equals(firstReceiveAddress)) {
+            return "the wallet's first receive address is now " + first + ", was " + firstReceiveAddress;
+        }
+        List<KeyHash> keys = walletKeyHashes(dir);
+        Set<KeyHash> ours = new HashSet<>(keys);
+        long paysWallet = utxo.values().stream().filter(o -> ours.contains(o.keyHash())).mapToLong(TxOutput::amount).sum();
+        try (Wallet wallet = Wallet.open(dir, chain, new EventBus(), tx -> {
+            throw new IllegalStateException("the soak sends nothing");
+        }, Clock.systemUTC())) {
+            WalletBalances b = wallet.balances();
+            if (b.total() > stats.totalAmount() || b.total() != paysWallet) {
+                return "the wallet's balance " + b + " is not the " + paysWallet + " the UTXO set pays its keys (UTXO total "
+                        + stats.totalAmount() + ")";
+            }
+        }
+        return null;
+    }
+
+    /** Every key the wallet can have handed out: the issued ones and the keypool after them, on both chains. */
+    private static List<KeyHash> walletKeyHashes(Path dir) throws Exception {
+        Set<KeyHash> out = new HashSet<>();
+        try (Keystore ks = Keystore.open(dir.resolve(Wallet.KEYSTORE_FILE), PASSWORD.clone()); KeyChain keys = ks.keyChain()) {
+            for (int chainNo : new int[] {KeyPath.RECEIVE, KeyPath.CHANGE}) {
+                int n = ks.counters().next(chainNo) + Wallet.KEYPOOL_SIZE;
+                for (int i = 0; i < n; i++) {
+                    out.add(KeyHash.of(keys.publicKey(new KeyPath(chainNo, i))));
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static Address firstReceiveAddress(Path dir) throws Exception {
+        try (Keystore ks = Keystore.open(dir.resolve(Wallet.KEYSTORE_FILE), PASSWORD.clone()); KeyChain keys = ks.keyChain()) {
+            return Address.ofPublicKey(PARAMS.addressPrefix(), keys.publicKey(new KeyPath(KeyPath.RECEIVE, 0)));
+        }
+    }
+
+    private Process startNode(Path dir, boolean mine) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(options.childJvmArgs());
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.peerchain.cli.Main", "node",
+                "--network", PARAMS.name(), "--datadir", dir.toString(), "--rpc-port", "0"));
+        if (mine) {
+            cmd.addAll(List.of("--mine", "--threads", "1"));
+        }
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(dir).toFile()));
+        Process p = pb.start();
+        p.getOutputStream().close(); // the node reads nothing from its standard input
+        return p;
+    }
+
+    static Path logFile(Path dir) {
+        return dir.resolveSibling(dir.getFileName() + "-node.log");
+    }
+
+    /**
+     * Waits until the node in {@code dir} answers RPC. A killed node leaves its old ports.json and cookie
+     * behind, so a call is tried until it succeeds against the new process's files.
+     */
+    private static RpcClient awaitRpc(Path dir, Process node) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        String last = "no ports.json yet";
+        while (System.nanoTime() < deadline) {
+            if (!node.isAlive()) {
+                throw new IllegalStateException("the node exited with " + node.exitValue() + " while starting; see " + logFile(dir));
+            }
+            try {
+                RpcClient rpc = RpcClient.forDataDir(dir);
+                JsonElement count = rpc.call("getblockcount");
+                if (count instanceof JsonPrimitive) {
+                    return rpc;
+                }
+            } catch (IOException | RpcException | RuntimeException e) {
+                last = e.getMessage();
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+        throw new IllegalStateException("the node did not answer RPC within " + START_TIMEOUT + ": " + last);
+    }
+}
