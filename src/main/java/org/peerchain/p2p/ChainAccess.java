@@ -29,6 +29,9 @@ public interface ChainAccess {
 
     BlockIndexEntry acceptHeader(BlockHeader header) throws ValidationException;
 
+    /** The checks a header passes on its own (proof of work, a target within the network's limit); stores nothing. */
+    void checkHeader(BlockHeader header) throws ValidationException;
+
     /** Starts checking a block's signatures early, on the verification threads. */
     void preverify(Block block);
 
