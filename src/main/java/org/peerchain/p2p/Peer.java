@@ -36,6 +36,9 @@ final class Peer {
     static final int MAX_KNOWN_TXS = 50_000;
     private static final byte[] CLOSE = new byte[0];
     private static final int WRITE_BUFFER_BYTES = 64 * 1024;
+    /** At most this much unread input is discarded, for at most this long, before a socket closes. */
+    private static final long MAX_DRAIN_BYTES = 1024 * 1024;
+    private static final long DRAIN_MILLIS = 200;
 
     final long id;
     final Socket socket;
@@ -196,6 +199,7 @@ final class Peer {
                 }
                 if (f == CLOSE) {
                     out.flush();
+                    drainBeforeClose();
                     break;
                 }
                 out.write(f);
@@ -214,6 +218,29 @@ final class Peer {
             Thread.currentThread().interrupt();
         } finally {
             closeSocket();
+        }
+    }
+
+    /**
+     * Half-closes and discards what the peer already sent (bounded), so that the close is a clean FIN: closing a
+     * socket with unread input sends a reset, and the peer may then lose the error frame that says why.
+     */
+    private void drainBeforeClose() {
+        try {
+            socket.shutdownOutput();
+            socket.setSoTimeout((int) DRAIN_MILLIS);
+            InputStream in = socket.getInputStream();
+            byte[] buf = new byte[8192];
+            long end = System.nanoTime() + DRAIN_MILLIS * 1_000_000;
+            for (long left = MAX_DRAIN_BYTES; left > 0 && System.nanoTime() < end; ) {
+                int n = in.read(buf);
+                if (n < 0) {
+                    break;
+                }
+                left -= n;
+            }
+        } catch (IOException ignored) {
+            // closing anyway
         }
     }
 
