@@ -56,6 +56,11 @@ final class NodeChainAccess implements ChainAccess {
     }
 
     @Override
+    public java.util.List<BlockIndexEntry> acceptHeaders(java.util.List<BlockHeader> headers) throws ValidationException {
+        return chain.acceptHeaders(headers);
+    }
+
+    @Override
     public void checkHeader(BlockHeader header) throws ValidationException {
         BlockRules.checkHeader(header, chain.params());
     }

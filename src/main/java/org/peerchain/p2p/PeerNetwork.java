@@ -658,20 +658,17 @@ public final class PeerNetwork implements AutoCloseable {
         int room = tip.height() + MAX_HEADERS_LEAD - parent.height();
         boolean truncated = headers.size() > room;
         List<BlockHeader> accepted = truncated ? headers.subList(0, Math.max(0, room)) : headers;
-        BlockIndexEntry last = parent;
-        List<BlockIndexEntry> entries = new ArrayList<>(accepted.size());
-        for (BlockHeader h : accepted) {
-            p.knownBlocks.add(h.hash());
-            try {
-                last = chain.acceptHeader(h);
-                entries.add(last);
-            } catch (ValidationException e) {
-                if (!Misbehaviour.HARMLESS_BLOCK_REASONS.contains(e.reason())) {
-                    misbehave(p, Misbehaviour.INVALID_BLOCK, e.reason(), "invalid header " + h.hash() + ": " + e.getMessage());
-                }
-                return;
+        accepted.forEach(h -> p.knownBlocks.add(h.hash()));
+        List<BlockIndexEntry> entries;
+        try {
+            entries = accepted.isEmpty() ? List.of() : chain.acceptHeaders(accepted);
+        } catch (ValidationException e) {
+            if (!Misbehaviour.HARMLESS_BLOCK_REASONS.contains(e.reason())) {
+                misbehave(p, Misbehaviour.INVALID_BLOCK, e.reason(), "invalid header: " + e.getMessage());
             }
+            return;
         }
+        BlockIndexEntry last = entries.isEmpty() ? parent : entries.get(entries.size() - 1);
         if (redownload) {
             pre.allowance -= accepted.size();
             if (pre.allowance <= 0 || last.chainWork().compareTo(tip.chainWork()) > 0) {
