@@ -3,6 +3,7 @@ package org.peerchain.node;
 import org.peerchain.chain.BlockIndexEntry;
 import org.peerchain.chain.BlockOutcome;
 import org.peerchain.chain.ChainState;
+import org.peerchain.consensus.BlockRules;
 import org.peerchain.consensus.ValidationException;
 import org.peerchain.core.Block;
 import org.peerchain.core.BlockHeader;
@@ -52,6 +53,16 @@ final class NodeChainAccess implements ChainAccess {
     @Override
     public BlockIndexEntry acceptHeader(BlockHeader header) throws ValidationException {
         return chain.acceptHeader(header);
+    }
+
+    @Override
+    public java.util.List<BlockIndexEntry> acceptHeaders(java.util.List<BlockHeader> headers) throws ValidationException {
+        return chain.acceptHeaders(headers);
+    }
+
+    @Override
+    public void checkHeader(BlockHeader header) throws ValidationException {
+        BlockRules.checkHeader(header, chain.params());
     }
 
     @Override

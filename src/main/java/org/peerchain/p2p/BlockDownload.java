@@ -67,7 +67,7 @@ final class BlockDownload {
             for (int i = cursor; i < windowEnd && batch.size() < room; i++) {
                 BlockIndexEntry e = path.get(i);
                 if (e.status() != BlockStatus.HEADER_ONLY || inFlight.containsKey(e.hash()) || p.lacks.contains(e.hash())
-                        || p.bestKnownHeight < e.height()) {
+                        || !mayHave(p, e)) {
                     continue;
                 }
                 inFlight.put(e.hash(), new Request(p, now));
@@ -79,6 +79,66 @@ final class BlockDownload {
                 }
                 p.send(new PeerMessages.GetData(batch));
             }
+        }
+    }
+
+    /**
+     * Whether {@code p} can be expected to have {@code e}: an ancestor of the best block it has shown us, or (before
+     * it has shown us any) within the height and work it claimed in its handshake. A peer is not asked for blocks
+     * of a branch it never announced.
+     */
+    private boolean mayHave(Peer p, BlockIndexEntry e) {
+        if (e.height() <= reachableHeight(p)) {
+            return true;
+        }
+        return p.bestKnownHeight >= e.height() && p.version.work().compareTo(e.chainWork()) >= 0;
+    }
+
+    /** The highest height of the download path that is an ancestor of the peer's best known block; cached. */
+    private int reachableHeight(Peer p) {
+        BlockIndexEntry b = p.bestKnown;
+        if (b == null || path.isEmpty()) {
+            return -1;
+        }
+        if (p.reachBest == b && p.reachTarget == pathTarget) {
+            return p.reachHeight;
+        }
+        int base = path.get(0).height();
+        int top = Math.min(b.height(), path.get(path.size() - 1).height());
+        int h = -1;
+        for (BlockIndexEntry x = b.ancestor(top); x != null && x.height() >= base; x = x.parent()) {
+            if (path.get(x.height() - base) == x) {
+                h = x.height();
+                break;
+            }
+        }
+        p.reachBest = b;
+        p.reachTarget = pathTarget;
+        p.reachHeight = h;
+        return h;
+    }
+
+    /**
+     * Direct fetch of blocks {@code p} has just announced (a few headers on a branch with more work than our tip):
+     * asked of it at once, even when they are not on the path to the best header, so that a header chain nobody
+     * serves blocks for cannot hold up the blocks the network is mining.
+     */
+    synchronized void requestAnnounced(Peer p, List<BlockIndexEntry> announced) {
+        List<PeerMessages.InvItem> batch = new ArrayList<>();
+        long now = System.nanoTime();
+        for (BlockIndexEntry e : announced) {
+            if (e.status() != BlockStatus.HEADER_ONLY || inFlight.containsKey(e.hash()) || p.lacks.contains(e.hash())
+                    || p.blocksInFlight.get() + batch.size() >= MAX_BLOCKS_IN_FLIGHT_PER_PEER) {
+                continue;
+            }
+            inFlight.put(e.hash(), new Request(p, now));
+            batch.add(new PeerMessages.InvItem(PeerMessages.InvKind.BLOCK, e.hash()));
+        }
+        if (!batch.isEmpty()) {
+            if (p.blocksInFlight.getAndAdd(batch.size()) == 0) {
+                p.lastDeliveryNanos = now;
+            }
+            p.send(new PeerMessages.GetData(batch));
         }
     }
 
@@ -116,9 +176,17 @@ final class BlockDownload {
     }
 
     /** Returns every block in flight from {@code p} to the pool. */
-    synchronized void peerGone(Peer p) {
-        inFlight.values().removeIf(r -> r.peer() == p);
+    synchronized List<Hash> peerGone(Peer p) {
+        List<Hash> returned = new ArrayList<>();
+        inFlight.entrySet().removeIf(en -> {
+            if (en.getValue().peer() == p) {
+                returned.add(en.getKey());
+                return true;
+            }
+            return false;
+        });
         p.blocksInFlight.set(0);
+        return returned;
     }
 
     /** True when {@code p} holds requested blocks and has delivered none within {@code timeoutNanos}. */

@@ -29,6 +29,12 @@ public interface ChainAccess {
 
     BlockIndexEntry acceptHeader(BlockHeader header) throws ValidationException;
 
+    /** Consecutive headers accepted at once (one database commit); those before a failing header stay accepted. */
+    java.util.List<BlockIndexEntry> acceptHeaders(java.util.List<BlockHeader> headers) throws ValidationException;
+
+    /** The checks a header passes on its own (proof of work, a target within the network's limit); stores nothing. */
+    void checkHeader(BlockHeader header) throws ValidationException;
+
     /** Starts checking a block's signatures early, on the verification threads. */
     void preverify(Block block);
 

@@ -21,6 +21,11 @@ public final class Misbehaviour {
     /** Every {@link #MAX_UNCONNECTING_HEADERS} announcements in a row that do not connect to anything we know. */
     public static final int UNCONNECTING_HEADERS = 20;
     public static final int MAX_UNCONNECTING_HEADERS = 10;
+    /**
+     * Every {@code PeerNetwork.MAX_REDUNDANT_MESSAGES} unrequested blocks or transactions that brought nothing new
+     * (or {@code MAX_UNKNOWN_MESSAGES} frames of unknown type) within a minute: a flood.
+     */
+    public static final int UNREQUESTED_FLOOD = 20;
     /** A second {@code version} after the handshake. */
     public static final int DUPLICATE_VERSION = 1;
 
@@ -28,6 +33,8 @@ public final class Misbehaviour {
     public static final String CODE_NON_CONTINUOUS = "headers-not-continuous";
     public static final String CODE_UNCONNECTING = "too-many-unconnecting-headers";
     public static final String CODE_UNDECODABLE = "undecodable";
+    public static final String CODE_UNREQUESTED_FLOOD = "unrequested-flood";
+    public static final String CODE_UNKNOWN_FLOOD = "unknown-message-flood";
 
     /** Header and block reasons that an honest peer can cause (a clock ahead of ours, an unknown parent). */
     static final Set<String> HARMLESS_BLOCK_REASONS = Set.of("prev-blk-not-found", "time-too-new");

@@ -67,4 +67,15 @@ public record P2pSettings(int maxInbound, int maxOutbound, int maxConnectionsPer
         return new P2pSettings(maxInbound, maxOutbound, maxConnectionsPerIp, discover, connectTimeout, handshakeTimeout,
                 pingInterval, pingTimeout, d, connectInterval, banDuration, tracker);
     }
+
+    /** A connection that has not completed the handshake in {@code d} is dropped (tests use a short one). */
+    public P2pSettings withHandshakeTimeout(Duration d) {
+        return new P2pSettings(maxInbound, maxOutbound, maxConnectionsPerIp, discover, connectTimeout, d,
+                pingInterval, pingTimeout, stallTimeout, connectInterval, banDuration, tracker);
+    }
+
+    public P2pSettings withMaxConnectionsPerIp(int n) {
+        return new P2pSettings(maxInbound, maxOutbound, n, discover, connectTimeout, handshakeTimeout,
+                pingInterval, pingTimeout, stallTimeout, connectInterval, banDuration, tracker);
+    }
 }

@@ -24,12 +24,21 @@ import org.peerchain.p2p.wire.WireCodec;
  */
 final class Peer {
     /** Bytes of frames waiting to be written above which the peer is dropped (it does not read). */
-    static final long MAX_SEND_QUEUE_BYTES = 64L * 1024 * 1024;
+    static final long MAX_SEND_QUEUE_BYTES = 16L * 1024 * 1024;
+    /**
+     * Above this many bytes waiting to be written the peer's own requests wait (Bitcoin Core's paused send): a peer
+     * must read what it asked for before it may ask for more, so a peer that never reads costs about this much.
+     */
+    static final long SEND_PAUSE_BYTES = 1024L * 1024;
+    private static final long SEND_ROOM_POLL_MILLIS = 5;
     /** Hashes remembered per peer for "it has this already" (the seen-filter). */
     static final int MAX_KNOWN_BLOCKS = 50_000;
     static final int MAX_KNOWN_TXS = 50_000;
     private static final byte[] CLOSE = new byte[0];
     private static final int WRITE_BUFFER_BYTES = 64 * 1024;
+    /** At most this much unread input is discarded, for at most this long, before a socket closes. */
+    private static final long MAX_DRAIN_BYTES = 1024 * 1024;
+    private static final long DRAIN_MILLIS = 200;
 
     final long id;
     final Socket socket;
@@ -62,6 +71,16 @@ final class Peer {
     /** When we last asked this peer for headers and have not had an answer that connects (0: nothing asked). */
     volatile long headersRequestedNanos;
     final AtomicBoolean answeredGetAddr = new AtomicBoolean();
+    /** The peer's low-work header branch being counted, not stored; null when none. Reader thread only. */
+    HeaderPresync presync;
+    /** It has headers beyond those we stored (we stopped at the lead limit): ask again when blocks catch up. */
+    volatile boolean moreHeaders;
+    /** It was asked once for the headers beyond ours as the sync peer. */
+    volatile boolean askedForHeaders;
+    /** Flood accounting, reader thread only: unrequested messages that brought nothing, in the current window. */
+    long floodWindowStart = System.nanoTime();
+    int redundantMessages;
+    int unknownInWindow;
 
     private final AtomicLong bytesSent = new AtomicLong();
     private final AtomicLong bytesReceived = new AtomicLong();
@@ -117,6 +136,23 @@ final class Peer {
         return true;
     }
 
+    /** Waits until its queued frames are under {@link #SEND_PAUSE_BYTES}; false when that takes over {@code timeout}. */
+    boolean awaitSendRoom(java.time.Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (queuedBytes.get() > SEND_PAUSE_BYTES && !closed.get()) {
+            if (System.nanoTime() > end) {
+                return false;
+            }
+            try {
+                Thread.sleep(SEND_ROOM_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * Marks the peer closed; frames already queued and then {@code last} (if not null, an error frame saying
      * why) are still written before the socket closes. True the first time only.
@@ -165,6 +201,7 @@ final class Peer {
                 }
                 if (f == CLOSE) {
                     out.flush();
+                    drainBeforeClose();
                     break;
                 }
                 out.write(f);
@@ -183,6 +220,29 @@ final class Peer {
             Thread.currentThread().interrupt();
         } finally {
             closeSocket();
+        }
+    }
+
+    /**
+     * Half-closes and discards what the peer already sent (bounded), so that the close is a clean FIN: closing a
+     * socket with unread input sends a reset, and the peer may then lose the error frame that says why.
+     */
+    private void drainBeforeClose() {
+        try {
+            socket.shutdownOutput();
+            socket.setSoTimeout((int) DRAIN_MILLIS);
+            InputStream in = socket.getInputStream();
+            byte[] buf = new byte[8192];
+            long end = System.nanoTime() + DRAIN_MILLIS * 1_000_000;
+            for (long left = MAX_DRAIN_BYTES; left > 0 && System.nanoTime() < end; ) {
+                int n = in.read(buf);
+                if (n < 0) {
+                    break;
+                }
+                left -= n;
+            }
+        } catch (IOException ignored) {
+            // closing anyway
         }
     }
 
@@ -207,6 +267,21 @@ final class Peer {
                 return n;
             }
         };
+    }
+
+    /** The entry with the most work this peer has shown us it has (by headers or a block), or null. */
+    volatile org.peerchain.chain.BlockIndexEntry bestKnown;
+    /** {@link BlockDownload}'s cache: the highest height of its path that is an ancestor of {@link #bestKnown}. */
+    org.peerchain.chain.BlockIndexEntry reachBest;
+    Object reachTarget;
+    int reachHeight = -1;
+
+    void noteBest(org.peerchain.chain.BlockIndexEntry e) {
+        org.peerchain.chain.BlockIndexEntry b = bestKnown;
+        if (b == null || e.chainWork().compareTo(b.chainWork()) > 0) {
+            bestKnown = e;
+        }
+        noteHeight(e.height());
     }
 
     void noteHeight(long height) {

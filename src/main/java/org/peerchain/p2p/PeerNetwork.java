@@ -2,6 +2,7 @@ package org.peerchain.p2p;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.UnknownHostException;
@@ -24,7 +25,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.peerchain.chain.BlockIndexEntry;
 import org.peerchain.chain.BlockOutcome;
+import org.peerchain.chain.BlockStatus;
 import org.peerchain.chain.ChainEvent;
+import org.peerchain.consensus.CompactTarget;
 import org.peerchain.consensus.ValidationException;
 import org.peerchain.core.Block;
 import org.peerchain.core.BlockHeader;
@@ -56,17 +59,31 @@ import org.slf4j.LoggerFactory;
 public final class PeerNetwork implements AutoCloseable {
     /** Headers sent at most in one announcement; a peer missing more asks with {@code getheaders}. */
     static final int MAX_ANNOUNCE_HEADERS = 8;
-    /** While the best header is this far above the tip the node is syncing and announces nothing. */
+    /** While the best header is this far above the tip the node is syncing and announces its tip less often. */
     static final int ANNOUNCE_WHILE_BEHIND_LIMIT = 1;
+    /**
+     * How often a syncing node announces its tip. Not never: a header chain whose blocks nobody serves (cheap
+     * headers from a hostile peer) would otherwise keep the node "syncing" and silent for good.
+     */
+    static final long ANNOUNCE_WHILE_BEHIND_INTERVAL_NANOS = 1_000_000_000L;
     /** Longest wait between attempts to reach an address that keeps failing. */
     static final Duration MAX_RECONNECT_BACKOFF = Duration.ofMinutes(1);
     /** A transaction asked of one peer is not asked of another before this. */
     static final long TX_REQUEST_TIMEOUT_NANOS = 5_000_000_000L;
-    /** How long an answer to getheaders may take before unconnecting announcements count against the peer again. */
-    static final long HEADERS_RESPONSE_NANOS = 30_000_000_000L;
     static final int ADDRESS_CANDIDATES = 100;
     static final long MAINTENANCE_INTERVAL_MILLIS = 250;
     static final int MAX_RECENT_REJECTS = 10_000;
+    /**
+     * Most header-only entries the node keeps above its tip. Headers further ahead are asked for again when the
+     * blocks have caught up to half of it, so a peer with cheap headers (regtest difficulty, or a long low-target
+     * branch) cannot make the node store an unbounded header chain whose blocks never come.
+     */
+    static final int MAX_HEADERS_LEAD = 10_000;
+    /** Unrequested blocks we have or do not want, and transactions we have, tolerated per peer in one window. */
+    static final int MAX_REDUNDANT_MESSAGES = 10;
+    /** Frames of unknown type tolerated per peer in one window (the protocol may grow; a flood is no growth). */
+    static final int MAX_UNKNOWN_MESSAGES = 1_000;
+    static final long FLOOD_WINDOW_NANOS = 60_000_000_000L;
     /** How long a closing connection may take to write its last frames (the error saying why). */
     static final long WRITER_DRAIN_MILLIS = 2_000;
 
@@ -112,7 +129,13 @@ public final class PeerNetwork implements AutoCloseable {
     private final ExecutorService relay;
     private final ThreadPoolExecutor dialer;
     private final AtomicBoolean announcePending = new AtomicBoolean();
+    private final AtomicBoolean announceDeferred = new AtomicBoolean();
+    /** Relay thread only. */
+    private long lastAnnounceNanos;
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
+    /** The one peer initial headers are asked of (null: none now); another is tried when it goes quiet. */
+    private Peer syncPeer;
+    private long syncPeerAskedNanos;
     private PeerListener listener;
     private TrackerClient trackerClient;
     private volatile boolean closed;
@@ -393,10 +416,7 @@ public final class PeerNetwork implements AutoCloseable {
         } else {
             sendPing(p);
         }
-        BlockIndexEntry best = chain.bestHeader();
-        if (!inbound || v.work().compareTo(best.chainWork()) > 0) {
-            requestHeaders(p, best);
-        }
+        startHeadersSync();
         if (!inbound) {
             p.send(new PeerMessages.GetAddr());
         }
@@ -410,6 +430,11 @@ public final class PeerNetwork implements AutoCloseable {
             FrameReader in = new FrameReader(p.countingInput(new BufferedInputStream(p.socket.getInputStream())), catalog);
             for (Message m; !p.isClosed() && (m = in.read()) != null; ) {
                 p.lastReceive = System.currentTimeMillis() / 1000;
+                if (!p.awaitSendRoom(settings.pingTimeout())) {
+                    reason = "does not read what it asked for: over " + Peer.SEND_PAUSE_BYTES + " bytes unread for "
+                            + settings.pingTimeout().toSeconds() + " s";
+                    break;
+                }
                 handle(p, m);
             }
         } catch (FrameException e) {
@@ -431,11 +456,38 @@ public final class PeerNetwork implements AutoCloseable {
             return;
         }
         peers.remove(p.id);
-        download.peerGone(p);
+        List<Hash> returned = download.peerGone(p);
+        synchronized (this) {
+            if (syncPeer == p) {
+                syncPeer = null;
+            }
+        }
         log.info("disconnected {}: {}", p, reason);
         events.publish(new NetworkEvent.PeerDisconnected(p.id, p.address(), reason));
         if (!closed) {
+            startHeadersSync();
+            reassign(returned);
             requestBlocks();
+        }
+    }
+
+    /**
+     * Asks other peers that announced them for blocks a peer did not deliver (it went away, stalled, or said
+     * {@code notfound}). Blocks on the path to the best header are handed out by the download anyway; this also
+     * covers announced blocks off that path.
+     */
+    private void reassign(List<Hash> hashes) {
+        for (Hash h : hashes) {
+            BlockIndexEntry e = chain.entry(h);
+            if (e == null || e.status() != BlockStatus.HEADER_ONLY) {
+                continue;
+            }
+            for (Peer q : peers.values()) {
+                if (!q.isClosed() && q.knownBlocks.contains(h) && !q.lacks.contains(h)) {
+                    download.requestAnnounced(q, List.of(e));
+                    break;
+                }
+            }
         }
     }
 
@@ -446,6 +498,20 @@ public final class PeerNetwork implements AutoCloseable {
         if (score >= Misbehaviour.BAN_THRESHOLD) {
             book.ban(p.remoteHost, System.currentTimeMillis() / 1000 + settings.banDuration().toSeconds(), code);
             disconnect(p, "misbehaviour " + score + ": " + code, new Message.Error(code, detail));
+        }
+    }
+
+    /** An unrequested message that brought nothing: tolerated up to a limit per window, then penalised. */
+    private void redundant(Peer p, String what) {
+        long now = System.nanoTime();
+        if (now - p.floodWindowStart > FLOOD_WINDOW_NANOS) {
+            p.floodWindowStart = now;
+            p.redundantMessages = 0;
+            p.unknownInWindow = 0;
+        }
+        if (++p.redundantMessages % MAX_REDUNDANT_MESSAGES == 0) {
+            misbehave(p, Misbehaviour.UNREQUESTED_FLOOD, Misbehaviour.CODE_UNREQUESTED_FLOOD,
+                    p.redundantMessages + " unrequested messages that brought nothing new, the last " + what);
         }
     }
 
@@ -468,13 +534,16 @@ public final class PeerNetwork implements AutoCloseable {
         } else if (m instanceof PeerMessages.GetData g) {
             serveData(p, g.items());
         } else if (m instanceof PeerMessages.NotFound nf) {
+            List<Hash> lacking = new ArrayList<>();
             for (InvItem i : nf.items()) {
                 if (i.kind() == InvKind.BLOCK) {
                     download.notFound(p, i.hash());
+                    lacking.add(i.hash());
                 } else {
                     requestedTxs.remove(i.hash());
                 }
             }
+            reassign(lacking);
             requestBlocks();
         } else if (m instanceof PeerMessages.BlockMessage b) {
             onBlock(p, b.data());
@@ -497,8 +566,18 @@ public final class PeerNetwork implements AutoCloseable {
             misbehave(p, Misbehaviour.DUPLICATE_VERSION, HandshakeRejection.DUPLICATE_VERSION, "\"version\" after the handshake");
         } else if (m instanceof Message.Error e) {
             log.info("{} reports an error: {}: {}", p, e.code(), e.message());
-        } else if (m instanceof Message.Unknown) {
+        } else if (m instanceof Message.Unknown u) {
             p.unknownMessages.incrementAndGet();
+            long now = System.nanoTime();
+            if (now - p.floodWindowStart > FLOOD_WINDOW_NANOS) {
+                p.floodWindowStart = now;
+                p.redundantMessages = 0;
+                p.unknownInWindow = 0;
+            }
+            if (++p.unknownInWindow % MAX_UNKNOWN_MESSAGES == 0) {
+                misbehave(p, Misbehaviour.UNREQUESTED_FLOOD, Misbehaviour.CODE_UNKNOWN_FLOOD,
+                        p.unknownInWindow + " messages of unknown type within a minute, the last \"" + u.type() + "\"");
+            }
         }
         // verack and the tracker's messages need no answer on a peer connection
     }
@@ -530,58 +609,217 @@ public final class PeerNetwork implements AutoCloseable {
         p.send(new PeerMessages.Headers(out));
     }
 
-    /** Asks {@code p} for the headers after {@code from} and remembers that an answer is due. */
-    private void requestHeaders(Peer p, BlockIndexEntry from) {
-        p.headersRequestedNanos = System.nanoTime();
-        p.send(new PeerMessages.GetHeaders(BlockLocator.from(from, chain), Hash.ZERO));
-    }
-
-    /** True while a request for headers to {@code p} is younger than {@link #HEADERS_RESPONSE_NANOS}. */
-    private static boolean headersRequestPending(Peer p) {
-        long asked = p.headersRequestedNanos;
-        return asked != 0 && System.nanoTime() - asked < HEADERS_RESPONSE_NANOS;
-    }
-
     private void onHeaders(Peer p, List<BlockHeader> headers) {
+        boolean fromSyncPeer = noteHeadersFrom(p);
         if (headers.isEmpty()) {
+            if (fromSyncPeer) {
+                syncPeerDone(p);
+            }
             return;
         }
-        BlockIndexEntry last = null;
-        for (int i = 0; i < headers.size(); i++) {
-            BlockHeader h = headers.get(i);
-            if (i > 0 && !h.prevHash().equals(headers.get(i - 1).hash())) {
+        for (int i = 1; i < headers.size(); i++) {
+            if (!headers.get(i).prevHash().equals(headers.get(i - 1).hash())) {
                 misbehave(p, Misbehaviour.NON_CONTINUOUS_HEADERS, Misbehaviour.CODE_NON_CONTINUOUS,
                         "header " + i + " does not follow header " + (i - 1));
                 return;
             }
-            p.knownBlocks.add(h.hash());
+        }
+        boolean full = headers.size() == PeerMessages.MAX_HEADERS_RESULTS;
+        BlockHeader lastHeader = headers.get(headers.size() - 1);
+        HeaderPresync pre = p.presync;
+        if (pre != null && !pre.redownloading && headers.get(0).prevHash().equals(pre.lastHash)) {
+            continuePresync(p, pre, headers, full);
+            return;
+        }
+        BlockIndexEntry parent = chain.entry(headers.get(0).prevHash());
+        if (parent == null) {
+            headers.forEach(h -> p.knownBlocks.add(h.hash()));
+            // An announcement of a block whose parents we lack: ask for the headers in between.
+            if (++p.unconnectingHeaders % Misbehaviour.MAX_UNCONNECTING_HEADERS == 0) {
+                misbehave(p, Misbehaviour.UNCONNECTING_HEADERS, Misbehaviour.CODE_UNCONNECTING,
+                        "the parent " + headers.get(0).prevHash() + " is unknown");
+            }
+            p.send(new PeerMessages.GetHeaders(BlockLocator.from(chain.bestHeader(), chain), Hash.ZERO));
+            return;
+        }
+        p.unconnectingHeaders = 0;
+        BlockIndexEntry tip = chain.tip();
+        boolean allKnown = chain.entry(lastHeader.hash()) != null;
+        boolean redownload = pre != null && pre.redownloading;
+        if (!allKnown && !redownload && workAfter(parent, headers).compareTo(tip.chainWork()) <= 0) {
+            // A branch with no more work than ours cannot become our chain: nothing of it is stored. A full
+            // answer may be the start of a longer branch: count its work without storing it (Bitcoin Core's
+            // headers presync, in spirit) and store it only once it shows more work than ours.
+            if (full) {
+                startPresync(p, parent, headers);
+            }
+            return;
+        }
+        int room = tip.height() + MAX_HEADERS_LEAD - parent.height();
+        boolean truncated = headers.size() > room;
+        List<BlockHeader> accepted = truncated ? headers.subList(0, Math.max(0, room)) : headers;
+        accepted.forEach(h -> p.knownBlocks.add(h.hash()));
+        List<BlockIndexEntry> entries;
+        try {
+            entries = accepted.isEmpty() ? List.of() : chain.acceptHeaders(accepted);
+        } catch (ValidationException e) {
+            if (!Misbehaviour.HARMLESS_BLOCK_REASONS.contains(e.reason())) {
+                misbehave(p, Misbehaviour.INVALID_BLOCK, e.reason(), "invalid header: " + e.getMessage());
+            }
+            return;
+        }
+        BlockIndexEntry last = entries.isEmpty() ? parent : entries.get(entries.size() - 1);
+        if (redownload) {
+            pre.allowance -= accepted.size();
+            if (pre.allowance <= 0 || last.chainWork().compareTo(tip.chainWork()) > 0) {
+                p.presync = null;
+            }
+        }
+        p.noteBest(last);
+        if (truncated) {
+            p.moreHeaders = true;
+        } else if (full) {
+            p.send(new PeerMessages.GetHeaders(BlockLocator.from(last, chain), Hash.ZERO));
+        } else if (fromSyncPeer) {
+            syncPeerDone(p);
+        }
+        if (!full && entries.size() <= MAX_ANNOUNCE_HEADERS && last.chainWork().compareTo(tip.chainWork()) > 0) {
+            download.requestAnnounced(p, entries);
+        }
+        requestBlocks();
+    }
+
+    private static BigInteger workAfter(BlockIndexEntry parent, List<BlockHeader> headers) {
+        BigInteger w = parent.chainWork();
+        for (BlockHeader h : headers) {
+            w = w.add(CompactTarget.work(h.bits()));
+        }
+        return w;
+    }
+
+    private void startPresync(Peer p, BlockIndexEntry fork, List<BlockHeader> headers) {
+        if (!checkPresyncHeaders(p, headers)) {
+            return;
+        }
+        BlockHeader last = headers.get(headers.size() - 1);
+        p.presync = new HeaderPresync(fork.hash(), last.hash(), headers.size(), workAfter(fork, headers));
+        p.send(new PeerMessages.GetHeaders(List.of(last.hash()), Hash.ZERO));
+    }
+
+    private void continuePresync(Peer p, HeaderPresync pre, List<BlockHeader> headers, boolean full) {
+        if (!checkPresyncHeaders(p, headers)) {
+            return;
+        }
+        for (BlockHeader h : headers) {
+            pre.work = pre.work.add(CompactTarget.work(h.bits()));
+        }
+        pre.count += headers.size();
+        pre.lastHash = headers.get(headers.size() - 1).hash();
+        BlockIndexEntry fork = chain.entry(pre.fork);
+        if (fork != null && pre.work.compareTo(chain.tip().chainWork()) > 0) {
+            // The branch has more work than ours after all: ask for it again from the fork, and store it this time.
+            pre.redownloading = true;
+            pre.allowance = pre.count;
+            p.send(new PeerMessages.GetHeaders(BlockLocator.from(fork, chain), Hash.ZERO));
+        } else if (full && fork != null) {
+            p.send(new PeerMessages.GetHeaders(List.of(pre.lastHash), Hash.ZERO));
+        } else {
+            p.presync = null;
+        }
+    }
+
+    /** Proof of work of headers not stored (yet): a peer cannot make us count work it did not do. */
+    private boolean checkPresyncHeaders(Peer p, List<BlockHeader> headers) {
+        for (BlockHeader h : headers) {
             try {
-                last = chain.acceptHeader(h);
+                chain.checkHeader(h);
             } catch (ValidationException e) {
-                if (i == 0 && "prev-blk-not-found".equals(e.reason())) {
-                    // An announcement of a block whose parents we lack: ask for the headers in between.
-                    // While our request for headers is still being answered, a peer announcing its newest blocks
-                    // (which cannot connect yet) is honest and behind nothing: neither count it nor ask again.
-                    if (headersRequestPending(p)) {
-                        return;
+                misbehave(p, Misbehaviour.INVALID_BLOCK, e.reason(), "invalid header " + h.hash() + ": " + e.getMessage());
+                p.presync = null;
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ------------------------------------------------------------------ headers sync peer
+
+    /** True when {@code p} is the sync peer (its answer resets its clock). */
+    private synchronized boolean noteHeadersFrom(Peer p) {
+        if (syncPeer == p) {
+            syncPeerAskedNanos = System.nanoTime();
+            return true;
+        }
+        return false;
+    }
+
+    private synchronized void syncPeerDone(Peer p) {
+        if (syncPeer == p) {
+            syncPeer = null;
+        }
+        try {
+            timer.execute(this::startHeadersSync);
+        } catch (RejectedExecutionException e) {
+            // closing
+        }
+    }
+
+    /**
+     * Asks one peer at a time for the headers it has beyond ours (as Bitcoin Core does, so that initial sync does
+     * not download every header from every peer): an outbound peer, or an inbound one claiming more work than our
+     * best header, each at most once per connection. A sync peer that stays silent past the stall timeout is
+     * replaced by the next; announcements from any peer are still followed up with that peer.
+     */
+    private synchronized void startHeadersSync() {
+        if (closed) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (syncPeer != null && !syncPeer.isClosed()) {
+            if (syncPeer.moreHeaders || now - syncPeerAskedNanos < settings.stallTimeout().toNanos()) {
+                return;
+            }
+            log.info("{} did not answer getheaders within {} ms: asking another peer", syncPeer,
+                    settings.stallTimeout().toMillis());
+        }
+        syncPeer = null;
+        BlockIndexEntry best = chain.bestHeader();
+        Peer pick = null;
+        for (Peer p : peers.values()) {
+            if (p.isClosed() || p.askedForHeaders || (p.inbound && p.version.work().compareTo(best.chainWork()) <= 0)) {
+                continue;
+            }
+            if (pick == null || (pick.inbound && !p.inbound)) {
+                pick = p;
+            }
+        }
+        if (pick == null) {
+            return;
+        }
+        pick.askedForHeaders = true;
+        syncPeer = pick;
+        syncPeerAskedNanos = now;
+        pick.send(new PeerMessages.GetHeaders(BlockLocator.from(best, chain), Hash.ZERO));
+    }
+
+    /** Asks for more headers, from the peer that has them, once the blocks have caught up with half the lead. */
+    private void resumeHeaders() {
+        BlockIndexEntry best = chain.bestHeader();
+        if (best.height() - chain.tip().height() > MAX_HEADERS_LEAD / 2) {
+            return;
+        }
+        for (Peer p : peers.values()) {
+            if (p.moreHeaders && !p.isClosed()) {
+                p.moreHeaders = false;
+                synchronized (this) {
+                    if (syncPeer == p) {
+                        syncPeerAskedNanos = System.nanoTime();
                     }
-                    if (++p.unconnectingHeaders % Misbehaviour.MAX_UNCONNECTING_HEADERS == 0) {
-                        misbehave(p, Misbehaviour.UNCONNECTING_HEADERS, Misbehaviour.CODE_UNCONNECTING, e.getMessage());
-                    }
-                    requestHeaders(p, chain.bestHeader());
-                } else if (!Misbehaviour.HARMLESS_BLOCK_REASONS.contains(e.reason())) {
-                    misbehave(p, Misbehaviour.INVALID_BLOCK, e.reason(), "invalid header " + h.hash() + ": " + e.getMessage());
                 }
+                p.send(new PeerMessages.GetHeaders(BlockLocator.from(best, chain), Hash.ZERO));
                 return;
             }
         }
-        p.unconnectingHeaders = 0;
-        p.headersRequestedNanos = 0;
-        p.noteHeight(last.height());
-        if (headers.size() == PeerMessages.MAX_HEADERS_RESULTS) {
-            requestHeaders(p, last);
-        }
-        requestBlocks();
     }
 
     private void onInv(Peer p, List<InvItem> items) {
@@ -602,8 +840,8 @@ public final class PeerNetwork implements AutoCloseable {
                 }
             }
         }
-        if (unknownBlock && !headersRequestPending(p)) {
-            requestHeaders(p, chain.bestHeader());
+        if (unknownBlock) {
+            p.send(new PeerMessages.GetHeaders(BlockLocator.from(chain.bestHeader(), chain), Hash.ZERO));
         }
         if (!wanted.isEmpty()) {
             p.send(new PeerMessages.GetData(wanted));
@@ -613,6 +851,10 @@ public final class PeerNetwork implements AutoCloseable {
     private void serveData(Peer p, List<InvItem> items) {
         List<InvItem> missing = new ArrayList<>();
         for (InvItem i : items) {
+            if (!p.awaitSendRoom(settings.pingTimeout())) {
+                disconnect(p, "does not read the blocks it asked for", null);
+                return;
+            }
             if (i.kind() == InvKind.BLOCK) {
                 byte[] b = chain.blockBytes(i.hash());
                 if (b == null) {
@@ -647,16 +889,30 @@ public final class PeerNetwork implements AutoCloseable {
         Hash hash = b.hash();
         p.knownBlocks.add(hash);
         boolean requested = download.delivered(p, hash);
+        if (!requested) {
+            BlockIndexEntry known = chain.entry(hash);
+            if (known != null && known.status() != BlockStatus.HEADER_ONLY) {
+                redundant(p, "block " + hash + ", which we have");
+                return;
+            }
+            BlockIndexEntry parent = chain.entry(b.header().prevHash());
+            if (parent != null && parent.chainWork().add(CompactTarget.work(b.header().bits()))
+                    .compareTo(chain.tip().chainWork()) <= 0) {
+                // Unasked for and no more work than our tip: it cannot change our chain, so it is not stored.
+                redundant(p, "block " + hash + ", which has no more work than our tip");
+                return;
+            }
+        }
         chain.preverify(b);
         try {
             BlockOutcome outcome = chain.submitBlock(b);
             BlockIndexEntry e = chain.entry(hash);
             if (e != null) {
-                p.noteHeight(e.height());
+                p.noteBest(e);
                 p.syncedBlocks = Math.max(p.syncedBlocks, e.height());
             }
-            if (outcome == BlockOutcome.ORPHAN && !requested && !headersRequestPending(p)) {
-                requestHeaders(p, chain.bestHeader());
+            if (outcome == BlockOutcome.ORPHAN && !requested) {
+                p.send(new PeerMessages.GetHeaders(BlockLocator.from(chain.bestHeader(), chain), Hash.ZERO));
             }
         } catch (ValidationException e) {
             if (!Misbehaviour.HARMLESS_BLOCK_REASONS.contains(e.reason())) {
@@ -676,8 +932,11 @@ public final class PeerNetwork implements AutoCloseable {
         }
         Hash txid = tx.txid();
         p.knownTxs.add(txid);
-        requestedTxs.remove(txid);
+        boolean requested = requestedTxs.remove(txid) != null;
         if (chain.mempoolTransaction(txid) != null || recentRejects.contains(txid)) {
+            if (!requested) {
+                redundant(p, "transaction " + txid + ", which we have");
+            }
             return;
         }
         try {
@@ -724,17 +983,39 @@ public final class PeerNetwork implements AutoCloseable {
     private void announceTip() {
         announcePending.set(false);
         BlockIndexEntry tip = chain.tip();
-        if (chain.bestHeader().height() - tip.height() > ANNOUNCE_WHILE_BEHIND_LIMIT) {
+        long now = System.nanoTime();
+        if (chain.bestHeader().height() - tip.height() > ANNOUNCE_WHILE_BEHIND_LIMIT
+                && now - lastAnnounceNanos < ANNOUNCE_WHILE_BEHIND_INTERVAL_NANOS) {
+            if (announceDeferred.compareAndSet(false, true)) {
+                try {
+                    timer.schedule(() -> {
+                        announceDeferred.set(false);
+                        onTipChanged();
+                    }, ANNOUNCE_WHILE_BEHIND_INTERVAL_NANOS - (now - lastAnnounceNanos), TimeUnit.NANOSECONDS);
+                } catch (RejectedExecutionException e) {
+                    announceDeferred.set(false);
+                }
+            }
             return;
         }
+        lastAnnounceNanos = now;
         for (Peer p : peers.values()) {
             if (p.isClosed() || p.knownBlocks.contains(tip.hash())) {
                 continue;
             }
             List<BlockHeader> headers = new ArrayList<>();
-            for (BlockIndexEntry e = tip; e != null && e.height() > 0 && headers.size() < MAX_ANNOUNCE_HEADERS
+            BlockIndexEntry e = tip;
+            for (; e != null && e.height() > 0 && headers.size() < MAX_ANNOUNCE_HEADERS
                     && !p.knownBlocks.contains(e.hash()); e = e.parent()) {
                 headers.add(e.header());
+            }
+            boolean connects = e == null || e.height() == 0 || p.knownBlocks.contains(e.hash());
+            if (!connects) {
+                // The peer lacks the parent of what we would send (it is still syncing): headers would not
+                // connect for it, so announce by inventory and let it ask for the headers (as Bitcoin Core does).
+                p.knownBlocks.add(tip.hash());
+                p.send(new PeerMessages.Inv(List.of(new InvItem(InvKind.BLOCK, tip.hash()))));
+                continue;
             }
             Collections.reverse(headers);
             headers.forEach(h -> p.knownBlocks.add(h.hash()));
@@ -774,6 +1055,8 @@ public final class PeerNetwork implements AutoCloseable {
                 }
             }
             requestedTxs.values().removeIf(t -> now - t > TX_REQUEST_TIMEOUT_NANOS);
+            startHeadersSync();
+            resumeHeaders();
             requestBlocks();
             NetworkEvent.SyncProgress progress = download.progress(peers.size());
             if (progress != null) {

@@ -31,7 +31,7 @@ class PeerMessageFuzzTest {
     static final int RPC_CHECK_INTERVAL = 100;
 
     private static FuzzedNode target;
-    private static ScriptedPeer peer;
+    private static FuzzScriptedPeer peer;
     private static long inputs;
     /** Every block sent that decodes: a connection dropped by a timer may still be handling one when the next input starts. */
     private static final Set<Hash> blocksSent = new HashSet<>();
@@ -45,7 +45,7 @@ class PeerMessageFuzzTest {
             return;
         }
         target = FuzzedNode.start();
-        peer = new ScriptedPeer(target.node.params().networkId(), target.node.p2pPort(), ROUND_TRIP_BOUND_MILLIS);
+        peer = new FuzzScriptedPeer(target.node.params().networkId(), target.node.p2pPort(), ROUND_TRIP_BOUND_MILLIS);
     }
 
     @AfterAll
@@ -80,14 +80,14 @@ class PeerMessageFuzzTest {
         Hash tipBefore = target.node.chain().tip().hash();
         FuzzedMessages messages = new FuzzedMessages(target, data);
         byte[][] frames = messages.frames();
-        ScriptedPeer.Outcome outcome;
+        FuzzScriptedPeer.Outcome outcome;
         try {
             outcome = peer.sendAndRoundTrip(frames);
         } catch (IOException e) {
             fail(e.getMessage() + " (sent " + messages.description + ")");
             return;
         }
-        if (outcome == ScriptedPeer.Outcome.DISCONNECTED) {
+        if (outcome == FuzzScriptedPeer.Outcome.DISCONNECTED) {
             // the node may disconnect and ban: it must take the peer back once the ban is cleared
             target.node.network().clearBans();
             peer.connect();
