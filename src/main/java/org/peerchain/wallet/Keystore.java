@@ -463,8 +463,8 @@ public final class Keystore implements Destroyable, AutoCloseable {
             if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
                 return e.getAsBigDecimal().intValueExact();
             }
-        } catch (ArithmeticException ex) {
-            // falls through to the error below
+        } catch (ArithmeticException | NumberFormatException ex) {
+            // falls through to the error below (Gson refuses an exponent like 1E2222222 with NumberFormatException)
         }
         throw new KeystoreCorruptedException(file, "the field '" + name + "' is not a whole number");
     }

@@ -127,6 +127,16 @@ class KeystoreTest {
     }
 
     @Test
+    void anIterationCountWithAHugeExponentIsNamedAsNotAWholeNumber() throws Exception {
+        create().close();
+        String text = Files.readString(file()).replaceFirst("\"iterations\":\\s*\\d+", "\"iterations\": 10022E2222222");
+        Files.writeString(file(), text);
+        var e = assertThrows(KeystoreCorruptedException.class, () -> Keystore.open(file(), PASSWORD.clone()));
+        assertTrue(e.getMessage().contains("the field 'iterations' is not a whole number"), e.getMessage());
+        assertTrue(e.getMessage().contains(file().toString()), e.getMessage());
+    }
+
+    @Test
     void aMissingFieldAndAnEmptyFileAreNamed() throws Exception {
         create().close();
         JsonObject json = JsonParser.parseString(Files.readString(file())).getAsJsonObject();
