@@ -170,8 +170,10 @@ public final class AddressBook {
                 }
             }
         } catch (JsonParseException | IllegalStateException | UnsupportedOperationException | NullPointerException
-                | ClassCastException e) {
+                | ClassCastException | NumberFormatException e) {
             throw bad("it is not valid address-book JSON (" + e.getMessage() + ")");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw bad("it is not UTF-8 text");
         }
     }
 

@@ -63,4 +63,17 @@ class AddressBookTest {
         assertTrue(e.getMessage().startsWith("the address book " + file + " cannot be read"), e.getMessage());
         assertEquals("{\"version\": 1, \"labels\": {\"notanaddress\": \"x\"}", Files.readString(file));
     }
+
+    @Test
+    void aNonNumericVersionOrAFileThatIsNotUtf8GetsAnErrorNamingTheFile() throws Exception {
+        Path file = dir.resolve("ab.json");
+        Files.writeString(file, "{\"version\": \"one\"}");
+        var version = assertThrows(IOException.class, () -> AddressBook.open(file, PREFIX));
+        assertTrue(version.getMessage().startsWith("the address book " + file + " cannot be read"), version.getMessage());
+        byte[] latin1 = {'{', '"', 'v', (byte) 0xE9, '"', ':', '1', '}'};
+        Files.write(file, latin1);
+        var encoding = assertThrows(IOException.class, () -> AddressBook.open(file, PREFIX));
+        assertTrue(encoding.getMessage().contains("not UTF-8"), encoding.getMessage());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(latin1, Files.readAllBytes(file));
+    }
 }
