@@ -1013,7 +1013,8 @@ public final class PeerNetwork implements AutoCloseable {
             if (!connects) {
                 // The peer lacks the parent of what we would send (it is still syncing): headers would not
                 // connect for it, so announce by inventory and let it ask for the headers (as Bitcoin Core does).
-                p.knownBlocks.add(tip.hash());
+                // An inventory does not give the peer the header: it is not marked known, so later headers are
+                // never built on it.
                 p.send(new PeerMessages.Inv(List.of(new InvItem(InvKind.BLOCK, tip.hash()))));
                 continue;
             }
