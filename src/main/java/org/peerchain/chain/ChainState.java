@@ -629,18 +629,18 @@ public final class ChainState implements UtxoView, AutoCloseable {
 
     /** Adds {@code e} and every descendant that already has its data to the candidate tips. */
     private void addCandidates(BlockIndexEntry e) {
-        Deque<BlockIndexEntry> todo = new ArrayDeque<>();
-        todo.add(e);
+        Deque<BlockIndexEntry> pending = new ArrayDeque<>();
+        pending.add(e);
         BigInteger tipWork = active.get(active.size() - 1).chainWork();
-        while (!todo.isEmpty()) {
-            BlockIndexEntry x = todo.poll();
+        while (!pending.isEmpty()) {
+            BlockIndexEntry x = pending.poll();
             if (x.status() != BlockStatus.HAVE_DATA) {
                 continue;
             }
             if (x.chainWork().compareTo(tipWork) > 0) {
                 candidates.add(x);
             }
-            todo.addAll(children.getOrDefault(x.hash(), List.of()));
+            pending.addAll(children.getOrDefault(x.hash(), List.of()));
         }
     }
 
@@ -695,15 +695,15 @@ public final class ChainState implements UtxoView, AutoCloseable {
 
     /** Marks {@code e} and every known block that builds on it invalid, for good. */
     private void markFailed(BlockIndexEntry e) {
-        Deque<BlockIndexEntry> todo = new ArrayDeque<>();
-        todo.add(e);
-        while (!todo.isEmpty()) {
-            BlockIndexEntry x = todo.poll();
+        Deque<BlockIndexEntry> pending = new ArrayDeque<>();
+        pending.add(e);
+        while (!pending.isEmpty()) {
+            BlockIndexEntry x = pending.poll();
             x.setStatus(BlockStatus.FAILED);
             failedEntries++;
             db.setStatus(x.hash(), BlockStatus.FAILED);
             candidates.remove(x);
-            todo.addAll(children.getOrDefault(x.hash(), List.of()));
+            pending.addAll(children.getOrDefault(x.hash(), List.of()));
         }
         db.commit();
     }

@@ -161,10 +161,10 @@ public final class Mempool {
 
     /** Removes a transaction and everything in the pool that spends its outputs. */
     private void removeWithDescendants(Hash txid, MempoolEvent.Reason reason, Hash unannounced) {
-        List<Hash> todo = new ArrayList<>();
-        todo.add(txid);
-        while (!todo.isEmpty()) {
-            Hash h = todo.remove(todo.size() - 1);
+        List<Hash> toRemove = new ArrayList<>();
+        toRemove.add(txid);
+        while (!toRemove.isEmpty()) {
+            Hash h = toRemove.remove(toRemove.size() - 1);
             MempoolEntry e = entries.remove(h);
             if (e == null) {
                 continue;
@@ -177,7 +177,7 @@ public final class Mempool {
             for (int v = 0; v < e.tx().outputs().size(); v++) {
                 Hash child = spentBy.get(new OutPoint(h, v));
                 if (child != null) {
-                    todo.add(child);
+                    toRemove.add(child);
                 }
             }
             if (!h.equals(unannounced)) {
