@@ -3,9 +3,11 @@
 # checkout's root. A finding fails that target's run and is written as
 # src/test/resources/<package>/<Class>Inputs/<method>/crash-<sha1>; the corpus grown while fuzzing stays
 # in .cifuzz-corpus/ (not committed). Logs: target/fuzz-<method>.log; a summary line per target.
-# Usage: bench/fuzz-all.sh [DURATION]   e.g. bench/fuzz-all.sh 10m
+# Usage: bench/fuzz-all.sh [DURATION [TARGET...]]   e.g. bench/fuzz-all.sh 10m
+#        bench/fuzz-all.sh 10m 'WireFuzzTest#everyMessageTypeDecodesItsBodyOrRejectsIt'
 set -u
 duration=${1:-10m}
+shift || true
 cd "$(dirname "$0")/.."
 mvn -q -o test-compile || exit 1
 targets=(
@@ -21,7 +23,9 @@ targets=(
   'RpcRequestFuzzTest#everyRequestBodyGetsAWellFormedReplyOrADocumentedError'
   'WalletInputFuzzTest#keystoreFileOpensOrIsRejectedNamingTheFile'
   'WalletInputFuzzTest#recoveryPhraseParsesOrSaysWhatIsWrong'
+  'PeerMessageFuzzTest#everyPeerMessageIsHandledIgnoredAnsweredOrPunished'
 )
+if [ $# -gt 0 ]; then targets=("$@"); fi
 failed=0
 for t in "${targets[@]}"; do
   m=${t#*#}
