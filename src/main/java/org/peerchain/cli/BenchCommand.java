@@ -92,8 +92,8 @@ public final class BenchCommand {
     }
 
     @Command(name = "soak", mixinStandardHelpOptions = true,
-            description = "Crash soak: kill a mining regtest node (a child JVM) with SIGKILL at random moments, restart it"
-                    + " and check its database, tip, UTXO set and wallet after each restart.")
+            description = "Crash soak: kill a mining regtest node (a child JVM) that syncs from a second mining node with"
+                    + " SIGKILL at random moments, restart it and check its database, tip, UTXO set and wallet after each restart.")
     static final class Soak implements Callable<Integer> {
         @Option(names = "--kills", defaultValue = "50", description = "times the node is killed (default: ${DEFAULT-VALUE})")
         int kills;
@@ -105,14 +105,18 @@ public final class BenchCommand {
         @Option(names = "--seed", description = "random seed of the kill moments (default: the time)")
         Long seed;
 
-        @Option(names = "--datadir", description = "the node's data directory (default: a new temporary one)")
+        @Option(names = "--datadir", description = "the node's data directory (default: a new temporary one); the source"
+                + " node's is beside it, named <datadir>-source")
         Path dataDir;
+
+        @Option(names = "--no-sync", description = "run the child alone, without a source node to sync from")
+        boolean noSync;
 
         @Override
         public Integer call() throws Exception {
             Path dir = dataDir != null ? dataDir : Files.createTempDirectory("peerchain-soak").resolve("node");
             CrashSoak.Result r = new CrashSoak(new CrashSoak.Options(dir, kills, Duration.ofMillis(maxDelayMs),
-                    seed != null ? seed : System.nanoTime(), List.of("-Xmx256m", "--add-opens", "java.base/sun.security.provider=ALL-UNNAMED")), System.out).run();
+                    seed != null ? seed : System.nanoTime(), List.of("-Xmx256m", "--add-opens", "java.base/sun.security.provider=ALL-UNNAMED"), !noSync), System.out).run();
             return r.clean() == kills ? 0 : 1;
         }
     }

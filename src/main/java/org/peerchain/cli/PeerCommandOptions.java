@@ -22,6 +22,10 @@ public final class PeerCommandOptions {
     @Option(names = "--connect", paramLabel = "HOST:PORT", description = "a peer to stay connected to (repeatable)")
     List<String> connect = new ArrayList<>();
 
+    @Option(names = "--connect-only", description = "dial only the --connect peers (and those added with addnode), not"
+            + " the tracker's or the address book's; others may still connect in")
+    boolean connectOnly;
+
     /** The P2P port to listen on. */
     int port(ChainParams params) {
         return p2pPort != null ? p2pPort : params.defaultPort();
@@ -33,6 +37,6 @@ public final class PeerCommandOptions {
         trackers.forEach(s -> t.add(HostPort.parse(s, TrackerClient.DEFAULT_TRACKER_PORT)));
         List<HostPort> c = new ArrayList<>();
         connect.forEach(s -> c.add(HostPort.parse(s, params.defaultPort())));
-        return new PeerOptions(t, c, P2pSettings.defaults());
+        return new PeerOptions(t, c, P2pSettings.defaults().withDiscovery(!connectOnly));
     }
 }

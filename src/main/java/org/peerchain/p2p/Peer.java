@@ -70,6 +70,8 @@ final class Peer {
     volatile int unconnectingHeaders;
     /** When we last asked this peer for headers and have not had an answer that connects (0: nothing asked). */
     volatile long headersRequestedNanos;
+    /** A getheaders was held back while one was outstanding: ask once the answer has come. */
+    volatile boolean headersWanted;
     final AtomicBoolean answeredGetAddr = new AtomicBoolean();
     /** The peer's low-work header branch being counted, not stored; null when none. Reader thread only. */
     HeaderPresync presync;

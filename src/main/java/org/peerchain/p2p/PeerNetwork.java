@@ -86,6 +86,8 @@ public final class PeerNetwork implements AutoCloseable {
     static final long FLOOD_WINDOW_NANOS = 60_000_000_000L;
     /** How long a closing connection may take to write its last frames (the error saying why). */
     static final long WRITER_DRAIN_MILLIS = 2_000;
+    /** An unanswered getheaders is not repeated to the same peer before this (Bitcoin Core's HEADERS_RESPONSE_TIME). */
+    static final long HEADERS_RESPONSE_NANOS = 120_000_000_000L;
 
     private static final Logger log = LoggerFactory.getLogger(PeerNetwork.class);
 
@@ -448,6 +450,8 @@ public final class PeerNetwork implements AutoCloseable {
         } finally {
             disconnect(p, reason, null);
             p.awaitWriter(WRITER_DRAIN_MILLIS);
+            // a writer still blocked (the peer reads nothing) gives up its socket now, not never
+            p.closeSocket();
         }
     }
 
@@ -612,9 +616,11 @@ public final class PeerNetwork implements AutoCloseable {
     private void onHeaders(Peer p, List<BlockHeader> headers) {
         boolean fromSyncPeer = noteHeadersFrom(p);
         if (headers.isEmpty()) {
+            p.headersRequestedNanos = 0;
             if (fromSyncPeer) {
                 syncPeerDone(p);
             }
+            askHeadersIfWanted(p);
             return;
         }
         for (int i = 1; i < headers.size(); i++) {
@@ -628,21 +634,28 @@ public final class PeerNetwork implements AutoCloseable {
         BlockHeader lastHeader = headers.get(headers.size() - 1);
         HeaderPresync pre = p.presync;
         if (pre != null && !pre.redownloading && headers.get(0).prevHash().equals(pre.lastHash)) {
+            p.headersRequestedNanos = 0;
             continuePresync(p, pre, headers, full);
             return;
         }
         BlockIndexEntry parent = chain.entry(headers.get(0).prevHash());
         if (parent == null) {
             headers.forEach(h -> p.knownBlocks.add(h.hash()));
-            // An announcement of a block whose parents we lack: ask for the headers in between.
-            if (++p.unconnectingHeaders % Misbehaviour.MAX_UNCONNECTING_HEADERS == 0) {
+            // An announcement of a block whose parents we lack: ask for the headers in between. One that races our
+            // unanswered getheaders, or builds on headers of this peer we held back (the lead limit), is what an
+            // honest peer mining faster than we sync sends; only the others count toward the penalty.
+            boolean expected = p.moreHeaders || headersOutstanding(p);
+            if (!expected && ++p.unconnectingHeaders % Misbehaviour.MAX_UNCONNECTING_HEADERS == 0) {
                 misbehave(p, Misbehaviour.UNCONNECTING_HEADERS, Misbehaviour.CODE_UNCONNECTING,
                         "the parent " + headers.get(0).prevHash() + " is unknown");
             }
-            p.send(new PeerMessages.GetHeaders(BlockLocator.from(chain.bestHeader(), chain), Hash.ZERO));
+            maybeAskHeaders(p);
             return;
         }
         p.unconnectingHeaders = 0;
+        // Headers that connect are taken as the answer to any getheaders outstanding with this peer; headers that
+        // do not connect cannot be one (Bitcoin Core's rule).
+        p.headersRequestedNanos = 0;
         BlockIndexEntry tip = chain.tip();
         boolean allKnown = chain.entry(lastHeader.hash()) != null;
         boolean redownload = pre != null && pre.redownloading;
@@ -679,14 +692,50 @@ public final class PeerNetwork implements AutoCloseable {
         if (truncated) {
             p.moreHeaders = true;
         } else if (full) {
-            p.send(new PeerMessages.GetHeaders(BlockLocator.from(last, chain), Hash.ZERO));
-        } else if (fromSyncPeer) {
-            syncPeerDone(p);
+            askHeaders(p, BlockLocator.from(last, chain));
+        } else {
+            if (fromSyncPeer) {
+                syncPeerDone(p);
+            }
+            askHeadersIfWanted(p);
         }
         if (!full && entries.size() <= MAX_ANNOUNCE_HEADERS && last.chainWork().compareTo(tip.chainWork()) > 0) {
             download.requestAnnounced(p, entries);
         }
         requestBlocks();
+    }
+
+    /** Asks {@code p} for the headers after {@code locator}; the request is outstanding until headers that connect arrive. */
+    private void askHeaders(Peer p, List<Hash> locator) {
+        p.headersRequestedNanos = System.nanoTime();
+        p.headersWanted = false;
+        p.send(new PeerMessages.GetHeaders(locator, Hash.ZERO));
+    }
+
+    /**
+     * Asks {@code p} for the headers beyond our best header unless a getheaders to it is still unanswered (Bitcoin
+     * Core's MaybeSendGetHeaders). Otherwise every announcement of a block we cannot place would ask again, and a
+     * peer mining faster than we sync would get a getheaders per block and answer each with up to 2,000 headers,
+     * until both sides' send queues fill and neither reads. What is not asked now is asked when the answer comes.
+     */
+    private void maybeAskHeaders(Peer p) {
+        if (headersOutstanding(p)) {
+            p.headersWanted = true;
+            return;
+        }
+        askHeaders(p, BlockLocator.from(chain.bestHeader(), chain));
+    }
+
+    private static boolean headersOutstanding(Peer p) {
+        long asked = p.headersRequestedNanos;
+        return asked != 0 && System.nanoTime() - asked < HEADERS_RESPONSE_NANOS;
+    }
+
+    /** After an answer that ended the peer's headers: asks again if an announcement was held back meanwhile. */
+    private void askHeadersIfWanted(Peer p) {
+        if (p.headersWanted) {
+            maybeAskHeaders(p);
+        }
     }
 
     private static BigInteger workAfter(BlockIndexEntry parent, List<BlockHeader> headers) {
@@ -703,7 +752,7 @@ public final class PeerNetwork implements AutoCloseable {
         }
         BlockHeader last = headers.get(headers.size() - 1);
         p.presync = new HeaderPresync(fork.hash(), last.hash(), headers.size(), workAfter(fork, headers));
-        p.send(new PeerMessages.GetHeaders(List.of(last.hash()), Hash.ZERO));
+        askHeaders(p, List.of(last.hash()));
     }
 
     private void continuePresync(Peer p, HeaderPresync pre, List<BlockHeader> headers, boolean full) {
@@ -720,9 +769,9 @@ public final class PeerNetwork implements AutoCloseable {
             // The branch has more work than ours after all: ask for it again from the fork, and store it this time.
             pre.redownloading = true;
             pre.allowance = pre.count;
-            p.send(new PeerMessages.GetHeaders(BlockLocator.from(fork, chain), Hash.ZERO));
+            askHeaders(p, BlockLocator.from(fork, chain));
         } else if (full && fork != null) {
-            p.send(new PeerMessages.GetHeaders(List.of(pre.lastHash), Hash.ZERO));
+            askHeaders(p, List.of(pre.lastHash));
         } else {
             p.presync = null;
         }
@@ -799,7 +848,7 @@ public final class PeerNetwork implements AutoCloseable {
         pick.askedForHeaders = true;
         syncPeer = pick;
         syncPeerAskedNanos = now;
-        pick.send(new PeerMessages.GetHeaders(BlockLocator.from(best, chain), Hash.ZERO));
+        askHeaders(pick, BlockLocator.from(best, chain));
     }
 
     /** Asks for more headers, from the peer that has them, once the blocks have caught up with half the lead. */
@@ -816,7 +865,7 @@ public final class PeerNetwork implements AutoCloseable {
                         syncPeerAskedNanos = System.nanoTime();
                     }
                 }
-                p.send(new PeerMessages.GetHeaders(BlockLocator.from(best, chain), Hash.ZERO));
+                askHeaders(p, BlockLocator.from(best, chain));
                 return;
             }
         }
@@ -841,7 +890,7 @@ public final class PeerNetwork implements AutoCloseable {
             }
         }
         if (unknownBlock) {
-            p.send(new PeerMessages.GetHeaders(BlockLocator.from(chain.bestHeader(), chain), Hash.ZERO));
+            maybeAskHeaders(p);
         }
         if (!wanted.isEmpty()) {
             p.send(new PeerMessages.GetData(wanted));
@@ -912,7 +961,7 @@ public final class PeerNetwork implements AutoCloseable {
                 p.syncedBlocks = Math.max(p.syncedBlocks, e.height());
             }
             if (outcome == BlockOutcome.ORPHAN && !requested) {
-                p.send(new PeerMessages.GetHeaders(BlockLocator.from(chain.bestHeader(), chain), Hash.ZERO));
+                maybeAskHeaders(p);
             }
         } catch (ValidationException e) {
             if (!Misbehaviour.HARMLESS_BLOCK_REASONS.contains(e.reason())) {

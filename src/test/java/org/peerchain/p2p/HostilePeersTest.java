@@ -460,17 +460,37 @@ class HostilePeersTest {
     @Test
     void headersThatDoNotConnectAreAnsweredWithGetheadersThenPenalisedThenBanned() throws Exception {
         try (ScriptedPeer p = attacker()) {
+            // each is asked about; the peer answers that it has nothing more, so the next one is not a race
             for (int i = 0; i < Misbehaviour.MAX_UNCONNECTING_HEADERS; i++) {
                 p.send(new PeerMessages.Headers(lowWorkHeaders(randomHash(i), prefix.get(5).header().time(), 1, 1)));
                 p.await(PeerMessages.GetHeaders.class);
+                p.send(new PeerMessages.Headers(List.of()));
             }
             p.pingPong();
             assertEquals(Misbehaviour.UNCONNECTING_HEADERS, misbehaviourOf(p));
             for (int i = Misbehaviour.MAX_UNCONNECTING_HEADERS; i < 5 * Misbehaviour.MAX_UNCONNECTING_HEADERS; i++) {
                 p.send(new PeerMessages.Headers(lowWorkHeaders(randomHash(i), prefix.get(5).header().time(), 1, 1)));
+                p.send(new PeerMessages.Headers(List.of()));
             }
             assertEquals(Misbehaviour.CODE_UNCONNECTING, p.awaitClosedWithError().code());
             assertBanned(p);
+        }
+        assertKeptItsChain();
+    }
+
+    @Test
+    void headersThatDoNotConnectWhileOurGetheadersIsUnansweredGetNoSecondGetheadersAndNoPoints() throws Exception {
+        try (ScriptedPeer p = attacker()) {
+            p.send(new PeerMessages.Headers(lowWorkHeaders(randomHash(0), prefix.get(5).header().time(), 1, 1)));
+            p.await(PeerMessages.GetHeaders.class);
+            // never answered: 5 x the penalty threshold of announcements, each of which would otherwise be asked about
+            for (int i = 1; i <= 5 * Misbehaviour.MAX_UNCONNECTING_HEADERS; i++) {
+                p.send(new PeerMessages.Headers(lowWorkHeaders(randomHash(i), prefix.get(5).header().time(), 1, 1)));
+            }
+            p.pingPong();
+            assertEquals(0, misbehaviourOf(p), "announcements racing our getheaders are what a fast honest miner sends");
+            assertEquals(1, p.receivedCount(PeerMessages.GetHeaders.class),
+                    "one getheaders outstanding at a time: no second one for the announcements that raced it");
         }
         assertKeptItsChain();
     }

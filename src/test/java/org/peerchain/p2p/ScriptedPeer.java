@@ -40,6 +40,8 @@ final class ScriptedPeer implements AutoCloseable {
     private final Thread reader;
     private final AtomicLong pongNonce = new AtomicLong();
     private final java.util.Set<Class<?>> seenTypes = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Map<Class<?>, java.util.concurrent.atomic.AtomicInteger> counts =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean answerPings = true;
     private volatile boolean closed;
     private volatile Message.Error lastError;
@@ -162,6 +164,12 @@ final class ScriptedPeer implements AutoCloseable {
         return received.stream().anyMatch(type::isInstance) || seenTypes.stream().anyMatch(t -> t == type);
     }
 
+    /** How many messages of {@code type} the node has sent on this connection so far (pings answered aside). */
+    int receivedCount(Class<? extends Message> type) {
+        java.util.concurrent.atomic.AtomicInteger n = counts.get(type);
+        return n == null ? 0 : n.get();
+    }
+
     /** Sends a ping and waits for its pong: the node still reads and answers this connection. */
     void pingPong() throws IOException, InterruptedException {
         long nonce = pongNonce.incrementAndGet();
@@ -218,6 +226,7 @@ final class ScriptedPeer implements AutoCloseable {
                 if (m instanceof Message.Error e) {
                     lastError = e;
                 }
+                counts.computeIfAbsent(m.getClass(), k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
                 received.add(m);
             }
         } catch (IOException e) {

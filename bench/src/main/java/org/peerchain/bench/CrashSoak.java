@@ -32,10 +32,14 @@ import org.peerchain.core.Transaction;
 import org.peerchain.core.TxInput;
 import org.peerchain.core.TxOutput;
 import org.peerchain.events.EventBus;
+import org.peerchain.node.MiningConfig;
 import org.peerchain.node.Node;
+import org.peerchain.node.NodeConfig;
+import org.peerchain.node.PeerOptions;
 import org.peerchain.node.rpc.RpcClient;
 import org.peerchain.node.rpc.RpcException;
 import org.peerchain.p2p.NamedThreadFactory;
+import org.peerchain.p2p.P2pSettings;
 import org.peerchain.wallet.KeyChain;
 import org.peerchain.wallet.KeyPath;
 import org.peerchain.wallet.Keystore;
@@ -44,20 +48,28 @@ import org.peerchain.wallet.Wallet;
 import org.peerchain.wallet.WalletBalances;
 
 /**
- * The crash soak: a mining regtest node runs as a child JVM and is killed with SIGKILL at random moments;
- * after each kill it is started again and checked: over RPC (its tip, {@code gettxoutsetinfo}), then,
- * once stopped cleanly, from its files (SQLite's integrity check, the stored best chain against the tip
- * it reported, the UTXO set against a replay of the stored blocks and against the subsidies issued, and
+ * The crash soak: a mining, syncing regtest node runs as a child JVM and is killed with SIGKILL at random
+ * moments; after each kill it is started again and checked: over RPC (its tip, {@code gettxoutsetinfo}),
+ * then, once stopped cleanly, from its files (SQLite's integrity check, the stored best chain against the
+ * tip it reported, the UTXO set against a replay of the stored blocks and against the subsidies issued, and
  * the wallet's keys and balance against the UTXO set). A restart is clean when every check passes.
  *
- * <p>Designed to grow a syncing node: {@link Options#dataDir} is one node's directory, and the checks take
- * a directory, so a second node syncing from the first can be run and checked the same way once P2P lands.
+ * <p>With {@link Options#syncSource} the soak also runs a second, in-process node that mines to its own key
+ * and listens on loopback. Before each run of the child the source mines a burst of blocks (100 to 1,000)
+ * on the chain both share, so the child starts each run behind: it connects to the source
+ * ({@code --connect}) and, while it mines on its own tip, downloads the burst and reorganises onto it
+ * once it has more work. The kills land in that sync as well as in mining. The restarts that are checked
+ * dial nobody ({@code --connect-only} with no peer), so the tip they report stays put until they stop.
  */
 public final class CrashSoak {
     /** The password of the soak's wallet; the keystore uses the fewest iterations, for speed. */
     static final char[] PASSWORD = "soak password".toCharArray();
     /** How long a child node may take to answer RPC after it starts. */
     static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    /** How long the source may take to mine a burst (a regtest miner pauses once it is two hours ahead). */
+    static final Duration BURST_TIMEOUT = Duration.ofSeconds(30);
+    static final int MIN_BURST = 100;
+    static final int MAX_BURST = 1_000;
     /** How long a child node may take to stop after {@code stop}. */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration POLL = Duration.ofMillis(100);
@@ -68,11 +80,15 @@ public final class CrashSoak {
      * @param maxKillDelay   a kill comes at a random moment up to this long after the node answers RPC
      * @param seed           the random seed of the kill moments (printed, so a run can be repeated)
      */
-    public record Options(Path dataDir, int kills, Duration maxKillDelay, long seed, List<String> childJvmArgs) {
+    public record Options(Path dataDir, int kills, Duration maxKillDelay, long seed, List<String> childJvmArgs,
+            boolean syncSource) {
     }
 
-    /** What one restart showed: clean, or the first check that failed. */
-    public record Restart(int number, boolean clean, int height, String problem) {
+    /**
+     * What one restart showed: clean, or the first check that failed; the stored tip's height, and how many
+     * blocks of the stored active chain the source mined (their coinbase pays none of the wallet's keys).
+     */
+    public record Restart(int number, boolean clean, int height, int fromSource, String problem) {
     }
 
     public record Result(List<Restart> restarts) {
@@ -95,12 +111,28 @@ public final class CrashSoak {
             }
             return n;
         }
+
+        /** Restarts that found more of the source's blocks in the active chain than the restart before. */
+        public long afterSync() {
+            long n = 0;
+            int previous = 0;
+            for (Restart r : restarts) {
+                if (r.fromSource() > previous) {
+                    n++;
+                }
+                previous = Math.max(previous, r.fromSource());
+            }
+            return n;
+        }
     }
 
     private final Options options;
     private final PrintStream out;
     private final Random random;
     private Address firstReceiveAddress;
+    /** Set by {@link #checkFiles}: the active chain's blocks whose coinbase pays none of the wallet's keys. */
+    private int lastFromSource;
+    private Node source;
 
     public CrashSoak(Options options, PrintStream out) {
         this.options = options;
@@ -120,8 +152,26 @@ public final class CrashSoak {
         firstReceiveAddress = firstReceiveAddress(dir);
         out.println("soak: data directory " + dir + ", " + options.kills() + " kills, seed " + options.seed()
                 + ", wallet " + firstReceiveAddress);
+        if (options.syncSource()) {
+            source = startSource(dir.resolveSibling(dir.getFileName() + "-source"));
+            out.println("soak: the child syncs from a mining source node on 127.0.0.1:" + source.p2pPort() + " ("
+                    + source.config().dataDir() + ")");
+        }
+        try {
+            return killAndRestart(dir);
+        } finally {
+            if (source != null) {
+                source.close();
+            }
+        }
+    }
+
+    private Result killAndRestart(Path dir) throws Exception {
         List<Restart> restarts = new ArrayList<>();
         for (int i = 1; i <= options.kills(); i++) {
+            if (source != null) {
+                mineBurst(MIN_BURST + random.nextInt(MAX_BURST - MIN_BURST + 1));
+            }
             Process node = startNode(dir, true);
             try {
                 awaitRpc(dir, node);
@@ -138,11 +188,17 @@ public final class CrashSoak {
             }
             Restart r = restartAndCheck(i, dir);
             restarts.add(r);
-            out.println("restart " + i + ": " + (r.clean() ? "clean" : "NOT CLEAN: " + r.problem()) + " at height " + r.height());
+            out.println("restart " + i + ": " + (r.clean() ? "clean" : "NOT CLEAN: " + r.problem()) + " at height " + r.height()
+                    + (source == null ? "" : ", " + r.fromSource() + " blocks from the source (its tip "
+                            + source.chain().tip().height() + ")"));
         }
         Result result = new Result(restarts);
         out.println("kills: " + options.kills());
         out.println("kills_after_new_blocks: " + result.afterNewBlocks());
+        if (source != null) {
+            out.println("kills_after_sync: " + result.afterSync());
+            out.println("blocks_from_source: " + (restarts.isEmpty() ? 0 : restarts.get(restarts.size() - 1).fromSource()));
+        }
         out.println("clean_restarts: " + result.clean());
         out.println("final_height: " + (restarts.isEmpty() ? 0 : restarts.get(restarts.size() - 1).height()));
         return result;
@@ -158,12 +214,12 @@ public final class CrashSoak {
             JsonObject info = rpc.call("gettxoutsetinfo").getAsJsonObject();
             rpc.call("stop");
             if (!node.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                return new Restart(number, false, height, "the node did not stop within " + STOP_TIMEOUT);
+                return new Restart(number, false, height, 0, "the node did not stop within " + STOP_TIMEOUT);
             }
             String problem = checkFiles(dir, height, bestHash, info);
-            return new Restart(number, problem == null, height, problem);
+            return new Restart(number, problem == null, height, lastFromSource, problem);
         } catch (IOException | RpcException | IllegalStateException e) {
-            return new Restart(number, false, height, "after restart: " + e.getMessage());
+            return new Restart(number, false, height, 0, "after restart: " + e.getMessage());
         } finally {
             node.destroyForcibly();
             node.waitFor();
@@ -192,11 +248,12 @@ public final class CrashSoak {
                 return utxo;
             }
             Map<OutPoint, TxOutput> replayed = new HashMap<>();
-            String replay = checkAgainstReplay(chain, stats, replayed);
+            Set<KeyHash> ours = new HashSet<>(walletKeyHashes(dir));
+            String replay = checkAgainstReplay(chain, stats, replayed, ours);
             if (replay != null) {
                 return replay;
             }
-            return checkWallet(dir, chain, stats, replayed);
+            return checkWallet(dir, chain, stats, replayed, ours);
         } finally {
             verify.shutdownNow();
         }
@@ -216,11 +273,15 @@ public final class CrashSoak {
      * Replays the stored active chain from block 1: the UTXO set it gives must be the stored one, and its
      * total the subsidies of heights 1..tip less what coinbases left unclaimed (fees only move coins).
      */
-    private static String checkAgainstReplay(ChainState chain, UtxoStats stats, Map<OutPoint, TxOutput> utxo) {
+    private String checkAgainstReplay(ChainState chain, UtxoStats stats, Map<OutPoint, TxOutput> utxo, Set<KeyHash> ours) {
         long subsidies = 0;
         long unclaimed = 0;
+        lastFromSource = 0;
         for (int h = 1; h <= stats.height(); h++) {
             Block block = chain.block(chain.entryAt(h).hash());
+            if (block.transactions().get(0).outputs().stream().noneMatch(o -> ours.contains(o.keyHash()))) {
+                lastFromSource++;
+            }
             long fees = 0;
             long coinbaseOut = 0;
             for (Transaction tx : block.transactions()) {
@@ -264,14 +325,12 @@ public final class CrashSoak {
         return null;
     }
 
-    private String checkWallet(Path dir, ChainState chain, UtxoStats stats, Map<OutPoint, TxOutput> utxo)
+    private String checkWallet(Path dir, ChainState chain, UtxoStats stats, Map<OutPoint, TxOutput> utxo, Set<KeyHash> ours)
             throws Exception {
         Address first = firstReceiveAddress(dir);
         if (!first.equals(firstReceiveAddress)) {
             return "the wallet's first receive address is now " + first + ", was " + firstReceiveAddress;
         }
-        List<KeyHash> keys = walletKeyHashes(dir);
-        Set<KeyHash> ours = new HashSet<>(keys);
         long paysWallet = utxo.values().stream().filter(o -> ours.contains(o.keyHash())).mapToLong(TxOutput::amount).sum();
         try (Wallet wallet = Wallet.open(dir, chain, new EventBus(), tx -> {
             throw new IllegalStateException("the soak sends nothing");
@@ -310,9 +369,14 @@ public final class CrashSoak {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(options.childJvmArgs());
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.peerchain.cli.Main", "node",
-                "--network", PARAMS.name(), "--datadir", dir.toString(), "--rpc-port", "0"));
-        if (mine) {
+                "--network", PARAMS.name(), "--datadir", dir.toString(), "--rpc-port", "0", "--port", "0"));
+        if (!mine) {
+            cmd.add("--connect-only");
+        } else {
             cmd.addAll(List.of("--mine", "--threads", "1"));
+            if (source != null) {
+                cmd.addAll(List.of("--connect", "127.0.0.1:" + source.p2pPort()));
+            }
         }
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.redirectErrorStream(true);
@@ -320,6 +384,28 @@ public final class CrashSoak {
         Process p = pb.start();
         p.getOutputStream().close(); // the node reads nothing from its standard input
         return p;
+    }
+
+    /** The source the child syncs from: mines (in bursts) to its own key, listens on loopback, dials nobody. */
+    private static Node startSource(Path dir) throws Exception {
+        Files.createDirectories(dir);
+        return Node.start(new NodeConfig(PARAMS, dir, NodeConfig.OFF, 0,
+                new PeerOptions(List.of(), List.of(), P2pSettings.forLoopbackTests().withDiscovery(false)),
+                new MiningConfig(false, 1, null)));
+    }
+
+    /** The source mines {@code n} blocks on its tip (fewer if its miner pauses for the clock), then stops. */
+    private void mineBurst(int n) throws InterruptedException {
+        int target = source.chain().tip().height() + n;
+        long deadline = System.nanoTime() + BURST_TIMEOUT.toNanos();
+        source.mining().start();
+        try {
+            while (source.chain().tip().height() < target && System.nanoTime() < deadline) {
+                Thread.sleep(POLL.toMillis());
+            }
+        } finally {
+            source.mining().stop();
+        }
     }
 
     static Path logFile(Path dir) {
