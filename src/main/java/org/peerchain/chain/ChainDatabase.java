@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import org.peerchain.consensus.Coin;
 import org.peerchain.core.BlockHeader;
 import org.peerchain.core.Hash;
@@ -23,6 +24,16 @@ import org.peerchain.core.TxOutput;
  * killed process loses nothing committed, and a power cut at worst the last commits, never consistency.
  */
 final class ChainDatabase implements AutoCloseable {
+    /**
+     * sqlite-jdbc otherwise runs {@code SELECT last_insert_rowid()} as a new statement after every INSERT (a
+     * regular-expression match, a prepare and a finalize) so that getGeneratedKeys could answer; nothing here asks.
+     */
+    private static final Properties NO_GENERATED_KEYS = new Properties();
+
+    static {
+        NO_GENERATED_KEYS.setProperty("jdbc.get_generated_keys", "false");
+    }
+
     static final int SCHEMA_VERSION = 1;
     static final String FILE_NAME = "chain.db";
     /** SQLite's page cache: the UTXO set's hot pages stay in memory. */
@@ -85,7 +96,7 @@ final class ChainDatabase implements AutoCloseable {
         Path file = dir.resolve(FILE_NAME);
         try {
             Files.createDirectories(dir);
-            Connection conn = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            Connection conn = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), NO_GENERATED_KEYS);
             try (Statement s = conn.createStatement()) {
                 s.execute("PRAGMA busy_timeout = 5000");
                 try (ResultSet r = s.executeQuery("PRAGMA quick_check")) {
@@ -409,7 +420,7 @@ final class ChainDatabase implements AutoCloseable {
         private final Connection conn;
 
         Checkpointer(Path file) throws SQLException {
-            conn = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            conn = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), NO_GENERATED_KEYS);
             try (Statement s = conn.createStatement()) {
                 s.execute("PRAGMA busy_timeout = 5000");
             }

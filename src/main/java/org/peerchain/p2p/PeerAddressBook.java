@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -23,6 +24,16 @@ import org.slf4j.LoggerFactory;
  * is a hint, never consensus data).
  */
 public final class PeerAddressBook implements AutoCloseable {
+    /**
+     * sqlite-jdbc otherwise runs {@code SELECT last_insert_rowid()} as a new statement after every INSERT (a
+     * regular-expression match, a prepare and a finalize) so that getGeneratedKeys could answer; nothing here asks.
+     */
+    private static final Properties NO_GENERATED_KEYS = new Properties();
+
+    static {
+        NO_GENERATED_KEYS.setProperty("jdbc.get_generated_keys", "false");
+    }
+
     public static final String FILE_NAME = "peers.db";
     /** Most addresses kept; the least recently seen go first. */
     public static final int MAX_ADDRESSES = 5_000;
@@ -43,7 +54,7 @@ public final class PeerAddressBook implements AutoCloseable {
 
     public static PeerAddressBook open(Path file, LongSupplier clockSeconds) throws IOException {
         try {
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), NO_GENERATED_KEYS);
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA busy_timeout = 5000");
                 s.execute("PRAGMA journal_mode = WAL");

@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import org.peerchain.core.Hash;
 import org.peerchain.core.KeyHash;
 import org.peerchain.core.Transaction;
@@ -20,6 +21,16 @@ import org.peerchain.core.Transaction;
  * connection, used under the wallet's monitor; WAL with {@code synchronous=NORMAL}, each change one transaction.
  */
 final class WalletStore implements AutoCloseable {
+    /**
+     * sqlite-jdbc otherwise runs {@code SELECT last_insert_rowid()} as a new statement after every INSERT (a
+     * regular-expression match, a prepare and a finalize) so that getGeneratedKeys could answer; nothing here asks.
+     */
+    private static final Properties NO_GENERATED_KEYS = new Properties();
+
+    static {
+        NO_GENERATED_KEYS.setProperty("jdbc.get_generated_keys", "false");
+    }
+
     static final String FILE_NAME = "wallet.db";
     static final int SCHEMA_VERSION = 1;
     static final String META_SCHEMA = "schema";
@@ -56,7 +67,7 @@ final class WalletStore implements AutoCloseable {
     static WalletStore open(Path dir) {
         Path file = dir.resolve(FILE_NAME);
         try {
-            Connection conn = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            Connection conn = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), NO_GENERATED_KEYS);
             try (Statement s = conn.createStatement()) {
                 s.execute("PRAGMA busy_timeout = 5000");
                 try (ResultSet r = s.executeQuery("PRAGMA quick_check")) {

@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,6 +37,8 @@ public final class ConnectBenchmark {
     public static final int TXS_PER_BLOCK = 10;
     /** How many blocks ahead of the one being connected have their signatures checked. */
     static final int PREVERIFY_WINDOW = 64;
+    /** Blocks connected into a throwaway chain before the timed run. */
+    static final int WARM_UP_BLOCKS = 3_000;
     private static final long FEE = 1_000;
 
     private ConnectBenchmark() {
@@ -95,7 +98,18 @@ public final class ConnectBenchmark {
         });
         Path dir = Files.createTempDirectory("peerchain-bench-connect");
         long clock = builder.time() + 1;
-        try (ChainState chain = ChainState.open(dir, ChainParams.REGTEST, new EventBus(), pool, () -> clock)) {
+        // Warm up as the raw rate below is warmed up: the JIT compiles the verifier and the connect path while a
+        // throwaway chain connects the first blocks, so the timed run measures steady state, not compilation.
+        int warmUp = Math.min(WARM_UP_BLOCKS, timed.size());
+        long warmStart = System.nanoTime();
+        try (ChainState chain = ChainState.open(dir.resolve("warm-up"), ChainParams.REGTEST, new EventBus(), pool, () -> clock)) {
+            for (Block b : setup) {
+                require(chain.processBlock(b));
+            }
+            connectAll(chain, timed.subList(0, warmUp));
+        }
+        out.printf("Warmed up on %,d blocks in %.1f s (a throwaway chain)%n", warmUp, (System.nanoTime() - warmStart) / 1e9);
+        try (ChainState chain = ChainState.open(dir.resolve("timed"), ChainParams.REGTEST, new EventBus(), pool, () -> clock)) {
             for (Block b : setup) {
                 require(chain.processBlock(b));
             }
@@ -104,19 +118,13 @@ public final class ConnectBenchmark {
             com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             long processCpuStart = os.getProcessCpuTime();
+            Map<String, Long> threadCpuStart = cpuByThreadGroup(mx);
             long start = System.nanoTime();
-            for (int i = 0; i < Math.min(PREVERIFY_WINDOW, timed.size()); i++) {
-                chain.preverify(timed.get(i));
-            }
-            for (int i = 0; i < timed.size(); i++) {
-                if (i + PREVERIFY_WINDOW < timed.size()) {
-                    chain.preverify(timed.get(i + PREVERIFY_WINDOW));
-                }
-                require(chain.processBlock(timed.get(i)));
-            }
+            connectAll(chain, timed);
             double seconds = (System.nanoTime() - start) / 1e9;
             double serialMs = (mx.getCurrentThreadCpuTime() - cpuStart) / 1e6 / blocks;
             double processMs = (os.getProcessCpuTime() - processCpuStart) / 1e6 / blocks;
+            Map<String, Long> threadCpuEnd = cpuByThreadGroup(mx);
             long signatures = (long) blocks * TXS_PER_BLOCK;
             double connectVerifyRate = signatures / seconds;
             long rawCpuStart = os.getProcessCpuTime();
@@ -126,6 +134,16 @@ public final class ConnectBenchmark {
                     blocks, signatures, seconds, cores, chain.height());
             out.printf("CPU per block: %.3f ms in the connecting thread (lookups, SQLite, events), %.3f ms in all;"
                     + " verifying a block's signatures alone takes %.3f ms%n", serialMs, processMs, rawCpuPerBlock);
+            StringBuilder byThread = new StringBuilder();
+            double javaThreadsMs = 0;
+            for (Map.Entry<String, Long> e : threadCpuEnd.entrySet()) {
+                double ms = (e.getValue() - threadCpuStart.getOrDefault(e.getKey(), 0L)) / 1e6 / blocks;
+                javaThreadsMs += ms;
+                if (ms >= 0.005) {
+                    byThread.append(String.format(" %s %.3f;", e.getKey(), ms));
+                }
+            }
+            out.printf("CPU per block by thread (ms):%s other (GC, JIT) %.3f%n", byThread, processMs - javaThreadsMs);
             out.printf("blocks_per_s: %.0f%n", blocks / seconds);
             out.printf("raw_verify_per_s: %.0f%n", raw);
             out.printf("verify_ratio: %.2f%n", connectVerifyRate / raw);
@@ -135,6 +153,34 @@ public final class ConnectBenchmark {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /** Connects {@code blocks} in order, their signatures checked {@link #PREVERIFY_WINDOW} blocks ahead. */
+    private static void connectAll(ChainState chain, List<Block> blocks) throws ValidationException {
+        for (int i = 0; i < Math.min(PREVERIFY_WINDOW, blocks.size()); i++) {
+            chain.preverify(blocks.get(i));
+        }
+        for (int i = 0; i < blocks.size(); i++) {
+            if (i + PREVERIFY_WINDOW < blocks.size()) {
+                chain.preverify(blocks.get(i + PREVERIFY_WINDOW));
+            }
+            require(chain.processBlock(blocks.get(i)));
+        }
+    }
+
+    /** CPU time of the live threads so far, summed by name with digits masked ({@code verify-#}). */
+    private static Map<String, Long> cpuByThreadGroup(java.lang.management.ThreadMXBean mx) {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (t == null) {
+                continue;
+            }
+            long cpu = mx.getThreadCpuTime(t.getThreadId());
+            if (cpu > 0) {
+                out.merge(t.getThreadName().replaceAll("[0-9]+", "#"), cpu, Long::sum);
+            }
+        }
+        return out;
     }
 
     private static void require(BlockOutcome outcome) {

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
  * The tracker's SQLite file (WAL): the peer table, the bans and the tracker's own settings. One
@@ -21,6 +22,16 @@ import java.util.Optional;
  * rare admin operations.
  */
 final class RegistryStore implements AutoCloseable {
+    /**
+     * sqlite-jdbc otherwise runs {@code SELECT last_insert_rowid()} as a new statement after every INSERT (a
+     * regular-expression match, a prepare and a finalize) so that getGeneratedKeys could answer; nothing here asks.
+     */
+    private static final Properties NO_GENERATED_KEYS = new Properties();
+
+    static {
+        NO_GENERATED_KEYS.setProperty("jdbc.get_generated_keys", "false");
+    }
+
     private static final String SCHEMA = """
             CREATE TABLE IF NOT EXISTS peers (
               network TEXT NOT NULL, address TEXT NOT NULL, port INTEGER NOT NULL,
@@ -43,7 +54,7 @@ final class RegistryStore implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new SQLException("cannot create the folder of " + file + ": " + e.getMessage(), e);
         }
-        db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), NO_GENERATED_KEYS);
         try (Statement s = db.createStatement()) {
             s.execute("PRAGMA journal_mode=WAL");
             s.execute("PRAGMA synchronous=NORMAL");
