@@ -34,7 +34,11 @@ final class ChainDatabase implements AutoCloseable {
         NO_GENERATED_KEYS.setProperty("jdbc.get_generated_keys", "false");
     }
 
-    static final int SCHEMA_VERSION = 1;
+    /**
+     * 2: blocks and undo data keyed by the index entry's sequence number, so each new one is appended (schema 1
+     * keyed them by hash: every block was an insert at a random place in a B-tree of 2 KB rows).
+     */
+    static final int SCHEMA_VERSION = 2;
     static final String FILE_NAME = "chain.db";
     /** SQLite's page cache: the UTXO set's hot pages stay in memory. */
     static final int CACHE_KIB = 64 * 1024;
@@ -78,11 +82,13 @@ final class ChainDatabase implements AutoCloseable {
         putHeader = conn.prepareStatement(
                 "INSERT OR REPLACE INTO headers (hash, header, height, status, seq) VALUES (?, ?, ?, ?, ?)");
         setStatus = conn.prepareStatement("UPDATE headers SET status = ? WHERE hash = ?");
-        putBlock = conn.prepareStatement("INSERT OR REPLACE INTO blocks (hash, data) VALUES (?, ?)");
-        getBlock = conn.prepareStatement("SELECT data FROM blocks WHERE hash = ?");
-        putUndo = conn.prepareStatement("INSERT OR REPLACE INTO undo (hash, data) VALUES (?, ?)");
-        getUndo = conn.prepareStatement("SELECT data FROM undo WHERE hash = ?");
-        deleteUndo = conn.prepareStatement("DELETE FROM undo WHERE hash = ?");
+        putBlock = conn.prepareStatement("INSERT OR REPLACE INTO block_data (seq, data) VALUES (?, ?)");
+        getBlock = conn.prepareStatement(
+                "SELECT d.data FROM headers h JOIN block_data d ON d.seq = h.seq WHERE h.hash = ?");
+        putUndo = conn.prepareStatement("INSERT OR REPLACE INTO undo_data (seq, data) VALUES (?, ?)");
+        getUndo = conn.prepareStatement(
+                "SELECT d.data FROM headers h JOIN undo_data d ON d.seq = h.seq WHERE h.hash = ?");
+        deleteUndo = conn.prepareStatement("DELETE FROM undo_data WHERE seq = ?");
         putMeta = conn.prepareStatement("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
         getMeta = conn.prepareStatement("SELECT value FROM meta WHERE key = ?");
         spendCoin = conn.prepareStatement(
@@ -117,8 +123,9 @@ final class ChainDatabase implements AutoCloseable {
                 s.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BLOB NOT NULL)");
                 s.execute("CREATE TABLE IF NOT EXISTS headers (hash BLOB PRIMARY KEY, header BLOB NOT NULL,"
                         + " height INTEGER NOT NULL, status INTEGER NOT NULL, seq INTEGER NOT NULL) WITHOUT ROWID");
-                s.execute("CREATE TABLE IF NOT EXISTS blocks (hash BLOB PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID");
-                s.execute("CREATE TABLE IF NOT EXISTS undo (hash BLOB PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID");
+                // keyed by the header row's seq: appended in arrival order, read by hash through headers
+                s.execute("CREATE TABLE IF NOT EXISTS block_data (seq INTEGER PRIMARY KEY, data BLOB NOT NULL)");
+                s.execute("CREATE TABLE IF NOT EXISTS undo_data (seq INTEGER PRIMARY KEY, data BLOB NOT NULL)");
                 s.execute("CREATE TABLE IF NOT EXISTS utxo (txid BLOB NOT NULL, vout INTEGER NOT NULL,"
                         + " amount INTEGER NOT NULL, keyhash BLOB NOT NULL, height INTEGER NOT NULL,"
                         + " coinbase INTEGER NOT NULL, PRIMARY KEY (txid, vout)) WITHOUT ROWID");
@@ -126,6 +133,10 @@ final class ChainDatabase implements AutoCloseable {
                 s.execute("DROP INDEX IF EXISTS utxo_by_keyhash");
             }
             conn.setAutoCommit(false);
+            try (Statement s = conn.createStatement()) {
+                checkSchema(s, file);
+                migrateFromSchema1(s);
+            }
             ChainDatabase db = new ChainDatabase(file, conn);
             conn.commit();
             return db;
@@ -134,6 +145,40 @@ final class ChainDatabase implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new ChainStoreException("Cannot create the data directory " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A database a newer PeerChain wrote is not opened: its layout may differ in ways this one cannot know. */
+    private static void checkSchema(Statement s, Path file) throws SQLException {
+        try (ResultSet r = s.executeQuery("SELECT value FROM meta WHERE key = 'schema'")) {
+            if (r.next()) {
+                byte[] v = r.getBytes(1);
+                long version = v != null && v.length == 8 ? java.nio.ByteBuffer.wrap(v).getLong() : -1;
+                if (version < 1 || version > SCHEMA_VERSION) {
+                    throw new ChainStoreException("The chain database " + file + " has storage layout " + version
+                            + ", which this version of PeerChain (layout " + SCHEMA_VERSION + ") cannot read;"
+                            + " nothing has been changed.");
+                }
+            }
+        }
+    }
+
+    /** Moves schema 1's hash-keyed blocks and undo data to the sequence-keyed tables, in the opening transaction. */
+    private static void migrateFromSchema1(Statement s) throws SQLException {
+        boolean old;
+        try (ResultSet r = s.executeQuery("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'blocks'")) {
+            old = r.next();
+        }
+        if (!old) {
+            return;
+        }
+        s.execute("INSERT OR REPLACE INTO block_data (seq, data) SELECT h.seq, b.data FROM blocks b JOIN headers h"
+                + " ON h.hash = b.hash");
+        s.execute("INSERT OR REPLACE INTO undo_data (seq, data) SELECT h.seq, u.data FROM undo u JOIN headers h"
+                + " ON h.hash = u.hash");
+        s.execute("DROP TABLE blocks");
+        s.execute("DROP TABLE undo");
+        s.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', X'" + String.format("%016x", SCHEMA_VERSION)
+                + "')");
     }
 
     private static String describe(SQLException e) {
@@ -277,13 +322,13 @@ final class ChainDatabase implements AutoCloseable {
         }
     }
 
-    void putBlock(Hash hash, byte[] data) {
+    void putBlock(BlockIndexEntry e, byte[] data) {
         try {
-            putBlock.setBytes(1, hash.toBytes());
+            putBlock.setLong(1, e.sequence);
             putBlock.setBytes(2, data);
             putBlock.executeUpdate();
-        } catch (SQLException e) {
-            throw failure("storing a block", e);
+        } catch (SQLException ex) {
+            throw failure("storing a block", ex);
         }
     }
 
@@ -291,13 +336,13 @@ final class ChainDatabase implements AutoCloseable {
         return blob(getBlock, hash, "reading a block");
     }
 
-    void putUndo(Hash hash, byte[] data) {
+    void putUndo(BlockIndexEntry e, byte[] data) {
         try {
-            putUndo.setBytes(1, hash.toBytes());
+            putUndo.setLong(1, e.sequence);
             putUndo.setBytes(2, data);
             putUndo.executeUpdate();
-        } catch (SQLException e) {
-            throw failure("storing undo data", e);
+        } catch (SQLException ex) {
+            throw failure("storing undo data", ex);
         }
     }
 
@@ -305,12 +350,12 @@ final class ChainDatabase implements AutoCloseable {
         return blob(getUndo, hash, "reading undo data");
     }
 
-    void deleteUndo(Hash hash) {
+    void deleteUndo(BlockIndexEntry e) {
         try {
-            deleteUndo.setBytes(1, hash.toBytes());
+            deleteUndo.setLong(1, e.sequence);
             deleteUndo.executeUpdate();
-        } catch (SQLException e) {
-            throw failure("deleting undo data", e);
+        } catch (SQLException ex) {
+            throw failure("deleting undo data", ex);
         }
     }
 

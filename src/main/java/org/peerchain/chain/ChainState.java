@@ -182,7 +182,7 @@ public final class ChainState implements UtxoView, AutoCloseable {
         db.putMeta(META_NETWORK, params.networkId().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         db.putMetaLong(META_SCHEMA, ChainDatabase.SCHEMA_VERSION);
         db.putHeader(g);
-        db.putBlock(g.hash(), genesis.serialize());
+        db.putBlock(g, genesis.serialize());
         writeState(g.hash());
         db.commit();
         addToIndex(g);
@@ -609,7 +609,7 @@ public final class ChainState implements UtxoView, AutoCloseable {
             preverified.put(hash, early);
         }
         // Stored in the same transaction as the connect that usually follows: one commit per block.
-        db.putBlock(hash, block.serialize());
+        db.putBlock(e, block.serialize());
         db.setStatus(hash, BlockStatus.HAVE_DATA);
         e.setStatus(BlockStatus.HAVE_DATA);
         addCandidates(e);
@@ -882,7 +882,7 @@ public final class ChainState implements UtxoView, AutoCloseable {
         addOutputs(txs.get(0), height, true);
         signatures.await();
         undo.compactSize(spentCount).raw(spent.toByteArray());
-        db.putUndo(e.hash(), undo.toByteArray());
+        db.putUndo(e, undo.toByteArray());
     }
 
     private void addOutputs(Transaction tx, int height, boolean coinbase) {
@@ -932,7 +932,7 @@ public final class ChainState implements UtxoView, AutoCloseable {
             throw new ChainStoreException("The chain database " + db.file() + " holds damaged undo data for block "
                     + e.hash() + " (" + ex.getMessage() + "). Move the file aside to resynchronise from peers.", ex);
         }
-        db.deleteUndo(e.hash());
+        db.deleteUndo(e);
     }
 
     @Override

@@ -44,7 +44,7 @@ public final class ConnectBenchmark {
     private ConnectBenchmark() {
     }
 
-    public static void run(PrintStream out, int blocks) throws IOException, ValidationException {
+    public static void run(PrintStream out, int blocks) throws IOException, ValidationException, java.sql.SQLException {
         int cores = Runtime.getRuntime().availableProcessors();
         out.printf("Building %,d regtest blocks of %d signed transactions...%n", blocks, TXS_PER_BLOCK);
         Ed25519Keys.KeyPair key = Ed25519Keys.generate(new SecureRandom());
@@ -144,6 +144,16 @@ public final class ConnectBenchmark {
                 }
             }
             out.printf("CPU per block by thread (ms):%s other (GC, JIT) %.3f%n", byThread, processMs - javaThreadsMs);
+            // the same blocks' SQL alone (setup blocks first, untimed): what one transaction per block costs at least
+            List<Block> all = new ArrayList<>(setup);
+            all.addAll(timed);
+            double floorMs = SqliteFloor.cpuMillisPerBlock(dir, all, setup.size() + warmUp);
+            double sigMs = cores * 1e3 * TXS_PER_BLOCK / raw;
+            // All cores busy: the signatures' share of the CPU. The connecting thread alone: it cannot go faster than
+            // its floor, however many cores verify (more cores raise raw_verify_per_s, not blocks per second).
+            double bound = Math.min(sigMs / (sigMs + floorMs), sigMs / (cores * floorMs));
+            out.printf("Storage floor: the block's SQL and commit alone take %.3f ms of CPU; with a block's signatures"
+                    + " at %.3f ms on %d cores, verify_ratio can be at most %.2f%n", floorMs, sigMs, cores, bound);
             out.printf("blocks_per_s: %.0f%n", blocks / seconds);
             out.printf("raw_verify_per_s: %.0f%n", raw);
             out.printf("verify_ratio: %.2f%n", connectVerifyRate / raw);
