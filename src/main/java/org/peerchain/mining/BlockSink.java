@@ -6,8 +6,9 @@ import org.peerchain.core.Block;
 @FunctionalInterface
 public interface BlockSink {
     /**
-     * Called on the mining thread that found the block. An exception means the block was not taken; its
-     * message reaches listeners as {@link MiningError#BLOCK_SINK_FAILED}.
+     * Called on the mining thread that found the block. {@link StaleBlockException} means another block reached
+     * the tip first (counted, not an error); any other exception means the block was not taken, and its message
+     * reaches listeners as {@link MiningError#BLOCK_SINK_FAILED}.
      */
     void submit(Block block) throws Exception;
 }

@@ -66,6 +66,7 @@ public final class Miner implements AutoCloseable {
     private final List<MiningListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong extraNonces = new AtomicLong();
     private final AtomicLong generations = new AtomicLong();
+    private final AtomicLong staleBlocks = new AtomicLong();
     /** Serializes publishing work, so that an older template never overwrites a newer one. */
     private final Object publishLock = new Object();
     /** Idle threads wait here for work or for stop. */
@@ -114,6 +115,11 @@ public final class Miner implements AutoCloseable {
 
     public int threads() {
         return threads;
+    }
+
+    /** Blocks found that another block beat to the tip, since this miner was made. */
+    public long staleBlocks() {
+        return staleBlocks.get();
     }
 
     public boolean isRunning() {
@@ -534,6 +540,11 @@ public final class Miner implements AutoCloseable {
         }
         try {
             sink.submit(block);
+        } catch (StaleBlockException e) {
+            staleBlocks.incrementAndGet();
+            LOG.info("found block {} is stale: {}", hash, e.getMessage());
+            refreshIfIdle();
+            return;
         } catch (Exception e) {
             report(MiningError.BLOCK_SINK_FAILED, "found block " + hash + " was not taken: " + e.getMessage(), e);
             refreshIfIdle();

@@ -24,6 +24,7 @@ import org.peerchain.events.EventBus;
 import org.peerchain.mempool.Mempool;
 import org.peerchain.mining.BlockAssembler;
 import org.peerchain.mining.Miner;
+import org.peerchain.mining.StaleBlockException;
 import org.peerchain.node.rpc.RpcCookie;
 import org.peerchain.node.rpc.RpcMethods;
 import org.peerchain.node.rpc.RpcServer;
@@ -226,12 +227,17 @@ public final class Node implements AutoCloseable {
         };
     }
 
-    /** The miner's block sink: a block that is not connected reaches the miner's listeners with the reason. */
-    private void submitMinedBlock(Block block) throws ValidationException {
+    /**
+     * The miner's block sink: a valid block that another beat to the tip is stale; any other block that is not
+     * connected reaches the miner's listeners as an error with the reason.
+     */
+    private void submitMinedBlock(Block block) throws ValidationException, StaleBlockException {
         BlockOutcome outcome = submitBlock(block);
+        if (outcome == BlockOutcome.SIDE_BRANCH) {
+            throw new StaleBlockException("another block reached the tip first");
+        }
         if (outcome != BlockOutcome.ACTIVE) {
-            throw new IllegalStateException("it was not connected (" + outcome.name().toLowerCase(java.util.Locale.ROOT)
-                    + "): another block reached the tip first");
+            throw new IllegalStateException("it was not connected (" + outcome.name().toLowerCase(java.util.Locale.ROOT) + ")");
         }
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -249,6 +250,17 @@ class MinerTest {
         // Mining goes on with fresh work and finds (and reports) again.
         assertNotNull(errors.poll(WAIT_SECONDS, TimeUnit.SECONDS));
         assertTrue(source.extraNonces.size() >= 2);
+        assertEquals(0, miner.meter().blocksFound());
+    }
+
+    @Test
+    void aBlockAnotherBeatToTheTipIsCountedAsStaleNotReportedAsAnError() throws Exception {
+        TestWorkSource source = new TestWorkSource(TIP_A, TestWorkSource.EASY_BITS);
+        miner(source, b -> {
+            throw new StaleBlockException("another block reached the tip first");
+        }, options()).start();
+        await("two stale blocks", () -> miner.staleBlocks() >= 2);
+        assertNull(errors.poll(), "a lost race is not a mining error");
         assertEquals(0, miner.meter().blocksFound());
     }
 

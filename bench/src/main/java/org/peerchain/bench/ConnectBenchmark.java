@@ -39,6 +39,8 @@ public final class ConnectBenchmark {
     static final int PREVERIFY_WINDOW = 64;
     /** Blocks connected into a throwaway chain before the timed run. */
     static final int WARM_UP_BLOCKS = 3_000;
+    /** Timed rounds of the raw verification rate, after one untimed. */
+    static final int RAW_TIMED_ROUNDS = 3;
     private static final long FEE = 1_000;
 
     private ConnectBenchmark() {
@@ -129,7 +131,8 @@ public final class ConnectBenchmark {
             double connectVerifyRate = signatures / seconds;
             long rawCpuStart = os.getProcessCpuTime();
             double raw = rawVerifyRate(pool, cores, timed);
-            double rawCpuPerBlock = (os.getProcessCpuTime() - rawCpuStart) / 1e6 / (2.0 * Math.min(timed.size(), 4_000));
+            double rawCpuPerBlock = (os.getProcessCpuTime() - rawCpuStart) / 1e6
+                    / ((1 + RAW_TIMED_ROUNDS) * Math.min(timed.size(), 4_000));
             out.printf("Connected %,d blocks (%,d signatures) in %.2f s on %d cores; tip height %d%n",
                     blocks, signatures, seconds, cores, chain.height());
             out.printf("CPU per block: %.3f ms in the connecting thread (lookups, SQLite, events), %.3f ms in all;"
@@ -209,8 +212,10 @@ public final class ConnectBenchmark {
                 messages.add(tx.sigHash());
             }
         }
-        // Warm up, then time every core verifying its share.
-        for (int round = 0; round < 2; round++) {
+        // Warm up, then time every core verifying its share, three times: the best round is the machine's rate
+        // (the conservative choice for verify_ratio).
+        double best = 0;
+        for (int round = 0; round < 1 + RAW_TIMED_ROUNDS; round++) {
             long start = System.nanoTime();
             List<CompletableFuture<Void>> parts = new ArrayList<>();
             int per = (inputs.size() + cores - 1) / cores;
@@ -226,10 +231,10 @@ public final class ConnectBenchmark {
                 }, pool));
             }
             CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).join();
-            if (round == 1) {
-                return inputs.size() / ((System.nanoTime() - start) / 1e9);
+            if (round > 0) {
+                best = Math.max(best, inputs.size() / ((System.nanoTime() - start) / 1e9));
             }
         }
-        throw new IllegalStateException("unreachable");
+        return best;
     }
 }
