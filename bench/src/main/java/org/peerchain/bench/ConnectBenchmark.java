@@ -151,12 +151,12 @@ public final class ConnectBenchmark {
             List<Block> all = new ArrayList<>(setup);
             all.addAll(timed);
             double floorMs = SqliteFloor.cpuMillisPerBlock(dir, all, setup.size() + warmUp);
-            double sigMs = cores * 1e3 * TXS_PER_BLOCK / raw;
+            double sigMs = rawCpuPerBlock;
             // All cores busy: the signatures' share of the CPU. The connecting thread alone: it cannot go faster than
             // its floor, however many cores verify (more cores raise raw_verify_per_s, not blocks per second).
             double bound = Math.min(sigMs / (sigMs + floorMs), sigMs / (cores * floorMs));
             out.printf("Storage floor: the block's SQL and commit alone take %.3f ms of CPU; with a block's signatures"
-                    + " at %.3f ms on %d cores, verify_ratio can be at most %.2f%n", floorMs, sigMs, cores, bound);
+                    + " at %.3f ms of CPU on %d cores, verify_ratio can be at most %.2f%n", floorMs, sigMs, cores, bound);
             out.printf("blocks_per_s: %.0f%n", blocks / seconds);
             out.printf("raw_verify_per_s: %.0f%n", raw);
             out.printf("verify_ratio: %.2f%n", connectVerifyRate / raw);
