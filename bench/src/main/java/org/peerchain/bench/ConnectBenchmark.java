@@ -38,7 +38,7 @@ public final class ConnectBenchmark {
     /** How many blocks ahead of the one being connected have their signatures checked. */
     static final int PREVERIFY_WINDOW = 64;
     /** Blocks connected into a throwaway chain before the timed run. */
-    static final int WARM_UP_BLOCKS = 3_000;
+    static final int WARM_UP_BLOCKS = 10_000;
     /** Timed rounds of the raw verification rate, after one untimed. */
     static final int RAW_TIMED_ROUNDS = 3;
     private static final long FEE = 1_000;
@@ -150,7 +150,7 @@ public final class ConnectBenchmark {
             // the same blocks' SQL alone (setup blocks first, untimed): what one transaction per block costs at least
             List<Block> all = new ArrayList<>(setup);
             all.addAll(timed);
-            double floorMs = SqliteFloor.cpuMillisPerBlock(dir, all, setup.size() + warmUp);
+            double floorMs = SqliteFloor.cpuMillisPerBlock(dir, all, setup.size() + timed.size() / 4);
             double sigMs = rawCpuPerBlock;
             // All cores busy: the signatures' share of the CPU. The connecting thread alone: it cannot go faster than
             // its floor, however many cores verify (more cores raise raw_verify_per_s, not blocks per second).
