@@ -665,6 +665,8 @@ public final class PeerNetwork implements AutoCloseable {
             // headers presync, in spirit) and store it only once it shows more work than ours.
             if (full) {
                 startPresync(p, parent, headers);
+            } else {
+                askHeadersIfWanted(p);
             }
             return;
         }
