@@ -263,7 +263,7 @@ public final class Miner implements AutoCloseable {
             expected = HashRateMeter.expectedSecondsToBlock(target, total);
         }
         return new MiningStats(Instant.now(), running, n, hasherPath, total, perThread, meter.hashesDone(),
-                meter.blocksFound(), meter.lastBlockTime(), bits, difficulty, expected,
+                meter.blocksFound(), staleBlocks.get(), meter.lastBlockTime(), bits, difficulty, expected,
                 HashRateMeter.dailyBlockChance(expected));
     }
 

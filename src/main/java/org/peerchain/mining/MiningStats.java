@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param perThreadHashesPerSecond one rate per thread over the same window
  * @param hashesDone hashes since the miner was made
  * @param blocksFound blocks the sink took
+ * @param staleBlocks valid blocks found that another block beat to the tip
  * @param lastBlockTime when the last of them was found
  * @param bits the compact target of the current work, 0 before any work
  * @param difficulty the maximum target divided by the current one, 0 before any work
@@ -30,6 +31,7 @@ public record MiningStats(
         List<Double> perThreadHashesPerSecond,
         long hashesDone,
         long blocksFound,
+        long staleBlocks,
         Optional<Instant> lastBlockTime,
         long bits,
         double difficulty,

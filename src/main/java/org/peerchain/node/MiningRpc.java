@@ -90,6 +90,7 @@ final class MiningRpc {
         o.addProperty("hashes_done", s.hashesDone());
         o.addProperty("hasher", s.hasherPath());
         o.addProperty("blocks_found", s.blocksFound());
+        o.addProperty("stale_blocks", s.staleBlocks());
         if (s.lastBlockTime().isPresent()) {
             o.addProperty("last_block_time", s.lastBlockTime().get().getEpochSecond());
         }

@@ -262,6 +262,7 @@ class MinerTest {
         await("two stale blocks", () -> miner.staleBlocks() >= 2);
         assertNull(errors.poll(), "a lost race is not a mining error");
         assertEquals(0, miner.meter().blocksFound());
+        assertTrue(miner.stats().staleBlocks() >= 2, "the stats a view-model binds to carry the count");
     }
 
     @Test

@@ -105,7 +105,7 @@ class NodeMiningTest {
             assertEquals("regtest", info.get("chain").getAsString());
             assertTrue(info.get("blocks").getAsInt() >= 5);
             for (String field : List.of("difficulty", "networkhashps", "pooledtx", "warnings", "hashespersec",
-                    "blocks_found", "expected_seconds_to_block", "daily_chance", "payout_address")) {
+                    "blocks_found", "stale_blocks", "expected_seconds_to_block", "daily_chance", "payout_address")) {
                 assertTrue(info.has(field), "getmininginfo has " + field + ": " + info);
             }
 
