@@ -55,12 +55,12 @@ public final class NodeStatusViewModel {
             int size = node.mempool().size();
             dispatcher.post("mempool", () -> mempoolSize.set(size));
         });
-        String syncAtStart = node.network() != null ? "Looking for peers" : "Not on the network (P2P is off)";
-        dispatcher.post("sync", () -> sync.set(syncAtStart));
         if (node.network() != null) {
             node.events().subscribe(NetworkEvent.class, e -> {
-                int count = node.network().connectionCount();
-                dispatcher.post("peers", () -> peers.set(count));
+                showPeers(node);
+                if (!(e instanceof NetworkEvent.SyncProgress)) {
+                    showSyncUnlessBehind(node);
+                }
             });
         }
         node.events().subscribe(NetworkEvent.SyncProgress.class, p -> {
@@ -77,6 +77,28 @@ public final class NodeStatusViewModel {
                     : "Not mining";
             dispatcher.post("mining", () -> mining.set(text));
         });
+        // The node was running before these subscriptions: peers may have connected already, and a node that is up
+        // to date publishes no sync progress. So the state now, read after subscribing so that nothing is missed.
+        if (node.network() == null) {
+            dispatcher.post("sync", () -> sync.set("Not on the network (P2P is off)"));
+        } else {
+            showPeers(node);
+            showSyncUnlessBehind(node);
+        }
+    }
+
+    private void showPeers(Node node) {
+        int count = node.network().connectionCount();
+        dispatcher.post("peers", () -> peers.set(count));
+    }
+
+    /** The sync line from the node's state now; while it is behind, its progress events say more, so they set it. */
+    private void showSyncUnlessBehind(Node node) {
+        boolean behind = node.chain().bestHeader().height() > node.chain().tip().height();
+        if (!behind) {
+            String text = node.network().connectionCount() == 0 ? "Looking for peers" : "Up to date";
+            dispatcher.post("sync", () -> sync.set(text));
+        }
     }
 
     static String hashRate(double perSecond) {

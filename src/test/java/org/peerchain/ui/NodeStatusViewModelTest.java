@@ -11,9 +11,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.peerchain.consensus.ChainParams;
 import org.peerchain.node.MiningConfig;
 import org.peerchain.node.Node;
 import org.peerchain.node.NodeConfig;
+import org.peerchain.node.PeerOptions;
+import org.peerchain.p2p.HostPort;
+import org.peerchain.p2p.P2pSettings;
 import org.peerchain.testing.Await;
 
 /** The view-model follows a real node through its events, with no stage and no FX thread. */
@@ -36,6 +40,28 @@ class NodeStatusViewModelTest {
             node.mining().stop();
             Await.until(Duration.ofSeconds(10), "the view-model to show mining stopped",
                     () -> vm.miningProperty().get().equals("Not mining"));
+        }
+    }
+
+    @Test
+    void showsPeersThatConnectedBeforeItWasAttachedAndAnUpToDateNodeAsUpToDate() throws Exception {
+        P2pSettings p2p = P2pSettings.forLoopbackTests().withDiscovery(false);
+        try (Node peer = Node.start(new NodeConfig(ChainParams.REGTEST, dir.resolve("peer"), NodeConfig.OFF, 0,
+                new PeerOptions(List.of(), List.of(), p2p)))) {
+            HostPort address = new HostPort("127.0.0.1", peer.p2pPort());
+            Node node = Node.start(new NodeConfig(ChainParams.REGTEST, dir.resolve("node"), NodeConfig.OFF, 0,
+                    new PeerOptions(List.of(), List.of(address), p2p)));
+            try (node) {
+                Await.until(Duration.ofSeconds(10), "the connection", () -> node.network().connectionCount() == 1);
+                // attached only now, as the wallet does once the node has started: the connection's event is past
+                NodeStatusViewModel vm = new NodeStatusViewModel(new FxDispatcher(Runnable::run));
+                vm.attach(node);
+                assertEquals(1, vm.peersProperty().get());
+                assertEquals("Up to date", vm.syncProperty().get(), "same tip as its only peer, so no sync progress comes");
+                peer.close();
+                Await.until(Duration.ofSeconds(10), "the view-model to see the peer go", () -> vm.peersProperty().get() == 0);
+                assertEquals("Looking for peers", vm.syncProperty().get());
+            }
         }
     }
 
