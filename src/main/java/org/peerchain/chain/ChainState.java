@@ -895,7 +895,7 @@ public final class ChainState implements UtxoView, AutoCloseable {
         }
     }
 
-    private static void writeUndoCoin(CanonicalWriter w, OutPoint p, Coin c) {
+    static void writeUndoCoin(CanonicalWriter w, OutPoint p, Coin c) {
         w.hash(p.txid()).u32(p.index()).i64(c.output().amount()).raw(c.output().keyHash().toBytes())
                 .u32(c.height()).u8(c.coinbase() ? 1 : 0);
     }

@@ -150,7 +150,8 @@ public final class ConnectBenchmark {
             // the same blocks' SQL alone (setup blocks first, untimed): what one transaction per block costs at least
             List<Block> all = new ArrayList<>(setup);
             all.addAll(timed);
-            double floorMs = SqliteFloor.cpuMillisPerBlock(dir, all, setup.size() + timed.size() / 4);
+            double floorMs = org.peerchain.chain.StorageFloor.cpuMillisPerBlock(dir.resolve("floor"), all,
+                    setup.size() + timed.size() / 4);
             double sigMs = rawCpuPerBlock;
             // All cores busy: the signatures' share of the CPU. The connecting thread alone: it cannot go faster than
             // its floor, however many cores verify (more cores raise raw_verify_per_s, not blocks per second).
