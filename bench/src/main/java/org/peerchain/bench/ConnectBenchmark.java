@@ -101,20 +101,14 @@ public final class ConnectBenchmark {
         Path dir = Files.createTempDirectory("peerchain-bench-connect");
         long clock = builder.time() + 1;
         // Warm up as the raw rate below is warmed up: the JIT compiles the verifier and the connect path while a
-        // throwaway chain connects the first blocks, so the timed run measures steady state, not compilation.
+        // throwaway chain connects the blocks, so the timed run measures steady state, not compilation.
         int warmUp = Math.min(WARM_UP_BLOCKS, timed.size());
         long warmStart = System.nanoTime();
-        try (ChainState chain = ChainState.open(dir.resolve("warm-up"), ChainParams.REGTEST, new EventBus(), pool, () -> clock)) {
-            for (Block b : setup) {
-                require(chain.processBlock(b));
-            }
+        try (ChainState chain = openWith(dir.resolve("warm-up"), setup, pool, clock)) {
             connectAll(chain, timed.subList(0, warmUp));
         }
         out.printf("Warmed up on %,d blocks in %.1f s (a throwaway chain)%n", warmUp, (System.nanoTime() - warmStart) / 1e9);
-        try (ChainState chain = ChainState.open(dir.resolve("timed"), ChainParams.REGTEST, new EventBus(), pool, () -> clock)) {
-            for (Block b : setup) {
-                require(chain.processBlock(b));
-            }
+        try (ChainState chain = openWith(dir.resolve("timed"), setup, pool, clock)) {
             java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
             long cpuStart = mx.getCurrentThreadCpuTime();
             com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
@@ -147,7 +141,8 @@ public final class ConnectBenchmark {
                 }
             }
             out.printf("CPU per block by thread (ms):%s other (GC, JIT) %.3f%n", byThread, processMs - javaThreadsMs);
-            // the same blocks' SQL alone (setup blocks first, untimed): what one transaction per block costs at least
+            // the same blocks' writes alone (setup blocks and a quarter first, untimed): what one transaction per block
+            // costs at least
             List<Block> all = new ArrayList<>(setup);
             all.addAll(timed);
             double floorMs = org.peerchain.chain.StorageFloor.cpuMillisPerBlock(dir.resolve("floor"), all,
@@ -166,6 +161,21 @@ public final class ConnectBenchmark {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
+        }
+    }
+
+    /** A new regtest chain in {@code dir} with the setup blocks (the mature coins the timed blocks spend) connected. */
+    private static ChainState openWith(Path dir, List<Block> setup, ExecutorService pool, long clock)
+            throws ValidationException {
+        ChainState chain = ChainState.open(dir, ChainParams.REGTEST, new EventBus(), pool, () -> clock);
+        try {
+            for (Block b : setup) {
+                require(chain.processBlock(b));
+            }
+            return chain;
+        } catch (ValidationException | RuntimeException e) {
+            chain.close();
+            throw e;
         }
     }
 
