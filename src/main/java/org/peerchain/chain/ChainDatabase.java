@@ -39,6 +39,8 @@ final class ChainDatabase implements AutoCloseable {
      * keyed them by hash: every block was an insert at a random place in a B-tree of 2 KB rows).
      */
     static final int SCHEMA_VERSION = 2;
+    /** The meta key of the storage layout, an 8-byte big-endian number. */
+    static final String META_SCHEMA = "schema";
     static final String FILE_NAME = "chain.db";
     /** SQLite's page cache: the UTXO set's hot pages stay in memory. */
     static final int CACHE_KIB = 64 * 1024;
@@ -113,6 +115,12 @@ final class ChainDatabase implements AutoCloseable {
                                 + "). Move it aside to resynchronise from peers; nothing has been changed.");
                     }
                 }
+                // before anything is created or changed in it
+                String unreadable = unreadableLayout(s, file);
+                if (unreadable != null) {
+                    conn.close();
+                    throw new ChainStoreException(unreadable);
+                }
                 s.execute("PRAGMA journal_mode = WAL");
                 s.execute("PRAGMA synchronous = NORMAL");
                 // Checkpoints (which fsync) run on their own thread, off the block-connect path; this is
@@ -134,7 +142,6 @@ final class ChainDatabase implements AutoCloseable {
             }
             conn.setAutoCommit(false);
             try (Statement s = conn.createStatement()) {
-                checkSchema(s, file);
                 migrateFromSchema1(s);
             }
             ChainDatabase db = new ChainDatabase(file, conn);
@@ -147,18 +154,27 @@ final class ChainDatabase implements AutoCloseable {
         }
     }
 
-    /** A database a newer PeerChain wrote is not opened: its layout may differ in ways this one cannot know. */
-    private static void checkSchema(Statement s, Path file) throws SQLException {
-        try (ResultSet r = s.executeQuery("SELECT value FROM meta WHERE key = 'schema'")) {
-            if (r.next()) {
-                byte[] v = r.getBytes(1);
-                long version = v != null && v.length == 8 ? java.nio.ByteBuffer.wrap(v).getLong() : -1;
-                if (version < 1 || version > SCHEMA_VERSION) {
-                    throw new ChainStoreException("The chain database " + file + " has storage layout " + version
-                            + ", which this version of PeerChain (layout " + SCHEMA_VERSION + ") cannot read;"
-                            + " nothing has been changed.");
-                }
+    /**
+     * Why the file cannot be opened, or null: a database a newer PeerChain wrote is not touched, since its layout
+     * may differ in ways this one cannot know. A new file has no meta table yet.
+     */
+    private static String unreadableLayout(Statement s, Path file) throws SQLException {
+        try (ResultSet t = s.executeQuery("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'")) {
+            if (!t.next()) {
+                return null;
             }
+        }
+        try (ResultSet r = s.executeQuery("SELECT value FROM meta WHERE key = '" + META_SCHEMA + "'")) {
+            if (!r.next()) {
+                return null;
+            }
+            byte[] v = r.getBytes(1);
+            long version = v != null && v.length == 8 ? java.nio.ByteBuffer.wrap(v).getLong() : -1;
+            if (version >= 1 && version <= SCHEMA_VERSION) {
+                return null;
+            }
+            return "The chain database " + file + " has storage layout " + version + ", which this version of PeerChain"
+                    + " (layout " + SCHEMA_VERSION + ") cannot read; nothing has been changed.";
         }
     }
 
@@ -177,8 +193,8 @@ final class ChainDatabase implements AutoCloseable {
                 + " ON h.hash = u.hash");
         s.execute("DROP TABLE blocks");
         s.execute("DROP TABLE undo");
-        s.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', X'" + String.format("%016x", SCHEMA_VERSION)
-                + "')");
+        s.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('" + META_SCHEMA + "', X'"
+                + String.format("%016x", SCHEMA_VERSION) + "')");
     }
 
     private static String describe(SQLException e) {

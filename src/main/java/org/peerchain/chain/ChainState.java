@@ -61,7 +61,6 @@ public final class ChainState implements UtxoView, AutoCloseable {
     /** The tip, the UTXO count and the UTXO total, in one row so that a connect writes it once. */
     private static final String META_STATE = "state";
     private static final String META_NETWORK = "network";
-    private static final String META_SCHEMA = "schema";
 
     private final ReentrantLock lock = new ReentrantLock();
     private final ChainParams params;
@@ -180,7 +179,7 @@ public final class ChainState implements UtxoView, AutoCloseable {
         BlockIndexEntry g = new BlockIndexEntry(genesis.header(), 0, CompactTarget.work(genesis.header().bits()),
                 null, BlockStatus.HAVE_DATA, sequence++);
         db.putMeta(META_NETWORK, params.networkId().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        db.putMetaLong(META_SCHEMA, ChainDatabase.SCHEMA_VERSION);
+        db.putMetaLong(ChainDatabase.META_SCHEMA, ChainDatabase.SCHEMA_VERSION);
         db.putHeader(g);
         db.putBlock(g, genesis.serialize());
         writeState(g.hash());
