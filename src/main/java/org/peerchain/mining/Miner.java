@@ -117,11 +117,6 @@ public final class Miner implements AutoCloseable {
         return threads;
     }
 
-    /** Blocks found that another block beat to the tip, since this miner was made. */
-    public long staleBlocks() {
-        return staleBlocks.get();
-    }
-
     public boolean isRunning() {
         return crew != null;
     }

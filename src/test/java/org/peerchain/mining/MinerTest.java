@@ -259,7 +259,7 @@ class MinerTest {
         miner(source, b -> {
             throw new StaleBlockException("another block reached the tip first");
         }, options()).start();
-        await("two stale blocks", () -> miner.staleBlocks() >= 2);
+        await("two stale blocks", () -> miner.stats().staleBlocks() >= 2);
         assertNull(errors.poll(), "a lost race is not a mining error");
         assertEquals(0, miner.meter().blocksFound());
         assertTrue(miner.stats().staleBlocks() >= 2, "the stats a view-model binds to carry the count");
