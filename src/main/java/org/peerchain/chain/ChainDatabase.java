@@ -37,8 +37,9 @@ final class ChainDatabase implements AutoCloseable {
     /**
      * 2: blocks and undo data keyed by the index entry's sequence number, so each new one is appended (schema 1
      * keyed them by hash: every block was an insert at a random place in a B-tree of 2 KB rows).
+     * 3: the UTXO log ({@link UtxoOverlay}); a build that does not read it must not open the file.
      */
-    static final int SCHEMA_VERSION = 2;
+    static final int SCHEMA_VERSION = 3;
     /** The meta key of the storage layout, an 8-byte big-endian number. */
     static final String META_SCHEMA = "schema";
     static final String FILE_NAME = "chain.db";
@@ -48,6 +49,10 @@ final class ChainDatabase implements AutoCloseable {
     static final int BACKSTOP_CHECKPOINT_PAGES = 20_000;
     /** How often the background thread copies the WAL into the database file. */
     static final long CHECKPOINT_INTERVAL_MS = 1_000;
+    /** Logged transactions after which the UTXO overlay is written into the table (bounds what opening reads). */
+    static final int FOLD_LOG_ROWS = 2_000;
+    /** Overlay entries after which it is written into the table (bounds its memory: about 200 bytes each). */
+    static final int FOLD_ENTRIES = 250_000;
 
     private final Path file;
     private final Connection conn;
@@ -63,10 +68,14 @@ final class ChainDatabase implements AutoCloseable {
     private final PreparedStatement deleteUndo;
     private final PreparedStatement putMeta;
     private final PreparedStatement getMeta;
-    private final PreparedStatement spendCoin;
     private final PreparedStatement savepoint;
     private final PreparedStatement release;
     private final PreparedStatement rollbackTo;
+    private final PreparedStatement putLog;
+    private final UtxoOverlay overlay = new UtxoOverlay();
+    private final int foldLogRows;
+    private final int foldEntries;
+    private int logRows;
 
     /** A stored header row as loaded at start. */
     record HeaderRow(BlockHeader header, int height, BlockStatus status, long sequence) {
@@ -74,9 +83,11 @@ final class ChainDatabase implements AutoCloseable {
 
     private final Checkpointer checkpointer;
 
-    private ChainDatabase(Path file, Connection conn) throws SQLException {
+    private ChainDatabase(Path file, Connection conn, int foldLogRows, int foldEntries) throws SQLException {
         this.file = file;
         this.conn = conn;
+        this.foldLogRows = foldLogRows;
+        this.foldEntries = foldEntries;
         this.checkpointer = new Checkpointer(file);
         getCoin = conn.prepareStatement("SELECT amount, keyhash, height, coinbase FROM utxo WHERE txid = ? AND vout = ?");
         addCoin = conn.prepareStatement("INSERT INTO utxo (txid, vout, amount, keyhash, height, coinbase) VALUES (?, ?, ?, ?, ?, ?)");
@@ -93,14 +104,18 @@ final class ChainDatabase implements AutoCloseable {
         deleteUndo = conn.prepareStatement("DELETE FROM undo_data WHERE seq = ?");
         putMeta = conn.prepareStatement("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
         getMeta = conn.prepareStatement("SELECT value FROM meta WHERE key = ?");
-        spendCoin = conn.prepareStatement(
-                "DELETE FROM utxo WHERE txid = ? AND vout = ? RETURNING amount, keyhash, height, coinbase");
         savepoint = conn.prepareStatement("SAVEPOINT reorg");
         release = conn.prepareStatement("RELEASE SAVEPOINT reorg");
         rollbackTo = conn.prepareStatement("ROLLBACK TO SAVEPOINT reorg");
+        putLog = conn.prepareStatement("INSERT INTO utxo_log (changes) VALUES (?)");
     }
 
     static ChainDatabase open(Path dir) {
+        return open(dir, FOLD_LOG_ROWS, FOLD_ENTRIES);
+    }
+
+    /** Opens with the given fold limits (tests use small ones to fold often). */
+    static ChainDatabase open(Path dir, int foldLogRows, int foldEntries) {
         Path file = dir.resolve(FILE_NAME);
         try {
             Files.createDirectories(dir);
@@ -139,13 +154,21 @@ final class ChainDatabase implements AutoCloseable {
                         + " coinbase INTEGER NOT NULL, PRIMARY KEY (txid, vout)) WITHOUT ROWID");
                 // Wallets keep their own coins: an index by key hash would cost a page write per output.
                 s.execute("DROP INDEX IF EXISTS utxo_by_keyhash");
+                s.execute("CREATE TABLE IF NOT EXISTS utxo_log (id INTEGER PRIMARY KEY, changes BLOB NOT NULL)");
             }
             conn.setAutoCommit(false);
             try (Statement s = conn.createStatement()) {
                 migrateFromSchema1(s);
+                markCurrentLayout(s);
             }
-            ChainDatabase db = new ChainDatabase(file, conn);
+            ChainDatabase db = new ChainDatabase(file, conn, foldLogRows, foldEntries);
             conn.commit();
+            try {
+                db.loadLog();
+            } catch (RuntimeException e) {
+                db.close();
+                throw e;
+            }
             return db;
         } catch (SQLException e) {
             throw new ChainStoreException("Cannot open the chain database " + file + ": " + describe(e), e);
@@ -193,8 +216,33 @@ final class ChainDatabase implements AutoCloseable {
                 + " ON h.hash = u.hash");
         s.execute("DROP TABLE blocks");
         s.execute("DROP TABLE undo");
-        s.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('" + META_SCHEMA + "', X'"
-                + String.format("%016x", SCHEMA_VERSION) + "')");
+    }
+
+    /** An existing file of an older layout, now readable only by this one, says so (a new file gets it when filled). */
+    private static void markCurrentLayout(Statement s) throws SQLException {
+        String current = "X'" + String.format("%016x", SCHEMA_VERSION) + "'";
+        s.execute("INSERT OR REPLACE INTO meta (key, value) SELECT '" + META_SCHEMA + "', " + current
+                + " WHERE EXISTS (SELECT 1 FROM meta WHERE key = 'network') AND NOT EXISTS (SELECT 1 FROM meta"
+                + " WHERE key = '" + META_SCHEMA + "' AND value = " + current + ")");
+    }
+
+    /** Reads the UTXO log into the overlay: the changes committed since the table was last brought up to date. */
+    private void loadLog() {
+        try (Statement s = conn.createStatement();
+                ResultSet r = s.executeQuery("SELECT id, changes FROM utxo_log ORDER BY id")) {
+            while (r.next()) {
+                try {
+                    overlay.replay(r.getBytes(2));
+                } catch (org.peerchain.core.DecodingException | IllegalArgumentException e) {
+                    throw new ChainStoreException("The chain database " + file + " is damaged: UTXO log row "
+                            + r.getLong(1) + " cannot be read (" + e.getMessage() + "). Move the file aside to"
+                            + " resynchronise from peers.", e);
+                }
+                logRows++;
+            }
+        } catch (SQLException e) {
+            throw failure("reading the UTXO log", e);
+        }
     }
 
     private static String describe(SQLException e) {
@@ -217,25 +265,92 @@ final class ChainDatabase implements AutoCloseable {
                 + describe(e), e);
     }
 
+    /**
+     * Commits the open transaction, with its UTXO changes as one log row; then folds the overlay into the table
+     * if it has grown past its limits.
+     */
     void commit() {
+        boolean logged = false;
         try {
+            if (overlay.hasPending()) {
+                putLog.setBytes(1, overlay.pendingLogRow());
+                putLog.executeUpdate();
+                logged = true;
+            }
             conn.commit();
         } catch (SQLException e) {
+            overlay.rolledBack();
+            try {
+                conn.rollback();
+            } catch (SQLException ignored) {
+                // the commit's failure is the one to report
+            }
             throw failure("committing", e);
         }
+        overlay.committed();
+        if (logged) {
+            logRows++;
+        }
+        if (logRows >= foldLogRows || overlay.size() >= foldEntries) {
+            fold();
+        }
+    }
+
+    /**
+     * Writes the overlay into the {@code utxo} table and empties the log, in one transaction of its own (so
+     * between two others): spent coins leave the table first, then the added ones go in.
+     */
+    void fold() {
+        if (logRows == 0) {
+            return;
+        }
+        try {
+            for (OutPoint p : overlay.spentFromTable().keySet()) {
+                deleteCoin.setBytes(1, p.txid().toBytes());
+                deleteCoin.setLong(2, p.index());
+                deleteCoin.executeUpdate();
+            }
+            for (java.util.Map.Entry<OutPoint, Coin> e : overlay.addedCoins().entrySet()) {
+                OutPoint p = e.getKey();
+                Coin c = e.getValue();
+                addCoin.setBytes(1, p.txid().toBytes());
+                addCoin.setLong(2, p.index());
+                addCoin.setLong(3, c.output().amount());
+                addCoin.setBytes(4, c.output().keyHash().toBytes());
+                addCoin.setInt(5, c.height());
+                addCoin.setInt(6, c.coinbase() ? 1 : 0);
+                addCoin.executeUpdate();
+            }
+            try (Statement s = conn.createStatement()) {
+                s.execute("DELETE FROM utxo_log");
+            }
+            conn.commit();
+        } catch (SQLException e) {
+            try {
+                conn.rollback();
+            } catch (SQLException ignored) {
+                // the failure below is what matters; the overlay and the log still hold every change
+            }
+            throw failure("writing the UTXO log into the UTXO table", e);
+        }
+        overlay.clear();
+        logRows = 0;
     }
 
     /** Marks a point inside the open transaction that {@link #rollbackToSavepoint()} can return to. */
     void savepoint() {
         exec(savepoint, "starting a reorganisation");
+        overlay.savepoint();
     }
 
     void releaseSavepoint() {
         exec(release, "finishing a reorganisation");
+        overlay.releaseSavepoint();
     }
 
     /** Undoes everything since {@link #savepoint()}, keeping what the transaction did before it. */
     void rollbackToSavepoint() {
+        overlay.rolledBackToSavepoint();
         exec(rollbackTo, "undoing a reorganisation");
         exec(release, "undoing a reorganisation");
     }
@@ -249,6 +364,7 @@ final class ChainDatabase implements AutoCloseable {
     }
 
     void rollback() {
+        overlay.rolledBack();
         try {
             conn.rollback();
         } catch (SQLException e) {
@@ -386,9 +502,17 @@ final class ChainDatabase implements AutoCloseable {
         }
     }
 
-    // --- UTXO set ---
+    // --- UTXO set: the overlay over the table ---
 
     Coin coin(OutPoint p) {
+        Coin c = overlay.find(p);
+        if (c != null) {
+            return c == UtxoOverlay.SPENT ? null : c;
+        }
+        return tableCoin(p);
+    }
+
+    private Coin tableCoin(OutPoint p) {
         try {
             getCoin.setBytes(1, p.txid().toBytes());
             getCoin.setLong(2, p.index());
@@ -403,48 +527,27 @@ final class ChainDatabase implements AutoCloseable {
         }
     }
 
-    /** Removes an unspent output and returns it, or null when there is none: one statement for look-up and spend. */
+    /** Removes an unspent output and returns it, or null when there is none. */
     Coin spendCoin(OutPoint p) {
-        try {
-            spendCoin.setBytes(1, p.txid().toBytes());
-            spendCoin.setLong(2, p.index());
-            try (ResultSet r = spendCoin.executeQuery()) {
-                if (!r.next()) {
-                    return null;
-                }
-                return new Coin(new TxOutput(r.getLong(1), KeyHash.wrap(r.getBytes(2))), r.getInt(3), r.getInt(4) != 0);
-            }
-        } catch (SQLException e) {
-            throw failure("spending from the UTXO set", e);
+        Coin c = coin(p);
+        if (c != null) {
+            overlay.spend(p, c);
         }
+        return c;
     }
 
     void addCoin(OutPoint p, Coin c) {
-        try {
-            addCoin.setBytes(1, p.txid().toBytes());
-            addCoin.setLong(2, p.index());
-            addCoin.setLong(3, c.output().amount());
-            addCoin.setBytes(4, c.output().keyHash().toBytes());
-            addCoin.setInt(5, c.height());
-            addCoin.setInt(6, c.coinbase() ? 1 : 0);
-            addCoin.executeUpdate();
-        } catch (SQLException e) {
-            throw failure("adding to the UTXO set", e);
-        }
+        overlay.add(p, c);
     }
 
+    /** Removes an unspent output if there is one. */
     void deleteCoin(OutPoint p) {
-        try {
-            deleteCoin.setBytes(1, p.txid().toBytes());
-            deleteCoin.setLong(2, p.index());
-            deleteCoin.executeUpdate();
-        } catch (SQLException e) {
-            throw failure("removing from the UTXO set", e);
-        }
+        spendCoin(p);
     }
 
     /** A row-by-row digest of the whole UTXO set, in key order, for comparing two nodes' sets. */
     Hash utxoDigest() {
+        fold();
         java.security.MessageDigest d = Hash.sha256();
         try (Statement s = conn.createStatement();
                 ResultSet r = s.executeQuery(

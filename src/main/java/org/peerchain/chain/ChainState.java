@@ -107,7 +107,18 @@ public final class ChainState implements UtxoView, AutoCloseable {
      */
     public static ChainState open(Path dir, ChainParams params, EventBus events, Executor verifyExecutor,
             LongSupplier clockSeconds) {
-        ChainDatabase db = ChainDatabase.open(dir);
+        return open(ChainDatabase.open(dir), params, events, verifyExecutor, clockSeconds);
+    }
+
+    /** Opens with the UTXO log folded into the table after {@code foldLogRows} logged transactions (tests). */
+    static ChainState open(Path dir, ChainParams params, EventBus events, Executor verifyExecutor,
+            LongSupplier clockSeconds, int foldLogRows) {
+        return open(ChainDatabase.open(dir, foldLogRows, ChainDatabase.FOLD_ENTRIES), params, events, verifyExecutor,
+                clockSeconds);
+    }
+
+    private static ChainState open(ChainDatabase db, ChainParams params, EventBus events, Executor verifyExecutor,
+            LongSupplier clockSeconds) {
         ChainState chain = new ChainState(params, db, events, verifyExecutor, clockSeconds);
         try {
             chain.load();
