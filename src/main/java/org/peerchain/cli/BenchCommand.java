@@ -27,9 +27,17 @@ public final class BenchCommand {
         @Option(names = "--blocks", defaultValue = "10000", description = "blocks to connect (default: ${DEFAULT-VALUE})")
         int blocks;
 
+        @Option(names = "--coin-age", defaultValue = "1", description = "blocks between a coin's creation and its"
+                + " spending (default: ${DEFAULT-VALUE}: each transaction spends an output of the block before)")
+        int coinAge;
+
         @Override
         public Integer call() throws Exception {
-            ConnectBenchmark.run(System.out, blocks);
+            if (coinAge < 1 || coinAge > 10_000) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                        "--coin-age must be between 1 and 10000, not " + coinAge);
+            }
+            ConnectBenchmark.run(System.out, blocks, coinAge);
             return 0;
         }
     }
