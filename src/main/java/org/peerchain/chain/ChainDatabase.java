@@ -51,8 +51,8 @@ final class ChainDatabase implements AutoCloseable {
     static final long CHECKPOINT_INTERVAL_MS = 1_000;
     /** Logged transactions after which the UTXO overlay is written into the table (bounds what opening reads). */
     static final int FOLD_LOG_ROWS = 2_000;
-    /** Overlay entries after which it is written into the table (bounds its memory: about 200 bytes each). */
-    static final int FOLD_ENTRIES = 250_000;
+    /** Overlay entries after which it is written into the table (bounds its memory: about 300 bytes each). */
+    static final int FOLD_ENTRIES = 100_000;
 
     private final Path file;
     private final Connection conn;

@@ -189,6 +189,34 @@ class UtxoLogTest {
         assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("UTXO log row 2"), e.getMessage());
     }
 
+    @Test
+    void theOverlayIsFoldedWhenItHoldsTooManyCoinsAndOnlyThen() throws Exception {
+        Path file = dir.resolve("entries").resolve(ChainDatabase.FILE_NAME);
+        try (ChainDatabase db = ChainDatabase.open(dir.resolve("entries"), Integer.MAX_VALUE, 5)) {
+            for (int i = 0; i < 4; i++) {
+                db.addCoin(new OutPoint(Hash.sha256d(new byte[] {(byte) i}), 0),
+                        new Coin(new org.peerchain.core.TxOutput(1_000 + i, MINER_HASH), i, false));
+                db.commit();
+            }
+            assertEquals(4, count(file, "utxo_log"));
+            assertEquals(0, count(file, "utxo"));
+            db.addCoin(new OutPoint(Hash.sha256d(new byte[] {9}), 1),
+                    new Coin(new org.peerchain.core.TxOutput(5_000, MINER_HASH), 9, true));
+            db.commit();
+            assertEquals(0, count(file, "utxo_log"), "five coins: folded");
+            assertEquals(5, count(file, "utxo"));
+            assertEquals(1_002, db.coin(new OutPoint(Hash.sha256d(new byte[] {2}), 0)).output().amount());
+        }
+    }
+
+    private static int count(Path file, String table) throws Exception {
+        try (Connection conn = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = conn.createStatement();
+                ResultSet r = s.executeQuery("SELECT count(*) FROM " + table)) {
+            assertTrue(r.next());
+            return r.getInt(1);
+        }
+    }
+
     /** Blocks from {@code height} on {@code parent}: the given transactions first, then empty ones, {@code count} in all. */
     private static List<Block> branch(BlockHeader parent, int height, List<List<Transaction>> txs, int count, long tag) {
         List<Block> blocks = new ArrayList<>();
