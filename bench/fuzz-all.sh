@@ -24,6 +24,7 @@ targets=(
   'WalletInputFuzzTest#keystoreFileOpensOrIsRejectedNamingTheFile'
   'WalletInputFuzzTest#recoveryPhraseParsesOrSaysWhatIsWrong'
   'PeerMessageFuzzTest#everyPeerMessageIsHandledIgnoredAnsweredOrPunished'
+  'UtxoLogFuzzTest#aLogRowAppliesOrIsRejectedSayingWhatIsWrong'
 )
 if [ $# -gt 0 ]; then targets=("$@"); fi
 failed=0

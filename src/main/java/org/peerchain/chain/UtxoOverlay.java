@@ -150,6 +150,12 @@ final class UtxoOverlay {
 
     /** Applies a stored log row, as when it was written. */
     void replay(byte[] row) throws DecodingException {
+        replayAsPending(row);
+        pending.clear();
+    }
+
+    /** Applies a log row as the open transaction's changes (which {@link #pendingLogRow()} then encodes). */
+    void replayAsPending(byte[] row) throws DecodingException {
         CanonicalReader r = new CanonicalReader(row);
         long n = r.compactSize("UTXO log length", row.length);
         for (long i = 0; i < n; i++) {
@@ -159,15 +165,23 @@ final class UtxoOverlay {
             }
             OutPoint p = new OutPoint(r.hash("UTXO log txid"), r.u32("UTXO log index"));
             long amount = r.i64("UTXO log amount");
+            if (amount < 0) {
+                throw new DecodingException("UTXO log change " + i + " has the negative amount " + amount);
+            }
             KeyHash k = KeyHash.wrap(r.raw(KeyHash.LENGTH, "UTXO log key hash"));
-            int height = (int) r.u32("UTXO log height");
-            boolean coinbase = r.u8("UTXO log coinbase") != 0;
-            apply(kind, p, new Coin(new TxOutput(amount, k), height, coinbase));
+            long height = r.u32("UTXO log height");
+            if (height > Integer.MAX_VALUE) {
+                throw new DecodingException("UTXO log change " + i + " has the height " + height);
+            }
+            int coinbase = r.u8("UTXO log coinbase");
+            if (coinbase > 1) {
+                throw new DecodingException("UTXO log change " + i + " has the coinbase flag " + coinbase);
+            }
+            apply(kind, p, new Coin(new TxOutput(amount, k), (int) height, coinbase == 1));
         }
         if (r.remaining() != 0) {
             throw new DecodingException("UTXO log row has " + r.remaining() + " bytes after its last change");
         }
-        pending.clear();
     }
 
     /** Coins the table must lose when the overlay is folded into it (before {@link #addedCoins()} go in). */
