@@ -23,6 +23,7 @@ import org.peerchain.chain.BlockIndexEntry;
 import org.peerchain.chain.ChainState;
 import org.peerchain.chain.UtxoStats;
 import org.peerchain.consensus.ChainParams;
+import org.peerchain.consensus.Coin;
 import org.peerchain.core.Address;
 import org.peerchain.core.Amount;
 import org.peerchain.core.Block;
@@ -247,11 +248,15 @@ public final class CrashSoak {
             if (utxo != null) {
                 return utxo;
             }
-            Map<OutPoint, TxOutput> replayed = new HashMap<>();
+            Map<OutPoint, Coin> replayed = new HashMap<>();
             Set<KeyHash> ours = new HashSet<>(walletKeyHashes(dir));
             String replay = checkAgainstReplay(chain, stats, replayed, ours);
             if (replay != null) {
                 return replay;
+            }
+            String coins = checkCoins(chain, replayed);
+            if (coins != null) {
+                return coins;
             }
             return checkWallet(dir, chain, stats, replayed, ours);
         } finally {
@@ -273,7 +278,7 @@ public final class CrashSoak {
      * Replays the stored active chain from block 1: the UTXO set it gives must be the stored one, and its
      * total the subsidies of heights 1..tip less what coinbases left unclaimed (fees only move coins).
      */
-    private String checkAgainstReplay(ChainState chain, UtxoStats stats, Map<OutPoint, TxOutput> utxo, Set<KeyHash> ours) {
+    private String checkAgainstReplay(ChainState chain, UtxoStats stats, Map<OutPoint, Coin> utxo, Set<KeyHash> ours) {
         long subsidies = 0;
         long unclaimed = 0;
         lastFromSource = 0;
@@ -288,17 +293,17 @@ public final class CrashSoak {
                 long in = 0;
                 if (!tx.isCoinbase()) {
                     for (TxInput input : tx.inputs()) {
-                        TxOutput v = utxo.remove(input.prevout());
+                        Coin v = utxo.remove(input.prevout());
                         if (v == null) {
                             return "block " + h + " spends " + input.prevout() + ", which the replay does not have";
                         }
-                        in += v.amount();
+                        in += v.output().amount();
                     }
                 }
                 long outs = 0;
                 List<TxOutput> outputs = tx.outputs();
                 for (int i = 0; i < outputs.size(); i++) {
-                    utxo.put(new OutPoint(tx.txid(), i), outputs.get(i));
+                    utxo.put(new OutPoint(tx.txid(), i), new Coin(outputs.get(i), h, tx.isCoinbase()));
                     outs += outputs.get(i).amount();
                 }
                 if (tx.isCoinbase()) {
@@ -314,7 +319,7 @@ public final class CrashSoak {
             }
             unclaimed += subsidy + fees - coinbaseOut;
         }
-        long total = utxo.values().stream().mapToLong(TxOutput::amount).sum();
+        long total = utxo.values().stream().mapToLong(c -> c.output().amount()).sum();
         if (utxo.size() != stats.txouts() || total != stats.totalAmount()) {
             return "the replay of blocks 1.." + stats.height() + " gives " + utxo.size() + " outputs worth " + total
                     + " but the stored UTXO set has " + stats.txouts() + " worth " + stats.totalAmount();
@@ -325,13 +330,49 @@ public final class CrashSoak {
         return null;
     }
 
-    private String checkWallet(Path dir, ChainState chain, UtxoStats stats, Map<OutPoint, TxOutput> utxo, Set<KeyHash> ours)
+    /**
+     * Coin by coin: every coin of the replay is in the stored UTXO set (table and log) with the same value, height
+     * and origin, and the set's digest is the replay's (so it holds nothing more), computed here on its own.
+     */
+    private static String checkCoins(ChainState chain, Map<OutPoint, Coin> replayed) {
+        for (Map.Entry<OutPoint, Coin> e : replayed.entrySet()) {
+            Coin stored = chain.coin(e.getKey());
+            if (!e.getValue().equals(stored)) {
+                return "the stored UTXO set has " + stored + " for " + e.getKey() + "; the replay has " + e.getValue();
+            }
+        }
+        List<Map.Entry<OutPoint, Coin>> sorted = new ArrayList<>(replayed.entrySet());
+        sorted.sort((a, b) -> {
+            int c = java.util.Arrays.compareUnsigned(a.getKey().txid().toBytes(), b.getKey().txid().toBytes());
+            return c != 0 ? c : Long.compare(a.getKey().index(), b.getKey().index());
+        });
+        java.security.MessageDigest d = org.peerchain.core.Hash.sha256();
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 * 4);
+        for (Map.Entry<OutPoint, Coin> e : sorted) {
+            Coin c = e.getValue();
+            d.update(e.getKey().txid().toBytes());
+            b.clear();
+            b.putLong(e.getKey().index()).putLong(c.output().amount()).putLong(c.height()).putLong(c.coinbase() ? 1 : 0);
+            d.update(b.array());
+            d.update(c.output().keyHash().toBytes());
+        }
+        org.peerchain.core.Hash replayDigest = org.peerchain.core.Hash.wrap(d.digest());
+        org.peerchain.core.Hash storedDigest = chain.utxoDigest();
+        if (!replayDigest.equals(storedDigest)) {
+            return "the stored UTXO set's digest " + storedDigest + " is not the replay's " + replayDigest
+                    + " (it holds coins the replay does not)";
+        }
+        return null;
+    }
+
+    private String checkWallet(Path dir, ChainState chain, UtxoStats stats, Map<OutPoint, Coin> utxo, Set<KeyHash> ours)
             throws Exception {
         Address first = firstReceiveAddress(dir);
         if (!first.equals(firstReceiveAddress)) {
             return "the wallet's first receive address is now " + first + ", was " + firstReceiveAddress;
         }
-        long paysWallet = utxo.values().stream().filter(o -> ours.contains(o.keyHash())).mapToLong(TxOutput::amount).sum();
+        long paysWallet = utxo.values().stream().map(Coin::output).filter(o -> ours.contains(o.keyHash()))
+                .mapToLong(TxOutput::amount).sum();
         try (Wallet wallet = Wallet.open(dir, chain, new EventBus(), tx -> {
             throw new IllegalStateException("the soak sends nothing");
         }, Clock.systemUTC())) {
