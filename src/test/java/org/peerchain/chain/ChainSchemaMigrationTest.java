@@ -27,8 +27,9 @@ import org.peerchain.testing.RegtestChain;
 
 /**
  * A chain database in the first storage layout (blocks and undo data keyed by hash) opens in the current one
- * (keyed by the index entry's sequence): everything moved in the opening transaction, nothing lost. A layout
- * newer than this build is refused, the file untouched.
+ * (keyed by the index entry's sequence): everything moved in the opening transaction, nothing lost. A layout 2
+ * file opens with an empty UTXO log and is marked layout 3. A layout newer than this build is refused, the file
+ * untouched.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ChainSchemaMigrationTest {
@@ -73,6 +74,51 @@ class ChainSchemaMigrationTest {
                 assertTrue(r.next());
                 assertEquals(ChainDatabase.SCHEMA_VERSION, java.nio.ByteBuffer.wrap(r.getBytes(1)).getLong());
             }
+        }
+    }
+
+    @Test
+    void aLayout2DatabaseOpensWithAnEmptyUtxoLogAndIsMarkedLayout3() throws Exception {
+        Hash tip;
+        Hash digest;
+        try (RegtestChain node = RegtestChain.open(dir)) {
+            node.processAll(RegtestBlocks.coinbaseOnlyChain(105, MINER_HASH, 0));
+            node.mine(List.of(RegtestBlocks.spend(MINER, node.coinbaseAt(1), ChainParams.INITIAL_SUBSIDY, 5_000,
+                    MINER_HASH)), MINER_HASH);
+            tip = node.chain.tip().hash();
+            digest = node.chain.utxoDigest();
+        }
+        Path file = dir.resolve(ChainDatabase.FILE_NAME);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            // as layout 2 left it: every coin in the table (the digest above folded the log), no log table
+            try (ResultSet r = s.executeQuery("SELECT count(*) FROM utxo_log")) {
+                assertTrue(r.next() && r.getInt(1) == 0);
+            }
+            s.execute("DROP TABLE utxo_log");
+            s.execute("UPDATE meta SET value = X'0000000000000002' WHERE key = 'schema'");
+        }
+        org.peerchain.core.Transaction second;
+        try (RegtestChain node = RegtestChain.open(dir)) {
+            assertEquals(tip, node.chain.tip().hash());
+            assertEquals(digest, node.chain.utxoDigest());
+            second = RegtestBlocks.spend(MINER, node.coinbaseAt(2), ChainParams.INITIAL_SUBSIDY, 5_000, MINER_HASH);
+            node.mine(List.of(second), MINER_HASH);
+            assertEquals(107, node.chain.height());
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            try (ResultSet r = s.executeQuery("SELECT value FROM meta WHERE key = 'schema'")) {
+                assertTrue(r.next());
+                assertEquals(3, java.nio.ByteBuffer.wrap(r.getBytes(1)).getLong(), "older builds must now refuse it");
+            }
+            try (ResultSet r = s.executeQuery("SELECT count(*) FROM utxo_log")) {
+                assertTrue(r.next() && r.getInt(1) == 1, "the new block's changes are logged");
+            }
+        }
+        try (RegtestChain node = RegtestChain.open(dir)) {
+            assertEquals(107, node.chain.height());
+            assertEquals(null, node.chain.coin(node.coinbaseAt(2)), "spent in the logged block");
+            assertEquals(ChainParams.INITIAL_SUBSIDY - 5_000,
+                    node.chain.coin(new org.peerchain.core.OutPoint(second.txid(), 0)).output().amount());
         }
     }
 
