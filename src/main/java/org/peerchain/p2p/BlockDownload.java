@@ -73,12 +73,7 @@ final class BlockDownload {
                 inFlight.put(e.hash(), new Request(p, now));
                 batch.add(new PeerMessages.InvItem(PeerMessages.InvKind.BLOCK, e.hash()));
             }
-            if (!batch.isEmpty()) {
-                if (p.blocksInFlight.getAndAdd(batch.size()) == 0) {
-                    p.lastDeliveryNanos = now;
-                }
-                p.send(new PeerMessages.GetData(batch));
-            }
+            send(p, batch, now);
         }
     }
 
@@ -134,12 +129,18 @@ final class BlockDownload {
             inFlight.put(e.hash(), new Request(p, now));
             batch.add(new PeerMessages.InvItem(PeerMessages.InvKind.BLOCK, e.hash()));
         }
-        if (!batch.isEmpty()) {
-            if (p.blocksInFlight.getAndAdd(batch.size()) == 0) {
-                p.lastDeliveryNanos = now;
-            }
-            p.send(new PeerMessages.GetData(batch));
+        send(p, batch, now);
+    }
+
+    /** Asks {@code p} for the blocks of {@code batch}, if any; its stall clock starts when it had none in flight. */
+    private static void send(Peer p, List<PeerMessages.InvItem> batch, long now) {
+        if (batch.isEmpty()) {
+            return;
         }
+        if (p.blocksInFlight.getAndAdd(batch.size()) == 0) {
+            p.lastDeliveryNanos = now;
+        }
+        p.send(new PeerMessages.GetData(batch));
     }
 
     private void rebuildPath(BlockIndexEntry target) {

@@ -505,14 +505,19 @@ public final class PeerNetwork implements AutoCloseable {
         }
     }
 
-    /** An unrequested message that brought nothing: tolerated up to a limit per window, then penalised. */
-    private void redundant(Peer p, String what) {
+    /** Starts a new flood-counting window, both counts at zero, once the current one is over. */
+    private static void startFloodWindowIfOver(Peer p) {
         long now = System.nanoTime();
         if (now - p.floodWindowStart > FLOOD_WINDOW_NANOS) {
             p.floodWindowStart = now;
             p.redundantMessages = 0;
             p.unknownInWindow = 0;
         }
+    }
+
+    /** An unrequested message that brought nothing: tolerated up to a limit per window, then penalised. */
+    private void redundant(Peer p, String what) {
+        startFloodWindowIfOver(p);
         if (++p.redundantMessages % MAX_REDUNDANT_MESSAGES == 0) {
             misbehave(p, Misbehaviour.UNREQUESTED_FLOOD, Misbehaviour.CODE_UNREQUESTED_FLOOD,
                     p.redundantMessages + " unrequested messages that brought nothing new, the last " + what);
@@ -572,12 +577,7 @@ public final class PeerNetwork implements AutoCloseable {
             log.info("{} reports an error: {}: {}", p, e.code(), e.message());
         } else if (m instanceof Message.Unknown u) {
             p.unknownMessages.incrementAndGet();
-            long now = System.nanoTime();
-            if (now - p.floodWindowStart > FLOOD_WINDOW_NANOS) {
-                p.floodWindowStart = now;
-                p.redundantMessages = 0;
-                p.unknownInWindow = 0;
-            }
+            startFloodWindowIfOver(p);
             if (++p.unknownInWindow % MAX_UNKNOWN_MESSAGES == 0) {
                 misbehave(p, Misbehaviour.UNREQUESTED_FLOOD, Misbehaviour.CODE_UNKNOWN_FLOOD,
                         p.unknownInWindow + " messages of unknown type within a minute, the last \"" + u.type() + "\"");
