@@ -102,26 +102,23 @@ public final class CrashSoak {
          * run that was killed (a regtest miner pauses once block times run two hours ahead of the clock).
          */
         public long afterNewBlocks() {
-            long n = 0;
-            int previous = 0;
-            for (Restart r : restarts) {
-                if (r.height() > previous) {
-                    n++;
-                }
-                previous = Math.max(previous, r.height());
-            }
-            return n;
+            return rises(Restart::height);
         }
 
         /** Restarts that found more of the source's blocks in the active chain than the restart before. */
         public long afterSync() {
+            return rises(Restart::fromSource);
+        }
+
+        /** Restarts at which {@code figure} went above its highest value at the restarts before. */
+        private long rises(java.util.function.ToIntFunction<Restart> figure) {
             long n = 0;
             int previous = 0;
             for (Restart r : restarts) {
-                if (r.fromSource() > previous) {
+                if (figure.applyAsInt(r) > previous) {
                     n++;
                 }
-                previous = Math.max(previous, r.fromSource());
+                previous = Math.max(previous, figure.applyAsInt(r));
             }
             return n;
         }
