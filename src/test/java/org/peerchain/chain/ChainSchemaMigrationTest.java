@@ -41,22 +41,13 @@ class ChainSchemaMigrationTest {
 
     @Test
     void aSchema1DatabaseIsMovedToTheSequenceKeyedTablesWithEveryBlockAndUndoRecord() throws Exception {
-        Hash tip;
-        Hash digest;
-        Block block50;
-        try (RegtestChain node = RegtestChain.open(dir)) {
-            node.processAll(RegtestBlocks.coinbaseOnlyChain(110, MINER_HASH, 0));
-            node.mine(List.of(RegtestBlocks.spend(MINER, node.coinbaseAt(1), ChainParams.INITIAL_SUBSIDY, 5_000,
-                    MINER_HASH)), MINER_HASH);
-            tip = node.chain.tip().hash();
-            digest = node.chain.utxoDigest();
-            block50 = node.chain.block(node.chain.entryAt(50).hash());
-        }
+        Stored stored = storeChainWithASpend();
+        Block block50 = stored.block50;
         rewriteAsSchema1(dir.resolve(ChainDatabase.FILE_NAME));
 
         try (RegtestChain node = RegtestChain.open(dir)) {
-            assertEquals(tip, node.chain.tip().hash());
-            assertEquals(digest, node.chain.utxoDigest());
+            assertEquals(stored.tip, node.chain.tip().hash());
+            assertEquals(stored.digest, node.chain.utxoDigest());
             assertArrayEquals(block50.serialize(), node.chain.blockBytes(block50.hash()));
             // a reorganisation two blocks deep reads the moved undo data of the spend at the tip
             Block fork1 = RegtestBlocks.build(node.chain.entryAt(110).header(), 111, List.of(), MINER_HASH, 7);
@@ -79,15 +70,9 @@ class ChainSchemaMigrationTest {
 
     @Test
     void aLayout2DatabaseOpensWithAnEmptyUtxoLogAndIsMarkedLayout3() throws Exception {
-        Hash tip;
-        Hash digest;
-        try (RegtestChain node = RegtestChain.open(dir)) {
-            node.processAll(RegtestBlocks.coinbaseOnlyChain(105, MINER_HASH, 0));
-            node.mine(List.of(RegtestBlocks.spend(MINER, node.coinbaseAt(1), ChainParams.INITIAL_SUBSIDY, 5_000,
-                    MINER_HASH)), MINER_HASH);
-            tip = node.chain.tip().hash();
-            digest = node.chain.utxoDigest();
-        }
+        Stored stored = storeChainWithASpend();
+        Hash tip = stored.tip;
+        Hash digest = stored.digest;
         Path file = dir.resolve(ChainDatabase.FILE_NAME);
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
             // as layout 2 left it: every coin in the table (the digest above folded the log), no log table
@@ -103,7 +88,7 @@ class ChainSchemaMigrationTest {
             assertEquals(digest, node.chain.utxoDigest());
             second = RegtestBlocks.spend(MINER, node.coinbaseAt(2), ChainParams.INITIAL_SUBSIDY, 5_000, MINER_HASH);
             node.mine(List.of(second), MINER_HASH);
-            assertEquals(107, node.chain.height());
+            assertEquals(112, node.chain.height());
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
             try (ResultSet r = s.executeQuery("SELECT value FROM meta WHERE key = 'schema'")) {
@@ -115,7 +100,7 @@ class ChainSchemaMigrationTest {
             }
         }
         try (RegtestChain node = RegtestChain.open(dir)) {
-            assertEquals(107, node.chain.height());
+            assertEquals(112, node.chain.height());
             assertEquals(null, node.chain.coin(node.coinbaseAt(2)), "spent in the logged block");
             assertEquals(ChainParams.INITIAL_SUBSIDY - 5_000,
                     node.chain.coin(new org.peerchain.core.OutPoint(second.txid(), 0)).output().amount());
@@ -141,6 +126,20 @@ class ChainSchemaMigrationTest {
         assertArrayEquals(before, Files.readAllBytes(file));
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
             assertFalse(tableExists(s, "block_data"), "nothing created in a file this build cannot read (WAL included)");
+        }
+    }
+
+    private record Stored(Hash tip, Hash digest, Block block50) {
+    }
+
+    /** 110 coinbase-only blocks and one spending the first coinbase, stored in {@code dir}; closed again. */
+    private Stored storeChainWithASpend() throws Exception {
+        try (RegtestChain node = RegtestChain.open(dir)) {
+            node.processAll(RegtestBlocks.coinbaseOnlyChain(110, MINER_HASH, 0));
+            node.mine(List.of(RegtestBlocks.spend(MINER, node.coinbaseAt(1), ChainParams.INITIAL_SUBSIDY, 5_000,
+                    MINER_HASH)), MINER_HASH);
+            return new Stored(node.chain.tip().hash(), node.chain.utxoDigest(),
+                    node.chain.block(node.chain.entryAt(50).hash()));
         }
     }
 

@@ -14,8 +14,8 @@ import org.peerchain.core.TxInput;
 
 /**
  * The storage floor of connecting a block, for {@code bench connect}: the chain database's own writes for it
- * (header row, block, one spend per input, one insert per new output, undo data, status, the tip record,
- * the reorganisation savepoint) and the commit, through {@link ChainDatabase} itself (same schema, settings
+ * (header row, block, one spend per input and one new coin per output in the UTXO log, undo data, status,
+ * the tip record, the reorganisation savepoint) and the commit, through {@link ChainDatabase} itself (same schema, settings
  * and checkpoint thread), with no validation, no index, no events. What it costs per block is CPU the
  * connecting thread spends whatever the rest of the code does, so it bounds how much of the machine is left
  * for checking signatures while blocks connect one transaction each. (In the bench source root, in this
