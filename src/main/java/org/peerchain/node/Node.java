@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.peerchain.chain.BlockOutcome;
 import org.peerchain.chain.ChainState;
@@ -25,6 +26,9 @@ import org.peerchain.mempool.Mempool;
 import org.peerchain.mining.BlockAssembler;
 import org.peerchain.mining.Miner;
 import org.peerchain.mining.StaleBlockException;
+import org.peerchain.node.api.LifecycleStep;
+import org.peerchain.node.api.NodeEvent;
+import org.peerchain.node.api.NodeServices;
 import org.peerchain.node.rpc.RpcCookie;
 import org.peerchain.node.rpc.RpcMethods;
 import org.peerchain.node.rpc.RpcServer;
@@ -52,6 +56,9 @@ public final class Node implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean closing = new AtomicBoolean();
     private volatile Wallet wallet;
+    /** The bus of the application services' events ({@link NodeEvent}), apart from the parts' own. */
+    private volatile EventBus apiEvents = new EventBus();
+    private volatile LocalServices services;
     /** The peer network, or null when P2P is off. */
     private volatile PeerNetwork network;
 
@@ -73,6 +80,18 @@ public final class Node implements AutoCloseable {
 
     /** Opens the data directory and starts every configured service; fails with a message a user can act on. */
     public static Node start(NodeConfig config) throws NodeStartException {
+        return start(config, step -> {
+        });
+    }
+
+    /**
+     * As {@link #start(NodeConfig)}, telling {@code progress} each lifecycle step as it begins (on this thread), and
+     * later {@code STOPPING} and {@code STOPPED}. A failure is thrown, not reported: the caller words it.
+     */
+    public static Node start(NodeConfig config, Consumer<NodeEvent.Lifecycle> progress) throws NodeStartException {
+        EventBus apiEvents = new EventBus();
+        apiEvents.subscribe(NodeEvent.Lifecycle.class, progress);
+        apiEvents.publish(new NodeEvent.Lifecycle(LifecycleStep.OPENING_DATABASE, -1, config.dataDir().toString()));
         DataDirectoryLock lock = DataDirectoryLock.acquire(config.dataDir());
         ExecutorService pool = verificationPool();
         Node node = null;
@@ -84,15 +103,22 @@ public final class Node implements AutoCloseable {
                 rpc.setWarmup("Loading the block index");
             }
             EventBus bus = new EventBus();
+            apiEvents.publish(new NodeEvent.Lifecycle(LifecycleStep.LOADING_BLOCK_INDEX, -1, ""));
             ChainState chain = ChainState.open(config.dataDir(), config.params(), bus, pool, Node::nowSeconds);
             node = new Node(config, lock, pool, chain, bus, rpc);
+            node.apiEvents = apiEvents;
             new ChainRpc(node).register(methods);
             new MiningRpc(node).register(methods);
             // Wallet (issue 6): opened when the data directory holds a keystore; its methods answer -18 otherwise.
+            apiEvents.publish(new NodeEvent.Lifecycle(LifecycleStep.WALLET_CATCH_UP, -1, ""));
             node.openWallet();
             new WalletRpc(node).register(methods);
             new NetworkRpc(node).register(methods);
+            apiEvents.publish(new NodeEvent.Lifecycle(LifecycleStep.STARTING_NETWORK, -1, ""));
             node.startServices();
+            node.services = new LocalServices(node, apiEvents,
+                    new NodeEvent.Lifecycle(LifecycleStep.STARTING_NETWORK, -1, ""));
+            node.services.lifecycle(new NodeEvent.Lifecycle(LifecycleStep.READY, 1, ""));
             if (rpc != null) {
                 rpc.clearWarmup();
             }
@@ -241,6 +267,11 @@ public final class Node implements AutoCloseable {
         }
     }
 
+    /** The application services: the one road from a front end (the desktop, the command line, RPC) to this node. */
+    public NodeServices services() {
+        return services;
+    }
+
     /** Mining in this node (running or not). */
     public MiningService mining() {
         return mining;
@@ -351,11 +382,22 @@ public final class Node implements AutoCloseable {
         return stopped.await(timeout, unit);
     }
 
+    private void publishLifecycle(LifecycleStep step) {
+        NodeEvent.Lifecycle e = new NodeEvent.Lifecycle(step, step == LifecycleStep.STOPPED ? 1 : -1, "");
+        LocalServices s = services;
+        if (s != null) {
+            s.lifecycle(e);
+        } else {
+            apiEvents.publish(e);
+        }
+    }
+
     @Override
     public void close() {
         if (!closing.compareAndSet(false, true)) {
             return;
         }
+        publishLifecycle(LifecycleStep.STOPPING);
         try {
             if (rpc != null) {
                 rpc.close();
@@ -375,6 +417,7 @@ public final class Node implements AutoCloseable {
             dirLock.close();
             log.info("PeerChain node stopped");
         } finally {
+            publishLifecycle(LifecycleStep.STOPPED);
             stopped.countDown();
         }
     }

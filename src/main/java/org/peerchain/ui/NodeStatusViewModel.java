@@ -1,5 +1,6 @@
 package org.peerchain.ui;
 
+import org.peerchain.ui.fx.FxDispatcher;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

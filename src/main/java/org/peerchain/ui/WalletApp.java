@@ -1,5 +1,6 @@
 package org.peerchain.ui;
 
+import org.peerchain.ui.fx.FxDispatcher;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package org.peerchain.ui;
 
+import org.peerchain.ui.fx.FxDispatcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,4 +1,4 @@
-package org.peerchain.ui;
+package org.peerchain.ui.fx;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,6 +28,27 @@ public final class FxDispatcher {
 
     public FxDispatcher(Runner runner) {
         this.runner = runner;
+    }
+
+    /**
+     * A coalescing key that belongs to one view-model: two view-models posting under the same name never replace
+     * each other's updates.
+     */
+    public record Key(Object owner, String name) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.owner == owner && k.name.equals(name);
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(owner) * 31 + name.hashCode();
+        }
+    }
+
+    /** The key {@code name} of {@code owner} (a view-model). */
+    public static Key key(Object owner, String name) {
+        return new Key(owner, name);
     }
 
     /** Runs {@code update} on the FX thread soon, unless a newer update with the same key replaces it first. */

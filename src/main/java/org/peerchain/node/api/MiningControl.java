@@ -1,0 +1,28 @@
+package org.peerchain.node.api;
+
+import java.util.List;
+
+/** Mining in this node: start, stop, threads, its numbers and the blocks it found. */
+public interface MiningControl {
+    /** Starts mining; a no-op when running. Throws {@link IllegalStateException} saying why when it cannot. */
+    void start();
+
+    /** Stops mining and waits for the threads to end (a no-op when stopped). */
+    void stop();
+
+    /** 1 to {@link #maxThreads()}; running threads are replaced at once. */
+    void setThreads(int threads);
+
+    /** The number of cores. */
+    int maxThreads();
+
+    MiningSnapshot snapshot();
+
+    /** The blocks this node found, newest first, with their fate now. */
+    List<FoundBlock> foundBlocks();
+
+    /** When on, mining waits while the node catches up with its peers and resumes when it has. */
+    void setPauseWhileSyncing(boolean pause);
+
+    boolean pauseWhileSyncing();
+}

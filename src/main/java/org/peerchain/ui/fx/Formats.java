@@ -1,0 +1,149 @@
+package org.peerchain.ui.fx;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * The one place where numbers become text in the desktop apps: amounts, hash rates, sizes, times, durations.
+ * View-models keep numbers; cells and labels format them here, so every screen says things the same way.
+ */
+public final class Formats {
+    private static final DateTimeFormatter DATE_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final long UNITS_PER_COIN = 100_000_000L;
+
+    private Formats() {
+    }
+
+    /** Base units as coins with up to 8 decimals, trailing zeros dropped but at least two kept: "12.50 PCH". */
+    public static String amount(long units) {
+        return coins(units) + " PCH";
+    }
+
+    /** Base units as a coin figure alone: "12.5", "0.00001". */
+    public static String coins(long units) {
+        BigDecimal c = BigDecimal.valueOf(units).movePointLeft(8).stripTrailingZeros();
+        if (c.scale() < 2) {
+            c = c.setScale(2);
+        }
+        return c.toPlainString();
+    }
+
+    /** A hash rate with its unit: "850 H/s", "12.3 kH/s", "4.56 MH/s", "1.23 GH/s". */
+    public static String hashRate(double perSecond) {
+        if (perSecond >= 1e9) {
+            return String.format(Locale.ROOT, "%.2f GH/s", perSecond / 1e9);
+        }
+        if (perSecond >= 1e6) {
+            return String.format(Locale.ROOT, "%.2f MH/s", perSecond / 1e6);
+        }
+        if (perSecond >= 1e3) {
+            return String.format(Locale.ROOT, "%.1f kH/s", perSecond / 1e3);
+        }
+        return String.format(Locale.ROOT, "%.0f H/s", perSecond);
+    }
+
+    /** A byte count: "512 B", "1.5 kB", "12.3 MB", "1.02 GB" (powers of 1,000). */
+    public static String bytes(long n) {
+        if (n < 1_000) {
+            return n + " B";
+        }
+        if (n < 1_000_000) {
+            return String.format(Locale.ROOT, "%.1f kB", n / 1e3);
+        }
+        if (n < 1_000_000_000) {
+            return String.format(Locale.ROOT, "%.1f MB", n / 1e6);
+        }
+        return String.format(Locale.ROOT, "%.2f GB", n / 1e9);
+    }
+
+    /** A rate in bytes a second: "1.5 kB/s". */
+    public static String byteRate(double perSecond) {
+        return bytes(Math.round(perSecond)) + "/s";
+    }
+
+    /** A whole number with thousands separators: "39,637". */
+    public static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    /** A fraction 0..1 as a percentage: "42%", or "99.9%" near the end. */
+    public static String percent(double fraction) {
+        double p = 100 * fraction;
+        return p > 99 && p < 100 ? String.format(Locale.ROOT, "%.1f%%", p) : String.format(Locale.ROOT, "%.0f%%", p);
+    }
+
+    /** Seconds since 1970 as a local date and time: "2026-12-05 09:30:00". */
+    public static String dateTime(long epochSeconds) {
+        return DATE_TIME.format(Instant.ofEpochSecond(epochSeconds));
+    }
+
+    /** Milliseconds since 1970 as a local time of day: "09:30:00". */
+    public static String timeOfDay(long epochMillis) {
+        return TIME.format(Instant.ofEpochMilli(epochMillis));
+    }
+
+    /** A duration in seconds as a person says it: "45 s", "12 min", "3 h 20 min", "4 days"; infinite: "never". */
+    public static String duration(double seconds) {
+        if (Double.isInfinite(seconds) || Double.isNaN(seconds) || seconds > 1e12) {
+            return "never";
+        }
+        long s = Math.max(0, Math.round(seconds));
+        if (s < 90) {
+            return s + " s";
+        }
+        long min = Math.round(s / 60.0);
+        if (min < 90) {
+            return min + " min";
+        }
+        long h = s / 3600;
+        if (h < 48) {
+            long m = (s % 3600) / 60;
+            return m == 0 ? h + " h" : h + " h " + m + " min";
+        }
+        long days = Math.round(s / 86400.0);
+        if (days < 730) {
+            return days + " days";
+        }
+        return count(Math.round(s / (365.25 * 86400))) + " years";
+    }
+
+    /** How long ago {@code epochMillis} was, from {@code nowMillis}: "just now", "12 s ago", "5 min ago". */
+    public static String ago(long epochMillis, long nowMillis) {
+        long s = (nowMillis - epochMillis) / 1000;
+        return s < 2 ? "just now" : duration(s) + " ago";
+    }
+
+    /** A ping in milliseconds, or "–" before the first pong. */
+    public static String ping(double millis) {
+        if (millis < 0) {
+            return "–";
+        }
+        return millis < 10 ? String.format(Locale.ROOT, "%.2f ms", millis) : String.format(Locale.ROOT, "%.0f ms", millis);
+    }
+
+    /** A difficulty: "1.000", "12,345.68". */
+    public static String difficulty(double d) {
+        return d < 1000 ? String.format(Locale.ROOT, "%.3f", d) : String.format(Locale.ROOT, "%,.2f", d);
+    }
+
+    /** A chance 0..1 as "1 in 12" or "63%". */
+    public static String chance(double p) {
+        if (p <= 0) {
+            return "none";
+        }
+        if (p < 0.5) {
+            return "1 in " + count(Math.round(1 / p));
+        }
+        return percent(p);
+    }
+
+    /** A long hash shortened for a narrow cell: "0000a3f1…9c2e". */
+    public static String shortHash(String hex) {
+        return hex.length() <= 16 ? hex : hex.substring(0, 8) + "…" + hex.substring(hex.length() - 6);
+    }
+}

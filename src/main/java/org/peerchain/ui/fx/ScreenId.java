@@ -1,0 +1,19 @@
+package org.peerchain.ui.fx;
+
+/** The main window's screens, in the order of its navigation rail. */
+public enum ScreenId {
+    OVERVIEW("Overview"),
+    MINING("Mining"),
+    EXPLORER("Explorer"),
+    PEERS("Peers");
+
+    private final String title;
+
+    ScreenId(String title) {
+        this.title = title;
+    }
+
+    public String title() {
+        return title;
+    }
+}
