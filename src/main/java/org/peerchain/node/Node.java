@@ -399,6 +399,9 @@ public final class Node implements AutoCloseable {
         }
         publishLifecycle(LifecycleStep.STOPPING);
         try {
+            if (services != null) {
+                services.close();
+            }
             if (rpc != null) {
                 rpc.close();
             }

@@ -68,4 +68,8 @@ final class PeerControls implements PeerService {
     public List<TrackerInfo> trackers() {
         return List.of();
     }
+
+    /** Stops this service's own timers and subscriptions (the node closes its parts). */
+    void close() {
+    }
 }
