@@ -1,60 +1,199 @@
 package org.peerchain.ui;
 
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.DoubleConsumer;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
+import javafx.scene.Parent;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.StackPane;
 import org.controlsfx.control.StatusBar;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.peerchain.node.api.PeerSource;
+import org.peerchain.node.api.SyncState;
+import org.peerchain.ui.fx.Formats;
+import org.peerchain.ui.fx.ScreenContext;
+import org.peerchain.ui.fx.ScreenId;
+import org.peerchain.ui.settings.AppSettings;
 
-/** Wiring only: binds the main window's labels to the node's view-model. */
+/**
+ * Wiring only: the navigation rail, the content area (the startup view, then the screens) and the status bar under
+ * every screen.
+ */
 public final class MainController {
-    private final NodeStatusViewModel status;
+    private final StatusBarViewModel status;
     private final Consumer<Boolean> themeSwitch;
+    private final DoubleConsumer scaleSwitch;
+    private final Consumer<ScreenId> screenShown;
+    private final Map<ScreenId, ToggleButton> navButtons = new EnumMap<>(ScreenId.class);
+    private final ToggleGroup nav = new ToggleGroup();
+    private ScreenHost host;
 
     @FXML
-    private Label networkLabel;
+    private Label networkBadge;
     @FXML
-    private Label heightLabel;
+    private ToggleButton overviewButton;
     @FXML
-    private Label bestBlockLabel;
+    private ToggleButton miningButton;
     @FXML
-    private Label blockTimeLabel;
+    private ToggleButton explorerButton;
     @FXML
-    private Label mempoolLabel;
-    @FXML
-    private Label dataDirLabel;
-    @FXML
-    private Label peersLabel;
-    @FXML
-    private Label syncLabel;
-    @FXML
-    private Label miningLabel;
+    private ToggleButton peersButton;
     @FXML
     private ToggleButton darkToggle;
     @FXML
+    private MenuButton scaleMenu;
+    @FXML
+    private StackPane content;
+    @FXML
     private StatusBar statusBar;
 
-    MainController(NodeStatusViewModel status, Consumer<Boolean> themeSwitch) {
+    MainController(StatusBarViewModel status, Consumer<Boolean> themeSwitch, DoubleConsumer scaleSwitch,
+            Consumer<ScreenId> screenShown) {
         this.status = status;
         this.themeSwitch = themeSwitch;
-    }
-
-    void showDarkSelected(boolean dark) {
-        darkToggle.setSelected(dark);
+        this.scaleSwitch = scaleSwitch;
+        this.screenShown = screenShown;
     }
 
     @FXML
     private void initialize() {
-        networkLabel.textProperty().bind(status.networkProperty());
-        heightLabel.textProperty().bind(status.heightProperty().asString().map(h -> h.equals("-1") ? "…" : h));
-        bestBlockLabel.textProperty().bind(status.bestBlockProperty());
-        blockTimeLabel.textProperty().bind(status.blockTimeProperty());
-        mempoolLabel.textProperty().bind(status.mempoolSizeProperty().asString().concat(" transactions"));
-        dataDirLabel.textProperty().bind(status.dataDirProperty());
-        peersLabel.textProperty().bind(status.peersProperty().asString());
-        syncLabel.textProperty().bind(status.syncProperty());
-        miningLabel.textProperty().bind(status.miningProperty());
-        statusBar.textProperty().bind(status.statusProperty());
+        navButtons.put(ScreenId.OVERVIEW, overviewButton);
+        navButtons.put(ScreenId.MINING, miningButton);
+        navButtons.put(ScreenId.EXPLORER, explorerButton);
+        navButtons.put(ScreenId.PEERS, peersButton);
+        navButtons.forEach((id, b) -> {
+            b.setToggleGroup(nav);
+            b.setDisable(true);
+            b.setOnAction(e -> {
+                b.setSelected(true); // a second click on the shown screen keeps it selected
+                host.open(id);
+            });
+        });
+        host = new ScreenHost(content, this::shown);
+        networkBadge.textProperty().bind(status.networkProperty());
+        networkBadge.visibleProperty().bind(status.networkProperty().isNotEmpty());
         darkToggle.selectedProperty().addListener((obs, was, dark) -> themeSwitch.accept(dark));
+        buildStatusBar();
+    }
+
+    private void buildStatusBar() {
+        statusBar.textProperty().bind(status.messageProperty());
+        Label peers = statusItem("mdi2l-lan-connect");
+        peers.setId("statusPeers");
+        peers.textProperty().bind(Bindings.createStringBinding(() -> {
+            int n = status.peersProperty().get();
+            return status.p2pOnProperty().get() ? n + (n == 1 ? " peer" : " peers") : "P2P off";
+        }, status.peersProperty(), status.p2pOnProperty()));
+        Tooltip peersTip = new Tooltip();
+        peersTip.textProperty().bind(Bindings.createStringBinding(() -> peersTooltip(status.peersBySourceProperty().get()),
+                status.peersBySourceProperty()));
+        peers.setTooltip(peersTip);
+
+        Label height = statusItem("mdi2c-cube-outline");
+        height.setId("statusHeight");
+        height.textProperty().bind(Bindings.createStringBinding(() -> heightText(status.heightProperty().get(),
+                status.syncProperty().get()), status.heightProperty(), status.syncProperty()));
+        ProgressBar syncBar = new ProgressBar();
+        syncBar.getStyleClass().add("status-sync-bar");
+        syncBar.progressProperty().bind(Bindings.createDoubleBinding(() -> status.syncProperty().get().fraction(),
+                status.syncProperty()));
+        syncBar.visibleProperty().bind(Bindings.createBooleanBinding(() -> status.syncProperty().get().syncing(),
+                status.syncProperty()));
+        syncBar.managedProperty().bind(syncBar.visibleProperty());
+        Tooltip syncTip = new Tooltip();
+        syncTip.textProperty().bind(Bindings.createStringBinding(() -> Formats.syncLine(status.syncProperty().get(),
+                status.peersProperty().get(), status.p2pOnProperty().get()), status.syncProperty(), status.peersProperty(),
+                status.p2pOnProperty()));
+        height.setTooltip(syncTip);
+
+        Label mining = statusItem("mdi2p-pickaxe");
+        mining.setId("statusMining");
+        mining.textProperty().bind(Bindings.createStringBinding(() -> {
+            if (status.miningPausedProperty().get()) {
+                return "Mining paused while syncing";
+            }
+            return status.miningProperty().get() ? "Mining " + Formats.hashRate(status.hashRateProperty().get())
+                    : "Not mining";
+        }, status.miningProperty(), status.hashRateProperty(), status.miningPausedProperty()));
+        status.miningProperty().addListener((obs, was, on) -> {
+            if (on) {
+                mining.getStyleClass().add("mining-on");
+            } else {
+                mining.getStyleClass().remove("mining-on");
+            }
+        });
+        mining.setOnMouseClicked(e -> host.open(ScreenId.MINING));
+        statusBar.getRightItems().addAll(peers, height, syncBar, mining);
+    }
+
+    private static Label statusItem(String icon) {
+        Label l = new Label();
+        l.getStyleClass().add("status-item");
+        l.setGraphic(new FontIcon(icon));
+        return l;
+    }
+
+    static String heightText(int height, SyncState sync) {
+        if (height < 0) {
+            return "…";
+        }
+        String h = "Height " + Formats.count(height);
+        if (sync.syncing() && sync.targetHeight() > height) {
+            return h + " of " + Formats.count(sync.targetHeight()) + " · " + Formats.percent(sync.fraction())
+                    + (sync.secondsLeft() >= 0 ? " · " + Formats.duration(sync.secondsLeft()) + " left" : "");
+        }
+        return h;
+    }
+
+    static String peersTooltip(Map<PeerSource, Long> by) {
+        StringBuilder b = new StringBuilder("Connected peers, by how they were found:");
+        for (PeerSource s : PeerSource.values()) {
+            b.append('\n').append(by.getOrDefault(s, 0L)).append("  ").append(s.label());
+        }
+        return b.toString();
+    }
+
+    /** Shows the startup view until the node is ready. */
+    void showStartup(Parent startupView) {
+        content.getChildren().setAll(startupView);
+    }
+
+    /** The node is ready: the screens open, starting with {@code first}. */
+    void nodeReady(ScreenContext ctx, ScreenId first) {
+        host.attach(ctx);
+        navButtons.values().forEach(b -> b.setDisable(false));
+        host.open(first);
+    }
+
+    ScreenHost host() {
+        return host;
+    }
+
+    private void shown(ScreenId id) {
+        navButtons.get(id).setSelected(true);
+        screenShown.accept(id);
+    }
+
+    /** Reflects the settings read at start in the rail's theme toggle and text-size menu. */
+    void showSettings(AppSettings s) {
+        darkToggle.setSelected(s.dark());
+        ToggleGroup scales = new ToggleGroup();
+        for (double scale : AppSettings.UI_SCALES) {
+            RadioMenuItem item = new RadioMenuItem(String.format(Locale.ROOT, "%.0f%%", scale * 100));
+            item.setToggleGroup(scales);
+            item.setSelected(Math.abs(scale - s.uiScale()) < 0.001);
+            item.setOnAction(e -> scaleSwitch.accept(scale));
+            scaleMenu.getItems().add(item);
+        }
     }
 }

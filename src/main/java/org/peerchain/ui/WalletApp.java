@@ -1,32 +1,59 @@
 package org.peerchain.ui;
 
-import org.peerchain.ui.fx.FxDispatcher;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
 import javafx.application.Application;
-import javafx.fxml.FXMLLoader;
+import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.peerchain.node.Node;
 import org.peerchain.node.NodeConfig;
 import org.peerchain.node.NodeStartException;
+import org.peerchain.ui.fx.FxDispatcher;
+import org.peerchain.ui.fx.Fxml;
+import org.peerchain.ui.fx.ScreenContext;
+import org.peerchain.ui.fx.ScreenId;
+import org.peerchain.ui.settings.AppSettings;
+import org.peerchain.ui.settings.SettingsFile;
+import org.peerchain.ui.startup.StartupController;
+import org.peerchain.ui.startup.StartupViewModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The desktop wallet. The window opens at once; the node starts on its own thread and the window
- * follows it through the view-model. The FX thread never waits on the node.
+ * The desktop wallet. The window opens at once with the startup view; the node starts on its own thread and the
+ * screens open when it is ready. The FX thread never waits on the node. Settings (theme, text size, window, last
+ * screen) are read at start and written at each change and at close.
  */
 public final class WalletApp extends Application {
     public static final String TITLE = "PeerChain Wallet";
-    /** {@code -Dpeerchain.theme=dark} opens the window in the dark theme. */
+    /** {@code -Dpeerchain.theme=dark} opens the window in the dark theme, whatever the settings say. */
     public static final String THEME_PROPERTY = "peerchain.theme";
+    static final double DEFAULT_WIDTH = 1100;
+    static final double DEFAULT_HEIGHT = 720;
+    static final double MIN_WIDTH = 760;
+    static final double MIN_HEIGHT = 520;
+    /** AtlantaFX's base font size, which the text-size setting scales. */
+    static final double BASE_FONT_PX = 14;
+    private static final Logger log = LoggerFactory.getLogger(WalletApp.class);
     private static volatile NodeConfig launchConfig;
 
     private final NodeConfig config;
+    private final SettingsFile settingsFile;
     private volatile Node node;
+    private AppSettings settings;
+    private Stage stage;
+    private Parent root;
+    private MainController main;
 
     /** For {@code Application.launch}: takes the configuration set by {@link #setLaunchConfig}. */
     public WalletApp() {
@@ -34,7 +61,12 @@ public final class WalletApp extends Application {
     }
 
     public WalletApp(NodeConfig config) {
+        this(config, config.dataDir().resolve(SettingsFile.FILE_NAME));
+    }
+
+    public WalletApp(NodeConfig config, Path settingsPath) {
         this.config = config;
+        this.settingsFile = new SettingsFile(settingsPath);
     }
 
     static void setLaunchConfig(NodeConfig config) {
@@ -43,35 +75,100 @@ public final class WalletApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        NodeStatusViewModel status = new NodeStatusViewModel(new FxDispatcher());
-        FXMLLoader loader = new FXMLLoader(WalletApp.class.getResource("/fxml/main.fxml"));
-        loader.setControllerFactory(type -> new MainController(status, WalletApp::applyTheme));
-        Parent root;
-        try {
-            root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("The wallet's main window (main.fxml) cannot be loaded", e);
+        this.stage = stage;
+        SettingsFile.Loaded loaded = settingsFile.load();
+        settings = loaded.settings();
+        String forced = System.getProperty(THEME_PROPERTY);
+        if (forced != null && (forced.equalsIgnoreCase(AppSettings.DARK) || forced.equalsIgnoreCase(AppSettings.LIGHT))) {
+            settings = settings.withTheme(forced);
         }
-        boolean dark = "dark".equalsIgnoreCase(System.getProperty(THEME_PROPERTY, "light"));
-        applyTheme(dark);
-        Scene scene = new Scene(root, 900, 560);
+        FxDispatcher dispatcher = new FxDispatcher();
+        StatusBarViewModel status = new StatusBarViewModel(dispatcher);
+        main = new MainController(status, this::setDark, this::setScale, this::screenShown);
+        root = Fxml.loadFile("/fxml/main.fxml", main);
+        applyTheme(settings.dark());
+        applyScale(settings.uiScale());
+        main.showSettings(settings);
+        StartupViewModel startup = new StartupViewModel(dispatcher);
+        main.showStartup(Fxml.load("startup", new StartupController(startup, Platform::exit)));
+        loaded.problem().ifPresent(status::showMessage);
+
+        Scene scene = new Scene(root, DEFAULT_WIDTH, DEFAULT_HEIGHT);
         scene.getStylesheets().add(WalletApp.class.getResource("/fxml/main.css").toExternalForm());
-        ((MainController) loader.getController()).showDarkSelected(dark);
+        ScreenId[] order = ScreenId.values();
+        for (int i = 0; i < order.length; i++) {
+            ScreenId id = order[i];
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.valueOf("DIGIT" + (i + 1)),
+                    KeyCombination.SHORTCUT_DOWN), () -> main.host().open(id));
+        }
         stage.setTitle(TITLE);
         stage.setScene(scene);
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
+        placeWindow(stage, settings.window());
         stage.show();
+
+        ScreenId first = screenOrOverview(settings.lastScreen());
         Thread starter = new Thread(() -> {
             try {
-                node = Node.start(config);
-                status.attach(node);
+                node = Node.start(config, startup::onLifecycle);
+                status.attach(node.services());
+                ScreenContext ctx = new ScreenContext(node.services(), dispatcher, main.host());
+                dispatcher.post(FxDispatcher.key(this, "ready"), () -> main.nodeReady(ctx, first));
             } catch (NodeStartException e) {
-                status.failed("The node could not start: " + e.getMessage());
+                startup.failed(e.getMessage());
+                status.showMessage("The node could not start");
             } catch (RuntimeException e) {
-                status.failed("The node could not start: " + e);
+                log.error("The node could not start", e);
+                startup.failed("The node could not start: " + e);
+                status.showMessage("The node could not start");
             }
         }, "node-start");
         starter.setDaemon(true);
         starter.start();
+    }
+
+    private static ScreenId screenOrOverview(String name) {
+        try {
+            return ScreenId.valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return ScreenId.OVERVIEW;
+        }
+    }
+
+    /** Puts the window where it was, if that place is still on a screen; else the default size, centred. */
+    private static void placeWindow(Stage stage, AppSettings.WindowGeometry w) {
+        if (w == null) {
+            stage.setWidth(DEFAULT_WIDTH);
+            stage.setHeight(DEFAULT_HEIGHT);
+            return;
+        }
+        stage.setWidth(Math.max(MIN_WIDTH, w.width()));
+        stage.setHeight(Math.max(MIN_HEIGHT, w.height()));
+        boolean onScreen = !Screen.getScreensForRectangle(w.x(), w.y(), Math.min(w.width(), 100), 40).isEmpty();
+        if (onScreen) {
+            stage.setX(w.x());
+            stage.setY(w.y());
+        }
+        stage.setMaximized(w.maximized());
+    }
+
+    private void setDark(boolean dark) {
+        applyTheme(dark);
+        save(settings.withTheme(dark ? AppSettings.DARK : AppSettings.LIGHT));
+    }
+
+    private void setScale(double scale) {
+        applyScale(scale);
+        save(settings.withUiScale(scale));
+    }
+
+    private void screenShown(ScreenId id) {
+        save(settings.withLastScreen(id.name()));
+    }
+
+    private void applyScale(double scale) {
+        root.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", BASE_FONT_PX * scale));
     }
 
     static void applyTheme(boolean dark) {
@@ -79,8 +176,33 @@ public final class WalletApp extends Application {
                 : new PrimerLight().getUserAgentStylesheet());
     }
 
+    private void save(AppSettings next) {
+        settings = next;
+        try {
+            settingsFile.save(next);
+        } catch (IOException e) {
+            log.warn("Cannot write the settings file {}: {}", settingsFile.path(), e.getMessage());
+        }
+    }
+
+    /** The settings as they stand (tests). */
+    AppSettings settings() {
+        return settings;
+    }
+
     @Override
     public void stop() {
+        if (stage != null) {
+            boolean max = stage.isMaximized();
+            AppSettings.WindowGeometry w = max && settings.window() != null
+                    ? new AppSettings.WindowGeometry(settings.window().x(), settings.window().y(), settings.window().width(),
+                            settings.window().height(), true)
+                    : new AppSettings.WindowGeometry(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), max);
+            save(settings.withWindow(w));
+        }
+        if (main != null && main.host() != null) {
+            main.host().close();
+        }
         Node n = node;
         if (n != null) {
             n.requestStop();

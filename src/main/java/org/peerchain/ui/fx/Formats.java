@@ -146,4 +146,19 @@ public final class Formats {
     public static String shortHash(String hex) {
         return hex.length() <= 16 ? hex : hex.substring(0, 8) + "…" + hex.substring(hex.length() - 6);
     }
+
+    /**
+     * The node's sync state in one line: "Up to date", "Syncing: block 1,204 of 39,637 (3%), 2 min left",
+     * "Looking for peers", or "Not on the network (P2P is off)".
+     */
+    public static String syncLine(org.peerchain.node.api.SyncState s, int peers, boolean p2pOn) {
+        if (!p2pOn) {
+            return "Not on the network (P2P is off)";
+        }
+        if (s.syncing() && s.targetHeight() > s.height()) {
+            return "Syncing: block " + count(s.height()) + " of " + count(s.targetHeight()) + " (" + percent(s.fraction())
+                    + ")" + (s.secondsLeft() >= 0 ? ", " + duration(s.secondsLeft()) + " left" : "");
+        }
+        return peers == 0 ? "Looking for peers" : "Up to date";
+    }
 }

@@ -18,28 +18,33 @@ public final class Fxml {
      */
     public static Parent load(String name, Object controller) {
         String base = "/fxml/" + name + "/" + name;
-        URL fxml = Fxml.class.getResource(base + ".fxml");
-        if (fxml == null) {
-            throw new IllegalStateException("The screen " + name + " has no " + base + ".fxml");
-        }
-        FXMLLoader loader = new FXMLLoader(fxml);
-        loader.setControllerFactory(type -> {
-            if (!type.isInstance(controller)) {
-                throw new IllegalStateException(base + ".fxml asks for a " + type.getName() + " but was given a "
-                        + controller.getClass().getName());
-            }
-            return controller;
-        });
-        Parent root;
-        try {
-            root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("The screen " + name + " (" + base + ".fxml) cannot be loaded", e);
-        }
+        Parent root = loadFile(base + ".fxml", controller);
         URL css = Fxml.class.getResource(base + ".css");
         if (css != null) {
             root.getStylesheets().add(css.toExternalForm());
         }
         return root;
+    }
+
+    /** Loads one FXML resource ({@code /fxml/main.fxml}) with {@code controller}, checked as {@link #load} does. */
+    public static Parent loadFile(String resource, Object controller) {
+        String base = resource;
+        URL fxml = Fxml.class.getResource(resource);
+        if (fxml == null) {
+            throw new IllegalStateException("There is no " + resource);
+        }
+        FXMLLoader loader = new FXMLLoader(fxml);
+        loader.setControllerFactory(type -> {
+            if (!type.isInstance(controller)) {
+                throw new IllegalStateException(base + " asks for a " + type.getName() + " but was given a "
+                        + controller.getClass().getName());
+            }
+            return controller;
+        });
+        try {
+            return loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException(resource + " cannot be loaded", e);
+        }
     }
 }

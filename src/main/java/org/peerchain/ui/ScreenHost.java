@@ -1,0 +1,69 @@
+package org.peerchain.ui;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.scene.layout.StackPane;
+import org.peerchain.ui.fx.Navigator;
+import org.peerchain.ui.fx.Screen;
+import org.peerchain.ui.fx.ScreenContext;
+import org.peerchain.ui.fx.ScreenId;
+import org.peerchain.ui.overview.OverviewScreen;
+
+/**
+ * Holds the main window's screens: builds each when it is first opened, shows one at a time, and activates the shown
+ * one and deactivates the one it replaces, so hidden screens hold no subscriptions and run no timers.
+ */
+final class ScreenHost implements Navigator {
+    private final StackPane content;
+    private final Consumer<ScreenId> shown;
+    private final Map<ScreenId, Function<ScreenContext, Screen>> factories = new EnumMap<>(ScreenId.class);
+    private final Map<ScreenId, Screen> built = new EnumMap<>(ScreenId.class);
+    private ScreenContext context;
+    private ScreenId currentId;
+
+    ScreenHost(StackPane content, Consumer<ScreenId> shown) {
+        this.content = content;
+        this.shown = shown;
+        factories.put(ScreenId.OVERVIEW, OverviewScreen::new);
+        // MERGE-WIRE: mining, explorer, peers
+    }
+
+    void attach(ScreenContext ctx) {
+        this.context = ctx;
+    }
+
+    @Override
+    public void open(ScreenId id) {
+        if (context == null || id == currentId || !factories.containsKey(id)) {
+            return;
+        }
+        if (currentId != null) {
+            built.get(currentId).deactivate();
+        }
+        Screen screen = built.computeIfAbsent(id, s -> factories.get(s).apply(context));
+        content.getChildren().setAll(screen.view());
+        currentId = id;
+        screen.activate();
+        shown.accept(id);
+    }
+
+    @Override
+    public void explore(String query) {
+        open(ScreenId.EXPLORER);
+        Screen s = built.get(ScreenId.EXPLORER);
+        // MERGE-WIRE: explorer.explore(query)
+    }
+
+    ScreenId current() {
+        return currentId;
+    }
+
+    /** Deactivates the shown screen (the window is closing). */
+    void close() {
+        if (currentId != null) {
+            built.get(currentId).deactivate();
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.peerchain.ui.settings;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The desktop's settings, as kept in {@code settings.json}: look, window, last screen and the node's start options.
+ * Immutable; a change makes a new value with one of the {@code with...} methods.
+ *
+ * @param theme "light" or "dark"
+ * @param uiScale 1.0 is 100%; {@link #UI_SCALES} are the choices offered
+ * @param window the window's last geometry, or null before the first close
+ * @param lastScreen the name of the screen open when the window closed
+ * @param trackers tracker addresses (host:port) the node announces to, besides any given on the command line
+ * @param listenPort the P2P port, or {@link #DEFAULT_PORT} for the network's default
+ * @param miningThreads mining threads, 0 for half the cores
+ * @param pauseMiningWhileSyncing wait with mining while the node catches up
+ */
+public record AppSettings(String theme, double uiScale, WindowGeometry window, String lastScreen, List<String> trackers,
+        int listenPort, int miningThreads, boolean pauseMiningWhileSyncing) {
+    public static final String LIGHT = "light";
+    public static final String DARK = "dark";
+    public static final List<Double> UI_SCALES = List.of(0.9, 1.0, 1.15, 1.3, 1.5);
+    public static final double MIN_SCALE = 0.75;
+    public static final double MAX_SCALE = 2.0;
+    public static final int DEFAULT_PORT = -1;
+
+    /** A window's place and size on screen. */
+    public record WindowGeometry(double x, double y, double width, double height, boolean maximized) {
+    }
+
+    public AppSettings {
+        trackers = trackers == null ? List.of() : List.copyOf(trackers);
+    }
+
+    public static AppSettings defaults() {
+        return new AppSettings(LIGHT, 1.0, null, "OVERVIEW", List.of(), DEFAULT_PORT, 0, false);
+    }
+
+    public boolean dark() {
+        return DARK.equals(theme);
+    }
+
+    public AppSettings withTheme(String t) {
+        return new AppSettings(t.toLowerCase(Locale.ROOT), uiScale, window, lastScreen, trackers, listenPort, miningThreads,
+                pauseMiningWhileSyncing);
+    }
+
+    public AppSettings withUiScale(double s) {
+        return new AppSettings(theme, s, window, lastScreen, trackers, listenPort, miningThreads, pauseMiningWhileSyncing);
+    }
+
+    public AppSettings withWindow(WindowGeometry w) {
+        return new AppSettings(theme, uiScale, w, lastScreen, trackers, listenPort, miningThreads, pauseMiningWhileSyncing);
+    }
+
+    public AppSettings withLastScreen(String screen) {
+        return new AppSettings(theme, uiScale, window, screen, trackers, listenPort, miningThreads, pauseMiningWhileSyncing);
+    }
+
+    public AppSettings withMining(int threads, boolean pauseWhileSyncing) {
+        return new AppSettings(theme, uiScale, window, lastScreen, trackers, listenPort, threads, pauseWhileSyncing);
+    }
+}

@@ -1,0 +1,158 @@
+package org.peerchain.ui.settings;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code settings.json}: read at start, written atomically (a temporary file moved over the old one) at each change.
+ * A damaged file is named, kept aside as {@code settings.json.damaged} and replaced by defaults: the wallet and the
+ * chain live in other files and are never touched. A single bad value (an unknown theme, a scale out of range) falls
+ * back to its default and the rest is kept.
+ */
+public final class SettingsFile {
+    public static final String FILE_NAME = "settings.json";
+    static final String DAMAGED_SUFFIX = ".damaged";
+    private static final Logger log = LoggerFactory.getLogger(SettingsFile.class);
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+
+    private final Path file;
+
+    /** The outcome of a read: the settings and, when the file was damaged or had bad values, what was wrong. */
+    public record Loaded(AppSettings settings, Optional<String> problem) {
+    }
+
+    public SettingsFile(Path file) {
+        this.file = file;
+    }
+
+    public Path path() {
+        return file;
+    }
+
+    public Loaded load() {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return new Loaded(AppSettings.defaults(), Optional.empty());
+        } catch (IOException e) {
+            String why = "The settings file " + file + " cannot be read (" + e.getMessage() + "): using the defaults.";
+            log.warn(why);
+            return new Loaded(AppSettings.defaults(), Optional.of(why));
+        }
+        try {
+            JsonElement root = JsonParser.parseString(text);
+            if (!root.isJsonObject()) {
+                throw new JsonParseException("it holds " + (root.isJsonNull() ? "nothing" : "a " + kind(root))
+                        + ", not a JSON object");
+            }
+            List<String> bad = new ArrayList<>();
+            AppSettings s = read(root.getAsJsonObject(), bad);
+            if (bad.isEmpty()) {
+                return new Loaded(s, Optional.empty());
+            }
+            String why = "The settings file " + file + " has " + String.join("; ", bad) + ": the default is used instead.";
+            log.warn(why);
+            return new Loaded(s, Optional.of(why));
+        } catch (JsonParseException | IllegalStateException | UnsupportedOperationException e) {
+            Path aside = file.resolveSibling(file.getFileName() + DAMAGED_SUFFIX);
+            String why = "The settings file " + file + " is damaged (" + rootMessage(e) + "). It was kept as " + aside
+                    + " and the defaults are used; your wallet and chain are not affected.";
+            log.warn(why);
+            try {
+                Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException moveFailed) {
+                log.warn("Cannot keep the damaged settings file aside: {}", moveFailed.getMessage());
+            }
+            return new Loaded(AppSettings.defaults(), Optional.of(why));
+        }
+    }
+
+    private static String kind(JsonElement e) {
+        return e.isJsonArray() ? "list" : "single value";
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    private static AppSettings read(JsonObject o, List<String> bad) {
+        AppSettings d = AppSettings.defaults();
+        String theme = string(o, "theme", d.theme());
+        if (!theme.equals(AppSettings.LIGHT) && !theme.equals(AppSettings.DARK)) {
+            bad.add("theme \"" + theme + "\" (light or dark)");
+            theme = d.theme();
+        }
+        double scale = o.has("uiScale") ? o.get("uiScale").getAsDouble() : d.uiScale();
+        if (!(scale >= AppSettings.MIN_SCALE && scale <= AppSettings.MAX_SCALE)) {
+            bad.add("uiScale " + scale + " (" + AppSettings.MIN_SCALE + " to " + AppSettings.MAX_SCALE + ")");
+            scale = d.uiScale();
+        }
+        AppSettings.WindowGeometry window = null;
+        if (o.has("window") && o.get("window").isJsonObject()) {
+            JsonObject w = o.getAsJsonObject("window");
+            window = new AppSettings.WindowGeometry(w.get("x").getAsDouble(), w.get("y").getAsDouble(),
+                    w.get("width").getAsDouble(), w.get("height").getAsDouble(),
+                    w.has("maximized") && w.get("maximized").getAsBoolean());
+            if (!(window.width() > 0 && window.height() > 0)) {
+                bad.add("a window size of " + window.width() + " x " + window.height());
+                window = null;
+            }
+        }
+        List<String> trackers = new ArrayList<>();
+        if (o.has("trackers")) {
+            JsonArray a = o.getAsJsonArray("trackers");
+            a.forEach(t -> trackers.add(t.getAsString()));
+        }
+        int port = o.has("listenPort") ? o.get("listenPort").getAsInt() : d.listenPort();
+        if (port != AppSettings.DEFAULT_PORT && (port < 0 || port > 65_535)) {
+            bad.add("listenPort " + port + " (0 to 65535)");
+            port = d.listenPort();
+        }
+        int threads = o.has("miningThreads") ? o.get("miningThreads").getAsInt() : d.miningThreads();
+        if (threads < 0) {
+            bad.add("miningThreads " + threads + " (0 for half the cores, or more)");
+            threads = d.miningThreads();
+        }
+        boolean pause = o.has("pauseMiningWhileSyncing") && o.get("pauseMiningWhileSyncing").getAsBoolean();
+        return new AppSettings(theme, scale, window, string(o, "lastScreen", d.lastScreen()), trackers, port, threads,
+                pause);
+    }
+
+    private static String string(JsonObject o, String name, String fallback) {
+        return o.has(name) && !o.get(name).isJsonNull() ? o.get(name).getAsString() : fallback;
+    }
+
+    /** Writes the settings: a temporary file beside the real one, then moved over it, so a crash leaves one or the other. */
+    public void save(AppSettings s) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, GSON.toJson(s), StandardCharsets.UTF_8);
+        try {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}
