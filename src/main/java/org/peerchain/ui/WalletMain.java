@@ -12,16 +12,4 @@ public final class WalletMain {
         WalletApp.setLaunchConfig(config);
         Application.launch(WalletApp.class);
     }
-
-    /** Entry point for {@code mvn javafx:run}: the main network in the default data directory. */
-    public static void main(String[] args) {
-        org.peerchain.cli.Main.main(args.length == 0 ? new String[] {"wallet"} : prepend(args));
-    }
-
-    private static String[] prepend(String[] args) {
-        String[] all = new String[args.length + 1];
-        all[0] = "wallet";
-        System.arraycopy(args, 0, all, 1, args.length);
-        return all;
-    }
 }

@@ -1,22 +1,30 @@
 package org.peerchain.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.peerchain.consensus.ChainParams;
+import org.peerchain.node.Node;
 import org.peerchain.node.NodeConfig;
+import org.peerchain.ui.settings.AppSettings;
+import org.peerchain.ui.settings.SettingsFile;
 import org.testfx.framework.junit5.ApplicationTest;
 import org.testfx.util.WaitForAsyncUtils;
 
-@Timeout(60)
+@Timeout(90)
 class WalletAppTest extends ApplicationTest {
     @TempDir
-    static Path dataDir;
+    Path dataDir;
 
     private Stage stage;
     private WalletApp app;
@@ -24,28 +32,90 @@ class WalletAppTest extends ApplicationTest {
     @Override
     public void start(Stage stage) {
         this.stage = stage;
-        app = new WalletApp(NodeConfig.regtest(dataDir).withRpcPort(NodeConfig.OFF));
-        app.start(stage);
     }
 
     @Override
     public void stop() {
-        app.stop();
+        if (app != null) {
+            app.stop();
+        }
+    }
+
+    private NodeConfig config() {
+        return NodeConfig.regtest(dataDir).withRpcPort(NodeConfig.OFF);
+    }
+
+    private void open(WalletApp next) {
+        app = next;
+        interact(() -> app.start(stage));
+    }
+
+    private void waitUntil(String what, Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError("the window never showed " + what, e);
+        }
+    }
+
+    private String text(String query) {
+        return lookup(query).queryAs(Label.class).getText();
     }
 
     @Test
-    void mainWindowOpensWithItsTitleAndShowsTheGenesisTip() throws Exception {
+    void theStartupViewGivesWayToTheOverviewWithTheGenesisTipAndTheStatusBar() throws Exception {
+        open(new WalletApp(config()));
         assertEquals(WalletApp.TITLE, stage.getTitle());
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                    () -> "0".equals(lookup("#heightLabel").queryAs(Label.class).getText()));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("the window never showed height 0; it shows height '"
-                    + lookup("#heightLabel").queryAs(Label.class).getText() + "' and status '"
-                    + lookup(".status-bar").queryAs(org.controlsfx.control.StatusBar.class).getText() + "'", e);
+        waitUntil("height 0", () -> lookup("#heightLabel").tryQuery().isPresent() && "0".equals(text("#heightLabel")));
+        assertEquals(ChainParams.REGTEST.genesisHash().toHex(), text("#bestBlockLabel"));
+        assertEquals("regtest", text("#networkBadge"));
+        waitUntil("the height in the status bar", () -> "Height 0".equals(text("#statusHeight")));
+        assertEquals("Not mining", text("#statusMining"));
+        assertTrue(lookup("#overviewButton").queryAs(ToggleButton.class).isSelected());
+    }
+
+    @Test
+    void aNodeThatCannotStartIsExplainedInWordsWithAWayOut() throws Exception {
+        try (Node holder = Node.start(config())) {
+            open(new WalletApp(config()));
+            waitUntil("the failure", () -> lookup(".failure").tryQuery().isPresent()
+                    && text(".failure").contains("already using the data directory"));
+            assertTrue(lookup("Quit").tryQuery().isPresent(), "a Quit button is offered");
+            assertTrue(lookup("Opening the database").tryQuery().isPresent()
+                    || lookup(n -> n instanceof Label l && l.getText().startsWith("Opening the database")).tryQuery().isPresent(),
+                    "the steps are listed");
+            assertTrue(lookup("#overviewButton").queryAs(ToggleButton.class).isDisabled(), "no screen opens without a node");
         }
-        assertEquals("regtest", lookup("#networkLabel").queryAs(Label.class).getText());
-        assertEquals(org.peerchain.consensus.ChainParams.REGTEST.genesisHash().toHex(),
-                lookup("#bestBlockLabel").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void themeTextSizeWindowAndLastScreenSurviveARestart() throws Exception {
+        open(new WalletApp(config()));
+        waitUntil("height 0", () -> lookup("#heightLabel").tryQuery().isPresent() && "0".equals(text("#heightLabel")));
+        clickOn("#darkToggle");
+        interact(() -> {
+            stage.setWidth(980);
+            stage.setHeight(650);
+        });
+        interact(() -> app.stop());
+        AppSettings saved = new SettingsFile(dataDir.resolve(SettingsFile.FILE_NAME)).load().settings();
+        assertEquals("dark", saved.theme());
+        assertEquals(980, saved.window().width(), 1);
+        assertEquals(650, saved.window().height(), 1);
+        assertEquals("OVERVIEW", saved.lastScreen());
+
+        Path settingsPath = dataDir.resolve(SettingsFile.FILE_NAME);
+        new SettingsFile(settingsPath).save(saved.withUiScale(1.3));
+        WalletApp reopened = new WalletApp(config(), settingsPath);
+        interact(() -> {
+            stage.hide();
+            stage.setWidth(400);
+        });
+        open(reopened);
+        assertTrue(lookup("#darkToggle").queryAs(ToggleButton.class).isSelected(), "the dark theme is back");
+        assertEquals(980, stage.getWidth(), 1);
+        assertEquals(650, stage.getHeight(), 1);
+        assertTrue(stage.getScene().getRoot().getStyle().contains("18.2px"), stage.getScene().getRoot().getStyle());
+        waitUntil("the overview again", () -> lookup("#overviewButton").queryAs(ToggleButton.class).isSelected());
     }
 }

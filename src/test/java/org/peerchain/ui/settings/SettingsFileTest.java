@@ -1,0 +1,76 @@
+package org.peerchain.ui.settings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(10)
+class SettingsFileTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aMissingFileGivesTheDefaultsWithoutComplaint() {
+        SettingsFile.Loaded loaded = new SettingsFile(dir.resolve("settings.json")).load();
+        assertEquals(AppSettings.defaults(), loaded.settings());
+        assertTrue(loaded.problem().isEmpty());
+    }
+
+    @Test
+    void whatIsSavedIsReadBackExactly() throws Exception {
+        SettingsFile file = new SettingsFile(dir.resolve("settings.json"));
+        AppSettings s = AppSettings.defaults().withTheme("dark").withUiScale(1.3)
+                .withWindow(new AppSettings.WindowGeometry(40, 50, 900, 640, false)).withLastScreen("PEERS")
+                .withMining(3, true);
+        s = new AppSettings(s.theme(), s.uiScale(), s.window(), s.lastScreen(), List.of("192.0.2.7:7300"), 18444,
+                s.miningThreads(), s.pauseMiningWhileSyncing());
+        file.save(s);
+        SettingsFile.Loaded loaded = file.load();
+        assertEquals(s, loaded.settings());
+        assertTrue(loaded.problem().isEmpty());
+        assertFalse(Files.exists(dir.resolve("settings.json.tmp")), "the temporary file is moved, not left behind");
+    }
+
+    @Test
+    void aDamagedFileIsNamedKeptAsideAndReplacedByDefaults() throws Exception {
+        Path path = dir.resolve("settings.json");
+        Files.writeString(path, "{\"theme\": \"dark\", \"uiScale\": ");
+        Files.writeString(dir.resolve("wallet.keystore"), "keys");
+        SettingsFile.Loaded loaded = new SettingsFile(path).load();
+        assertEquals(AppSettings.defaults(), loaded.settings());
+        String problem = loaded.problem().orElseThrow();
+        assertTrue(problem.contains(path.toString()) && problem.contains("damaged"), problem);
+        assertTrue(Files.exists(dir.resolve("settings.json.damaged")), "the damaged file is kept for the user");
+        assertEquals("keys", Files.readString(dir.resolve("wallet.keystore")), "nothing else in the directory is touched");
+    }
+
+    @Test
+    void aFileThatIsNotAnObjectIsDamage() throws Exception {
+        Path path = dir.resolve("settings.json");
+        Files.writeString(path, "[1, 2]");
+        SettingsFile.Loaded loaded = new SettingsFile(path).load();
+        assertEquals(AppSettings.defaults(), loaded.settings());
+        assertTrue(loaded.problem().orElseThrow().contains("not a JSON object"), loaded.problem().get());
+    }
+
+    @Test
+    void aBadValueFallsBackToItsDefaultAndKeepsTheRest() throws Exception {
+        Path path = dir.resolve("settings.json");
+        Files.writeString(path, "{\"theme\": \"purple\", \"uiScale\": 9, \"lastScreen\": \"MINING\", \"listenPort\": 70000}");
+        SettingsFile.Loaded loaded = new SettingsFile(path).load();
+        assertEquals("light", loaded.settings().theme());
+        assertEquals(1.0, loaded.settings().uiScale());
+        assertEquals(AppSettings.DEFAULT_PORT, loaded.settings().listenPort());
+        assertEquals("MINING", loaded.settings().lastScreen(), "the good values are kept");
+        String problem = loaded.problem().orElseThrow();
+        assertTrue(problem.contains("theme \"purple\"") && problem.contains("uiScale 9") && problem.contains("listenPort 70000"),
+                problem);
+    }
+}

@@ -1,0 +1,50 @@
+package org.peerchain.ui.startup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.peerchain.node.api.LifecycleStep;
+import org.peerchain.node.api.NodeEvent;
+import org.peerchain.ui.fx.FxDispatcher;
+import org.peerchain.ui.startup.StartupViewModel.StepRow.State;
+
+@Timeout(10)
+class StartupViewModelTest {
+    private final StartupViewModel model = new StartupViewModel(new FxDispatcher(Runnable::run));
+
+    private List<State> states() {
+        return model.rows().stream().map(StartupViewModel.StepRow::state).toList();
+    }
+
+    @Test
+    void everyStepIsPendingBeforeTheStart() {
+        assertEquals(List.of(State.PENDING, State.PENDING, State.PENDING, State.PENDING, State.PENDING), states());
+    }
+
+    @Test
+    void aStepMarksTheOnesBeforeItDoneAndShowsItsProgressAndDetail() {
+        model.onLifecycle(new NodeEvent.Lifecycle(LifecycleStep.WALLET_CATCH_UP, 0.25, "1,000 of 4,000 blocks"));
+        assertEquals(List.of(State.DONE, State.DONE, State.CURRENT, State.PENDING, State.PENDING), states());
+        StartupViewModel.StepRow current = model.rows().get(2);
+        assertEquals(0.25, current.progress());
+        assertEquals("1,000 of 4,000 blocks", current.detail());
+        assertEquals(LifecycleStep.WALLET_CATCH_UP, model.currentProperty().get());
+    }
+
+    @Test
+    void readyMarksEveryStepDone() {
+        model.onLifecycle(new NodeEvent.Lifecycle(LifecycleStep.OPENING_DATABASE, -1, ""));
+        model.onLifecycle(new NodeEvent.Lifecycle(LifecycleStep.READY, 1, ""));
+        assertEquals(List.of(State.DONE, State.DONE, State.DONE, State.DONE, State.DONE), states());
+    }
+
+    @Test
+    void aFailureIsKeptInWords() {
+        model.onLifecycle(new NodeEvent.Lifecycle(LifecycleStep.OPENING_DATABASE, -1, ""));
+        model.failed("Another PeerChain process is already using the data directory /x");
+        assertEquals(LifecycleStep.FAILED, model.currentProperty().get());
+        assertEquals("Another PeerChain process is already using the data directory /x", model.failureProperty().get());
+    }
+}
