@@ -40,8 +40,10 @@ class ExplorerScreenTest extends ApplicationTest {
     @BeforeAll
     static void startNode() throws Exception {
         dir = Files.createTempDirectory("explorer-screen");
-        node = org.peerchain.node.Node.start(NodeConfig.regtest(dir).withRpcPort(NodeConfig.OFF));
+        node = org.peerchain.node.Node.start(NodeConfig.regtest(dir).withRpcPort(NodeConfig.OFF).withTxIndex(true));
         built = ExplorerChain.build(node);
+        org.peerchain.testing.Await.until(java.time.Duration.ofSeconds(WAIT_SECONDS), "the transaction index",
+                () -> node.services().chain().txIndex().indexedHeight() == ExplorerChain.HEIGHT);
     }
 
     @AfterAll
@@ -105,6 +107,17 @@ class ExplorerScreenTest extends ApplicationTest {
         search(built.mempoolTx.txid().toHex());
         waitFor("the transaction to show", () -> shows("#transactionTitle", "Transaction"));
         assertTrue(lookup("In the mempool, waiting to be mined").tryQuery().isPresent());
+    }
+
+    @Test
+    void findsAConfirmedTransactionByIdAndLinksToItsBlock() throws Exception {
+        search(built.tx102.txid().toHex());
+        waitFor("the transaction to show", () -> shows("#transactionTitle", "Transaction"));
+        assertTrue(lookup("2 confirmations").tryQuery().isPresent());
+        clickOn("Block 102  " + org.peerchain.ui.fx.Formats.shortHash(built.at(102).hash().toHex()));
+        waitFor("its block to open", () -> shows("#blockTitle", "Block 102"));
+        clickOn("#backButton");
+        waitFor("Back to return to the transaction", () -> shows("#transactionTitle", "Transaction"));
     }
 
     @Test
