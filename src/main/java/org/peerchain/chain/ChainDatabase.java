@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Properties;
 import org.peerchain.consensus.Coin;
 import org.peerchain.core.BlockHeader;
@@ -38,11 +39,19 @@ final class ChainDatabase implements AutoCloseable {
      * 2: blocks and undo data keyed by the index entry's sequence number, so each new one is appended (schema 1
      * keyed them by hash: every block was an insert at a random place in a B-tree of 2 KB rows).
      * 3: the UTXO log ({@link UtxoOverlay}); a build that does not read it must not open the file.
+     * 4: the transaction index ({@code tx_index}); a build that does not maintain it would connect blocks past
+     * it while the file still says it is complete.
      */
-    static final int SCHEMA_VERSION = 3;
+    static final int SCHEMA_VERSION = 4;
     /** The meta key of the storage layout, an 8-byte big-endian number. */
     static final String META_SCHEMA = "schema";
     static final String FILE_NAME = "chain.db";
+    /**
+     * The meta key of the transaction index: the height up to which every block of the active chain has its
+     * transactions in {@code tx_index} (-1: none yet), an 8-byte big-endian number. Absent: the index is off and
+     * the table, if it holds anything, is stale.
+     */
+    static final String META_TX_INDEX = "txindex";
     /** SQLite's page cache: the UTXO set's hot pages stay in memory. */
     static final int CACHE_KIB = 64 * 1024;
     /** WAL pages after which a committing writer checkpoints itself (the background thread normally has). */
@@ -72,6 +81,10 @@ final class ChainDatabase implements AutoCloseable {
     private final PreparedStatement release;
     private final PreparedStatement rollbackTo;
     private final PreparedStatement putLog;
+    private final PreparedStatement deleteMeta;
+    private final PreparedStatement indexTx;
+    private final PreparedStatement unindexTx;
+    private final PreparedStatement txHeight;
     private final UtxoOverlay overlay = new UtxoOverlay();
     private final int foldLogRows;
     private final int foldEntries;
@@ -108,6 +121,10 @@ final class ChainDatabase implements AutoCloseable {
         release = conn.prepareStatement("RELEASE SAVEPOINT reorg");
         rollbackTo = conn.prepareStatement("ROLLBACK TO SAVEPOINT reorg");
         putLog = conn.prepareStatement("INSERT INTO utxo_log (changes) VALUES (?)");
+        deleteMeta = conn.prepareStatement("DELETE FROM meta WHERE key = ?");
+        indexTx = conn.prepareStatement("INSERT OR REPLACE INTO tx_index (txid, height) VALUES (?, ?)");
+        unindexTx = conn.prepareStatement("DELETE FROM tx_index WHERE txid = ?");
+        txHeight = conn.prepareStatement("SELECT height FROM tx_index WHERE txid = ?");
     }
 
     static ChainDatabase open(Path dir) {
@@ -155,6 +172,9 @@ final class ChainDatabase implements AutoCloseable {
                 // Wallets keep their own coins: an index by key hash would cost a page write per output.
                 s.execute("DROP INDEX IF EXISTS utxo_by_keyhash");
                 s.execute("CREATE TABLE IF NOT EXISTS utxo_log (id INTEGER PRIMARY KEY, changes BLOB NOT NULL)");
+                // The block is found through the active chain at that height: 4 bytes a row instead of 32.
+                s.execute("CREATE TABLE IF NOT EXISTS tx_index (txid BLOB PRIMARY KEY, height INTEGER NOT NULL)"
+                        + " WITHOUT ROWID");
             }
             conn.setAutoCommit(false);
             try (Statement s = conn.createStatement()) {
@@ -402,6 +422,98 @@ final class ChainDatabase implements AutoCloseable {
 
     void putMetaLong(String key, long value) {
         putMeta(key, java.nio.ByteBuffer.allocate(8).putLong(value).array());
+    }
+
+    void deleteMeta(String key) {
+        try {
+            deleteMeta.setString(1, key);
+            deleteMeta.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("deleting " + key, e);
+        }
+    }
+
+    // --- transaction index ---
+
+    void indexTx(Hash txid, int height) {
+        try {
+            indexTx.setBytes(1, txid.toBytes());
+            indexTx.setInt(2, height);
+            indexTx.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("indexing a transaction", e);
+        }
+    }
+
+    void unindexTx(Hash txid) {
+        try {
+            unindexTx.setBytes(1, txid.toBytes());
+            unindexTx.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("removing a transaction from the index", e);
+        }
+    }
+
+    /** The height the index holds for {@code txid}, or -1. */
+    int indexedTxHeight(Hash txid) {
+        try {
+            txHeight.setBytes(1, txid.toBytes());
+            try (ResultSet r = txHeight.executeQuery()) {
+                return r.next() ? r.getInt(1) : -1;
+            }
+        } catch (SQLException e) {
+            throw failure("reading the transaction index", e);
+        }
+    }
+
+    /** Empties the transaction index (SQLite drops a table's pages whole for an unqualified DELETE). */
+    void clearTxIndex() {
+        try (Statement s = conn.createStatement()) {
+            s.execute("DELETE FROM tx_index");
+        } catch (SQLException e) {
+            throw failure("clearing the transaction index", e);
+        }
+    }
+
+    // --- UTXO scans ---
+
+    /**
+     * A read-only view of the UTXO set as committed now, for a scan that runs without the chain's lock: a second
+     * connection whose read transaction starts here (WAL readers see the database as of their first read,
+     * whatever commits later), with the overlay's coins that pay {@code keyHashes} and the table coins the
+     * overlay has spent. Called under the chain's lock, between transactions.
+     */
+    UtxoSnapshot utxoSnapshot(java.util.Set<KeyHash> keyHashes) {
+        Connection reader = null;
+        try {
+            reader = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), NO_GENERATED_KEYS);
+            reader.setAutoCommit(false);
+            try (Statement s = reader.createStatement(); ResultSet r = s.executeQuery("SELECT count(*) FROM meta")) {
+                r.next();
+            }
+            java.util.Map<OutPoint, Coin> added = new java.util.HashMap<>();
+            for (java.util.Map.Entry<OutPoint, Coin> e : overlay.addedCoins().entrySet()) {
+                if (keyHashes.contains(e.getValue().output().keyHash())) {
+                    added.put(e.getKey(), e.getValue());
+                }
+            }
+            java.util.Set<OutPoint> spent = new java.util.HashSet<>();
+            for (java.util.Map.Entry<OutPoint, Coin> e : overlay.spentFromTable().entrySet()) {
+                if (keyHashes.contains(e.getValue().output().keyHash())) {
+                    spent.add(e.getKey());
+                }
+            }
+            return new UtxoSnapshot(file, reader, Set.copyOf(keyHashes), added, spent);
+        } catch (SQLException e) {
+            if (reader != null) {
+                try {
+                    reader.close();
+                } catch (SQLException ignored) {
+                    // the opening failure is the one to report
+                }
+            }
+            throw failure("starting a scan of the UTXO set", e);
+        }
     }
 
     // --- headers and blocks ---

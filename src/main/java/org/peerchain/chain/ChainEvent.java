@@ -15,4 +15,11 @@ public sealed interface ChainEvent {
 
     record BlockDisconnected(Block block, int height) implements ChainEvent {
     }
+
+    /**
+     * The transaction index's build: indexed up to {@code indexedHeight} of a chain {@code chainHeight} high. Sent
+     * when a build starts, a few times a second at most while it runs, and with {@code building} false at its end.
+     */
+    record TxIndexProgress(int indexedHeight, int chainHeight, boolean building) implements ChainEvent {
+    }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -52,6 +53,28 @@ import org.slf4j.LoggerFactory;
  */
 public final class ChainState implements UtxoView, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChainState.class);
+    /** Blocks the background index build reads per batch (one transaction, the lock held only to read and write). */
+    static final int TX_INDEX_BATCH_BLOCKS = 200;
+    /** Block bytes per build batch at most, so that a batch of full blocks still holds the lock briefly. */
+    static final int TX_INDEX_BATCH_BYTES = 4 << 20;
+    /** The least time between two build progress events. */
+    static final long TX_INDEX_PROGRESS_INTERVAL_MS = 250;
+
+    /** Where a transaction of the active chain is. */
+    public record TxLocation(Hash blockHash, int height) {
+    }
+
+    /** The transaction index: on or off, the height it is complete to, and whether it is being built. */
+    public record TxIndexProgress(boolean enabled, int indexedHeight, boolean building) {
+    }
+
+    /** An unspent output found by {@link #scanCoins}. */
+    public record CoinAt(OutPoint outPoint, Coin coin) {
+    }
+
+    /** What {@link #scanCoins} found, and the chain it looked at: the set at {@code bestBlock}, of {@code txouts} coins. */
+    public record ScannedCoins(int height, Hash bestBlock, long txouts, List<CoinAt> coins) {
+    }
     /** Blocks whose parent is unknown, held until it arrives. */
     public static final int MAX_ORPHAN_BLOCKS = 100;
     /** Entries ever marked invalid (an upper bound); while 0, no header needs its ancestors searched for one. */
@@ -90,6 +113,13 @@ public final class ChainState implements UtxoView, AutoCloseable {
     private long sequence;
     private long txouts;
     private long totalAmount;
+    /** Whether connects and disconnects maintain the transaction index (stored: {@link ChainDatabase#META_TX_INDEX}). */
+    private boolean txIndexOn;
+    /** The height up to which every active block's transactions are in the index; -1 for none. */
+    private int txIndexHeight = -1;
+    private Thread txIndexBuilder;
+    private volatile boolean txIndexBuilding;
+    private volatile boolean closing;
 
     private ChainState(ChainParams params, ChainDatabase db, EventBus events, Executor verifyExecutor,
             LongSupplier clockSeconds) {
@@ -137,6 +167,9 @@ public final class ChainState implements UtxoView, AutoCloseable {
                 initialise();
                 return;
             }
+            long indexed = db.metaLong(ChainDatabase.META_TX_INDEX, Long.MIN_VALUE);
+            txIndexOn = indexed != Long.MIN_VALUE;
+            txIndexHeight = txIndexOn ? (int) indexed : -1;
             String stored = new String(network, java.nio.charset.StandardCharsets.UTF_8);
             if (!stored.equals(params.networkId())) {
                 throw new ChainStoreException("The chain database " + db.file() + " belongs to network '" + stored
@@ -456,6 +489,260 @@ public final class ChainState implements UtxoView, AutoCloseable {
             e = e.parent();
         }
         return e;
+    }
+
+    // ------------------------------------------------------------------ lookups for explorers
+
+    /**
+     * Where a transaction of the active chain is, from the transaction index; empty when the index is off, when
+     * the transaction is unknown, or when its block lies above the height the index has been built to so far.
+     */
+    public java.util.Optional<TxLocation> txLocation(Hash txid) {
+        lock.lock();
+        try {
+            if (!txIndexOn) {
+                return java.util.Optional.empty();
+            }
+            int h = db.indexedTxHeight(txid);
+            if (h < 0 || h > txIndexHeight || h >= active.size()) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(new TxLocation(active.get(h).hash(), h));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public TxIndexProgress txIndexProgress() {
+        lock.lock();
+        try {
+            return new TxIndexProgress(txIndexOn, txIndexHeight, txIndexBuilding);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Turns the transaction index on. Blocks connected from now on are indexed in their own transaction; the
+     * blocks already on the chain are indexed by a background thread ("txindex-build") in batches, one SQLite
+     * transaction each, taking the lock only to read a batch's blocks and to write its rows. An index left
+     * incomplete by a stop is resumed where it was; one turned off in between is rebuilt from the start.
+     */
+    public void enableTxIndex() {
+        enableTxIndex(TX_INDEX_BATCH_BLOCKS);
+    }
+
+    /** As {@link #enableTxIndex()}, with the build reading {@code batchBlocks} blocks per batch (tests: smaller). */
+    void enableTxIndex(int batchBlocks) {
+        lock.lock();
+        try {
+            if (closing) {
+                throw new IllegalStateException("the chain is closing");
+            }
+            if (!txIndexOn) {
+                // whatever the table holds was not maintained while the index was off
+                db.clearTxIndex();
+                db.putMetaLong(ChainDatabase.META_TX_INDEX, -1);
+                db.commit();
+                txIndexOn = true;
+                txIndexHeight = -1;
+                log.info("Transaction index turned on: indexing {} blocks", active.size());
+            }
+            if (txIndexHeight < active.size() - 1 && txIndexBuilder == null) {
+                txIndexBuilding = true;
+                Thread t = new Thread(() -> buildTxIndex(batchBlocks), "txindex-build");
+                t.setDaemon(true);
+                txIndexBuilder = t;
+                t.start();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Turns the transaction index off: connects stop maintaining it and it is marked absent, so a later
+     * {@link #enableTxIndex()} rebuilds it from the start (its rows stay in the file until then). Stops a build.
+     */
+    public void disableTxIndex() {
+        lock.lock();
+        try {
+            if (!txIndexOn) {
+                return;
+            }
+            db.deleteMeta(ChainDatabase.META_TX_INDEX);
+            db.commit();
+            txIndexOn = false;
+            txIndexHeight = -1;
+            log.info("Transaction index turned off");
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A batch of active blocks the build reads under the lock and indexes after hashing them outside it. */
+    private record IndexBatch(int fromHeight, List<BlockIndexEntry> entries, List<byte[]> blocks) {
+    }
+
+    private void buildTxIndex(int batchBlocks) {
+        long lastEvent = 0;
+        publishTxIndexProgress(true);
+        try {
+            while (true) {
+                IndexBatch batch = readIndexBatch(batchBlocks);
+                if (batch == null) {
+                    break;
+                }
+                List<List<Hash>> txids = new ArrayList<>(batch.blocks().size());
+                for (int i = 0; i < batch.blocks().size(); i++) {
+                    List<Hash> ids = new ArrayList<>();
+                    for (Transaction tx : decodeBlock(batch.entries().get(i).hash(), batch.blocks().get(i)).transactions()) {
+                        ids.add(tx.txid());
+                    }
+                    txids.add(ids);
+                }
+                if (!writeIndexBatch(batch, txids)) {
+                    break;
+                }
+                long now = System.currentTimeMillis();
+                if (now - lastEvent >= TX_INDEX_PROGRESS_INTERVAL_MS) {
+                    lastEvent = now;
+                    publishTxIndexProgress(true);
+                }
+            }
+        } catch (RuntimeException e) {
+            log.error("Building the transaction index stopped: {}", e.getMessage(), e);
+        } finally {
+            lock.lock();
+            try {
+                txIndexBuilding = false;
+                txIndexBuilder = null;
+            } finally {
+                lock.unlock();
+            }
+        }
+        publishTxIndexProgress(false);
+    }
+
+    /** The next blocks to index, or null when the index has reached the tip, was turned off, or the chain closes. */
+    private IndexBatch readIndexBatch(int batchBlocks) {
+        lock.lock();
+        try {
+            if (closing || !txIndexOn || txIndexHeight >= active.size() - 1) {
+                return null;
+            }
+            int from = txIndexHeight + 1;
+            List<BlockIndexEntry> entries = new ArrayList<>();
+            List<byte[]> blocks = new ArrayList<>();
+            long bytes = 0;
+            for (int h = from; h < active.size() && entries.size() < batchBlocks && bytes < TX_INDEX_BATCH_BYTES; h++) {
+                BlockIndexEntry e = active.get(h);
+                byte[] data = db.block(e.hash());
+                if (data == null) {
+                    throw new ChainStoreException("The chain database " + db.file() + " lacks the data of block "
+                            + e.hash());
+                }
+                entries.add(e);
+                blocks.add(data);
+                bytes += data.length;
+            }
+            return new IndexBatch(from, entries, blocks);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Writes a batch's rows in one transaction, if the chain still has those blocks where they were read and no
+     * connect or disconnect has moved the index meanwhile; otherwise the batch is read again. False to stop.
+     */
+    private boolean writeIndexBatch(IndexBatch batch, List<List<Hash>> txids) {
+        lock.lock();
+        try {
+            if (closing || !txIndexOn) {
+                return false;
+            }
+            if (txIndexHeight != batch.fromHeight() - 1) {
+                return true;
+            }
+            for (BlockIndexEntry e : batch.entries()) {
+                if (!onActiveChain(e)) {
+                    return true;
+                }
+            }
+            for (int i = 0; i < batch.entries().size(); i++) {
+                int height = batch.entries().get(i).height();
+                for (Hash txid : txids.get(i)) {
+                    db.indexTx(txid, height);
+                }
+                txIndexHeight = height;
+            }
+            db.putMetaLong(ChainDatabase.META_TX_INDEX, txIndexHeight);
+            db.commit();
+            return true;
+        } catch (RuntimeException e) {
+            db.rollback();
+            txIndexHeight = batch.fromHeight() - 1;
+            throw e;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void publishTxIndexProgress(boolean building) {
+        int indexed;
+        int chainHeight;
+        lock.lock();
+        try {
+            indexed = txIndexHeight;
+            chainHeight = active.size() - 1;
+        } finally {
+            lock.unlock();
+        }
+        events.publish(new ChainEvent.TxIndexProgress(indexed, chainHeight, building));
+    }
+
+    /**
+     * The outputs a connected block's inputs spent, in spending order, from its undo data: empty for a block with
+     * none (genesis, a block on a side branch, an unknown hash).
+     */
+    public Map<OutPoint, Coin> spentOutputs(Hash blockHash) {
+        lock.lock();
+        try {
+            byte[] undo = db.undo(blockHash);
+            return undo == null ? Map.of() : Collections.unmodifiableMap(readUndo(blockHash, undo));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Every unspent output paying one of {@code keyHashes}, as the UTXO set was at the tip when the scan started:
+     * the lock is held only to take that snapshot; the table is then read on a connection of the scan's own
+     * while blocks keep connecting. Reports progress from 0 to 1.
+     *
+     * @throws java.util.concurrent.CancellationException when {@code cancelled} turns true during the scan
+     */
+    public ScannedCoins scanCoins(java.util.Set<KeyHash> keyHashes, java.util.function.DoubleConsumer progress,
+            java.util.function.BooleanSupplier cancelled) {
+        UtxoSnapshot snapshot;
+        BlockIndexEntry tip;
+        long coins;
+        lock.lock();
+        try {
+            snapshot = db.utxoSnapshot(keyHashes);
+            tip = active.get(active.size() - 1);
+            coins = txouts;
+        } finally {
+            lock.unlock();
+        }
+        try (snapshot) {
+            List<CoinAt> found = new ArrayList<>(snapshot.scan(progress, cancelled));
+            found.sort(Comparator.comparingInt((CoinAt c) -> c.coin().height())
+                    .thenComparing(c -> c.outPoint().txid().toString())
+                    .thenComparingLong(c -> c.outPoint().index()));
+            return new ScannedCoins(tip.height(), tip.hash(), coins, List.copyOf(found));
+        }
     }
 
     // ------------------------------------------------------------------ writes
@@ -789,6 +1076,7 @@ public final class ChainState implements UtxoView, AutoCloseable {
         List<Step> connected = new ArrayList<>();
         long savedTxouts = txouts;
         long savedTotal = totalAmount;
+        int savedTxIndexHeight = txIndexHeight;
         db.savepoint();
         try {
             for (int h = oldTip.height(); h > fork.height(); h--) {
@@ -813,6 +1101,7 @@ public final class ChainState implements UtxoView, AutoCloseable {
             db.rollbackToSavepoint();
             txouts = savedTxouts;
             totalAmount = savedTotal;
+            txIndexHeight = savedTxIndexHeight;
             throw e;
         }
         // Move the active chain in place: drop what was above the fork, append the new branch.
@@ -893,6 +1182,18 @@ public final class ChainState implements UtxoView, AutoCloseable {
         signatures.await();
         undo.compactSize(spentCount).raw(spent.toByteArray());
         db.putUndo(e, undo.toByteArray());
+        if (txIndexOn && height == txIndexHeight + 1) {
+            // below the indexed height + 1 only while the background build has not caught up; it will index this
+            indexTransactions(txs, height);
+        }
+    }
+
+    private void indexTransactions(List<Transaction> txs, int height) {
+        for (Transaction tx : txs) {
+            db.indexTx(tx.txid(), height);
+        }
+        txIndexHeight = height;
+        db.putMetaLong(ChainDatabase.META_TX_INDEX, height);
     }
 
     private void addOutputs(Transaction tx, int height, boolean coinbase) {
@@ -925,28 +1226,61 @@ public final class ChainState implements UtxoView, AutoCloseable {
                 totalAmount -= tx.outputs().get(v).amount();
             }
         }
+        for (Map.Entry<OutPoint, Coin> spent : readUndo(e.hash(), undoBytes).entrySet()) {
+            db.addCoin(spent.getKey(), spent.getValue());
+            txouts++;
+            totalAmount += spent.getValue().output().amount();
+        }
+        db.deleteUndo(e);
+        if (txIndexOn && e.height() <= txIndexHeight) {
+            // disconnects run from the tip down, so this is the highest indexed block
+            for (Transaction tx : txs) {
+                db.unindexTx(tx.txid());
+            }
+            txIndexHeight = e.height() - 1;
+            db.putMetaLong(ChainDatabase.META_TX_INDEX, txIndexHeight);
+        }
+    }
+
+    /** A block's undo data: the coins its inputs spent, in spending order. */
+    private Map<OutPoint, Coin> readUndo(Hash block, byte[] undoBytes) {
         try {
             CanonicalReader r = new CanonicalReader(undoBytes);
             long n = r.compactSize("undo count", Integer.MAX_VALUE);
+            Map<OutPoint, Coin> spent = new LinkedHashMap<>();
             for (long i = 0; i < n; i++) {
                 OutPoint p = new OutPoint(r.hash("undo txid"), r.u32("undo index"));
                 long amount = r.i64("undo amount");
                 KeyHash k = KeyHash.wrap(r.raw(KeyHash.LENGTH, "undo key hash"));
                 int height = (int) r.u32("undo height");
                 boolean coinbase = r.u8("undo coinbase") != 0;
-                db.addCoin(p, new Coin(new TxOutput(amount, k), height, coinbase));
-                txouts++;
-                totalAmount += amount;
+                spent.put(p, new Coin(new TxOutput(amount, k), height, coinbase));
             }
+            return spent;
         } catch (DecodingException ex) {
             throw new ChainStoreException("The chain database " + db.file() + " holds damaged undo data for block "
-                    + e.hash() + " (" + ex.getMessage() + "). Move the file aside to resynchronise from peers.", ex);
+                    + block + " (" + ex.getMessage() + "). Move the file aside to resynchronise from peers.", ex);
         }
-        db.deleteUndo(e);
     }
 
     @Override
     public void close() {
+        closing = true;
+        Thread builder;
+        lock.lock();
+        try {
+            builder = txIndexBuilder;
+        } finally {
+            lock.unlock();
+        }
+        if (builder != null) {
+            try {
+                // it stops after its current batch
+                builder.join(TimeUnit.SECONDS.toMillis(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         lock.lock();
         try {
             db.close();

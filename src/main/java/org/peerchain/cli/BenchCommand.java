@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.peerchain.bench.CrashSoak;
 import org.peerchain.bench.ConnectBenchmark;
+import org.peerchain.bench.ExplorerBenchmark;
 import org.peerchain.bench.MiningBenchmark;
 import org.peerchain.bench.WalletBenchmark;
 import org.peerchain.bench.PropagationBenchmark;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Option;
         description = "Run a benchmark; its headline figures come last, one 'name: value' a line.",
         subcommands = {BenchCommand.Connect.class, BenchCommand.Mining.class, BenchCommand.Tracker.class,
             BenchCommand.WalletBench.class, BenchCommand.Sync.class, BenchCommand.Propagation.class,
-            BenchCommand.Soak.class})
+            BenchCommand.Soak.class, BenchCommand.Explorer.class})
 public final class BenchCommand {
     @Command(name = "connect", mixinStandardHelpOptions = true,
             description = "Connect pre-built regtest blocks of signed transactions; compare signature checking with all cores' raw rate.")
@@ -38,6 +39,29 @@ public final class BenchCommand {
                         "--coin-age must be between 1 and 10000, not " + coinAge);
             }
             ConnectBenchmark.run(System.out, blocks, coinAge);
+            return 0;
+        }
+    }
+
+    @Command(name = "explorer", mixinStandardHelpOptions = true,
+            description = "Time the explorer's reads (a page of blocks, a block, a transaction, a search) on a long regtest chain.")
+    static final class Explorer implements Callable<Integer> {
+        @Option(names = "--blocks", defaultValue = "100000", description = "blocks of the chain built (default: ${DEFAULT-VALUE})")
+        int blocks;
+
+        @Option(names = "--samples", defaultValue = "500", description = "timed samples of each read (default: ${DEFAULT-VALUE})")
+        int samples;
+
+        @Option(names = "--datadir", description = "build the chain here, or reuse the chain already here")
+        java.nio.file.Path datadir;
+
+        @Override
+        public Integer call() throws Exception {
+            if (blocks < ExplorerBenchmark.DEFAULT_BLOCKS / 1000 || samples < 1) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                        "--blocks must be at least 100 and --samples at least 1");
+            }
+            ExplorerBenchmark.run(System.out, blocks, samples, datadir);
             return 0;
         }
     }

@@ -34,6 +34,10 @@ public final class NodeCommand implements Callable<Integer> {
             + " shown by getmininginfo)")
     String mineTo;
 
+    @Option(names = "--txindex", description = "keep an index of every transaction of the chain (bitcoind's -txindex),"
+            + " for getrawtransaction and the explorer; built in the background for an existing chain")
+    boolean txIndex;
+
     // Wallet (issue 6): make the data directory's wallet before starting; see WalletSetup and docs/WALLET.md.
     @Option(names = "--create-wallet", description = "first make a new wallet in the data directory: asks for a"
             + " password and prints its 24-word recovery phrase once")
@@ -69,7 +73,7 @@ public final class NodeCommand implements Callable<Integer> {
         }
         int p2p = peerOptions.port(network.params());
         NodeConfig config = new NodeConfig(network.params(), network.dataDir(), rpc, p2p, peers,
-                new MiningConfig(mine, threads, mineTo));
+                new MiningConfig(mine, threads, mineTo)).withTxIndex(txIndex);
         Node node;
         try {
             node = Node.start(config);

@@ -27,8 +27,9 @@ public final class WalletCommand implements Callable<Integer> {
             System.err.println("error: --tracker/--connect: " + e.getMessage());
             return 2;
         }
+        // the desktop's explorer finds any transaction by its id
         org.peerchain.ui.WalletMain.launch(new NodeConfig(network.params(), network.dataDir(), 0,
-                peerOptions.port(network.params()), peers));
+                peerOptions.port(network.params()), peers).withTxIndex(true));
         return 0;
     }
 }

@@ -7,26 +7,31 @@ import com.google.gson.JsonPrimitive;
 import java.util.HexFormat;
 import java.util.List;
 import org.peerchain.chain.BlockIndexEntry;
-import org.peerchain.chain.BlockStatus;
 import org.peerchain.chain.ChainState;
 import org.peerchain.chain.UtxoStats;
 import org.peerchain.consensus.CompactTarget;
-import org.peerchain.core.Amount;
 import org.peerchain.core.Block;
 import org.peerchain.core.BlockHeader;
 import org.peerchain.core.CoreJson;
 import org.peerchain.core.Hash;
 import org.peerchain.core.Transaction;
 import org.peerchain.core.TxInput;
-import org.peerchain.mempool.MempoolEntry;
+import org.peerchain.node.api.BlockDetail;
+import org.peerchain.node.api.BlockHeaderInfo;
+import org.peerchain.node.api.ChainService;
+import org.peerchain.node.api.ChainTip;
+import org.peerchain.node.api.MempoolSummary;
+import org.peerchain.node.api.TxDetail;
+import org.peerchain.node.api.TxIndexState;
 import org.peerchain.node.rpc.RpcErrors;
 import org.peerchain.node.rpc.RpcException;
 import org.peerchain.node.rpc.RpcMethods;
 import org.peerchain.node.rpc.RpcParams;
 
 /**
- * The blockchain and control methods, with bitcoind's names, parameters and result fields. Amounts are
- * coins (8 decimals) as bitcoind reports them; {@code getblock HASH 0} and {@code getblockheader HASH
+ * The blockchain and control methods, with bitcoind's names, parameters and result fields; where the chain service
+ * has a twin (a block, a header, the tips, the mempool, a transaction) the method only turns its answer into JSON,
+ * so the explorer and the RPC cannot disagree. Amounts are coins (8 decimals) as bitcoind reports them; {@code getblock HASH 0} and {@code getblockheader HASH
  * false} return the canonical bytes as hex (docs/PROTOCOL.md gives the layout).
  */
 final class ChainRpc {
@@ -36,21 +41,27 @@ final class ChainRpc {
 
     private final Node node;
     private final ChainState chain;
+    private final ChainService service;
+    private final ScanTxOutSet scans;
 
     ChainRpc(Node node) {
         this.node = node;
         this.chain = node.chain();
+        this.service = new ChainQueries(node);
+        this.scans = new ScanTxOutSet(service, node.params());
     }
 
     void register(RpcMethods m) {
         m.register("getblockchaininfo", List.of(), p -> blockchainInfo());
-        m.register("getblockcount", List.of(), p -> new JsonPrimitive(chain.height()));
-        m.register("getbestblockhash", List.of(), p -> new JsonPrimitive(chain.tip().hash().toHex()));
+        m.register("getblockcount", List.of(), p -> new JsonPrimitive(service.height()));
+        m.register("getbestblockhash", List.of(), p -> new JsonPrimitive(service.tip().hash().toHex()));
         m.register("getblockhash", List.of("height"), this::blockHash);
         m.register("getblock", List.of("blockhash", "verbosity"), this::block);
         m.register("getblockheader", List.of("blockhash", "verbose"), this::blockHeader);
         m.register("getchaintips", List.of(), p -> chainTips());
         m.register("getrawmempool", List.of("verbose"), this::rawMempool);
+        m.register("getrawtransaction", List.of("txid", "verbose", "blockhash"), this::rawTransaction);
+        m.register("scantxoutset", List.of("action", "scanobjects"), scans::call);
         m.register("gettxoutsetinfo", List.of(), p -> txOutSetInfo());
         m.register("getdifficulty", List.of(), p -> new JsonPrimitive(
                 CompactTarget.difficulty(chain.tip().header().bits())));
@@ -86,24 +97,19 @@ final class ChainRpc {
 
     private JsonElement blockHash(RpcParams p) throws RpcException {
         int height = p.requireInt(0, "height");
-        BlockIndexEntry e = chain.entryAt(height);
-        if (e == null) {
-            throw new RpcException(RpcErrors.INVALID_PARAMETER, "Block height out of range");
-        }
-        return new JsonPrimitive(e.hash().toHex());
+        Hash hash = service.blockHash(height)
+                .orElseThrow(() -> new RpcException(RpcErrors.INVALID_PARAMETER, "Block height out of range"));
+        return new JsonPrimitive(hash.toHex());
     }
 
-    private BlockIndexEntry knownBlock(RpcParams p) throws RpcException {
+    private BlockHeaderInfo knownBlock(RpcParams p) throws RpcException {
         Hash hash = p.requireHash(0, "blockhash");
-        BlockIndexEntry e = chain.entry(hash);
-        if (e == null) {
-            throw new RpcException(RpcErrors.INVALID_ADDRESS_OR_KEY, "Block not found");
-        }
-        return e;
+        return service.header(hash)
+                .orElseThrow(() -> new RpcException(RpcErrors.INVALID_ADDRESS_OR_KEY, "Block not found"));
     }
 
     private JsonElement block(RpcParams p) throws RpcException {
-        BlockIndexEntry e = knownBlock(p);
+        BlockHeaderInfo header = knownBlock(p);
         int verbosity = 1;
         if (p.has(1)) {
             JsonElement v = p.get(1);
@@ -116,65 +122,58 @@ final class ChainRpc {
         if (verbosity < 0 || verbosity > 2) {
             throw new RpcException(RpcErrors.INVALID_PARAMETER, "verbosity must be 0, 1 or 2, not " + verbosity);
         }
-        byte[] bytes = chain.blockBytes(e.hash());
-        if (bytes == null) {
-            throw new RpcException(RpcErrors.MISC_ERROR, "Block not available (only its header is known)");
+        RpcException notStored = new RpcException(RpcErrors.MISC_ERROR,
+                "Block not available (only its header is known)");
+        if (verbosity == 2) {
+            BlockDetail detail = service.block(header.hash()).orElseThrow(() -> notStored);
+            JsonObject o = headerJson(detail.header());
+            o.addProperty("size", detail.header().sizeBytes());
+            JsonArray txs = new JsonArray();
+            detail.transactions().forEach(tx -> txs.add(transactionJson(tx.transaction())));
+            o.add("tx", txs);
+            return o;
         }
+        Block block = service.rawBlock(header.hash()).orElseThrow(() -> notStored);
         if (verbosity == 0) {
-            return new JsonPrimitive(HEX.formatHex(bytes));
+            return new JsonPrimitive(HEX.formatHex(block.serialize()));
         }
-        Block block = Block.deserialize(bytes);
-        JsonObject o = headerJson(e);
-        o.addProperty("size", bytes.length);
+        JsonObject o = headerJson(header);
+        o.addProperty("size", block.size());
         JsonArray txs = new JsonArray();
-        for (Transaction tx : block.transactions()) {
-            txs.add(verbosity == 1 ? new JsonPrimitive(tx.txid().toHex()) : transactionJson(tx));
-        }
+        block.transactions().forEach(tx -> txs.add(tx.txid().toHex()));
         o.add("tx", txs);
         return o;
     }
 
     private JsonElement blockHeader(RpcParams p) throws RpcException {
-        BlockIndexEntry e = knownBlock(p);
+        BlockHeaderInfo header = knownBlock(p);
         if (!p.optionalBoolean(1, "verbose", true)) {
-            return new JsonPrimitive(HEX.formatHex(e.header().serialize()));
+            BlockHeader h = new BlockHeader(header.version(), header.previous().orElse(Hash.ZERO), header.merkleRoot(),
+                    header.time(), header.bits(), header.nonce());
+            return new JsonPrimitive(HEX.formatHex(h.serialize()));
         }
-        return headerJson(e);
+        return headerJson(header);
     }
 
-    private JsonObject headerJson(BlockIndexEntry e) {
-        return chain.read(() -> {
-            BlockHeader h = e.header();
-            boolean active = chain.isActive(e);
-            JsonObject o = new JsonObject();
-            o.addProperty("hash", e.hash().toHex());
-            o.addProperty("confirmations", active ? chain.height() - e.height() + 1 : -1);
-            o.addProperty("height", e.height());
-            o.addProperty("version", h.version());
-            o.addProperty("versionHex", String.format("%08x", h.version()));
-            o.addProperty("merkleroot", h.merkleRoot().toHex());
-            o.addProperty("time", h.time());
-            o.addProperty("mediantime", chain.medianTimePast(e));
-            o.addProperty("nonce", h.nonce());
-            o.addProperty("bits", bitsHex(h.bits()));
-            o.addProperty("target", targetHex(h.bits()));
-            o.addProperty("difficulty", CompactTarget.difficulty(h.bits()));
-            o.addProperty("chainwork", workHex(e));
-            o.addProperty("nTx", nTx(e));
-            if (e.parent() != null) {
-                o.addProperty("previousblockhash", e.parent().hash().toHex());
-            }
-            BlockIndexEntry next = active ? chain.entryAt(e.height() + 1) : null;
-            if (next != null) {
-                o.addProperty("nextblockhash", next.hash().toHex());
-            }
-            return o;
-        });
-    }
-
-    private int nTx(BlockIndexEntry e) {
-        byte[] bytes = chain.blockBytes(e.hash());
-        return bytes == null ? 0 : Block.deserialize(bytes).transactions().size();
+    private static JsonObject headerJson(BlockHeaderInfo h) {
+        JsonObject o = new JsonObject();
+        o.addProperty("hash", h.hash().toHex());
+        o.addProperty("confirmations", h.confirmations());
+        o.addProperty("height", h.height());
+        o.addProperty("version", h.version());
+        o.addProperty("versionHex", String.format("%08x", h.version()));
+        o.addProperty("merkleroot", h.merkleRoot().toHex());
+        o.addProperty("time", h.time());
+        o.addProperty("mediantime", h.medianTime());
+        o.addProperty("nonce", h.nonce());
+        o.addProperty("bits", bitsHex(h.bits()));
+        o.addProperty("target", String.format("%064x", h.target()));
+        o.addProperty("difficulty", h.difficulty());
+        o.addProperty("chainwork", String.format("%064x", h.chainWork()));
+        o.addProperty("nTx", h.transactionCount());
+        h.previous().ifPresent(prev -> o.addProperty("previousblockhash", prev.toHex()));
+        h.next().ifPresent(next -> o.addProperty("nextblockhash", next.toHex()));
+        return o;
     }
 
     static JsonObject transactionJson(Transaction tx) {
@@ -204,63 +203,93 @@ final class ChainRpc {
         return o;
     }
 
-    private JsonElement chainTips() {
-        return chain.read(() -> {
-            JsonArray tips = new JsonArray();
-            for (BlockIndexEntry t : chain.tips()) {
-                JsonObject o = new JsonObject();
-                o.addProperty("height", t.height());
-                o.addProperty("hash", t.hash().toHex());
-                BlockIndexEntry fork = chain.forkPoint(t);
-                o.addProperty("branchlen", t.height() - fork.height());
-                o.addProperty("status", tipStatus(t));
-                tips.add(o);
+    /**
+     * bitcoind's getrawtransaction: the hex by default; verbose, the decoded transaction as getblock verbosity 2
+     * prints one, its hex and where it is. With a block hash it is found without the transaction index.
+     */
+    private JsonElement rawTransaction(RpcParams p) throws RpcException {
+        Hash txid = p.requireHash(0, "txid");
+        boolean verbose = false;
+        if (p.has(1)) {
+            JsonElement v = p.get(1);
+            verbose = v.isJsonPrimitive() && v.getAsJsonPrimitive().isBoolean() ? v.getAsBoolean()
+                    : p.requireInt(1, "verbose") != 0;
+        }
+        TxDetail tx;
+        if (p.has(2)) {
+            Hash blockHash = p.requireHash(2, "blockhash");
+            if (service.header(blockHash).isEmpty()) {
+                throw new RpcException(RpcErrors.INVALID_ADDRESS_OR_KEY, "Block hash not found");
             }
-            return tips;
+            tx = service.transaction(txid, blockHash).orElseThrow(() -> new RpcException(
+                    RpcErrors.INVALID_ADDRESS_OR_KEY, "No such transaction found in the provided block"));
+        } else {
+            tx = service.transaction(txid).orElseThrow(() -> new RpcException(RpcErrors.INVALID_ADDRESS_OR_KEY,
+                    "No such mempool or blockchain transaction. " + missingTransactionHint()));
+        }
+        String hex = HEX.formatHex(tx.transaction().serialize());
+        if (!verbose) {
+            return new JsonPrimitive(hex);
+        }
+        JsonObject o = transactionJson(tx.transaction());
+        o.addProperty("hex", hex);
+        if (p.has(2)) {
+            o.addProperty("in_active_chain", tx.confirmations() > 0);
+        }
+        tx.blockHash().ifPresent(block -> {
+            o.addProperty("blockhash", block.toHex());
+            o.addProperty("confirmations", Math.max(0, tx.confirmations()));
+            o.addProperty("time", tx.blockTime());
+            o.addProperty("blocktime", tx.blockTime());
         });
+        return o;
     }
 
-    private String tipStatus(BlockIndexEntry t) {
-        if (chain.isActive(t)) {
-            return "active";
+    private String missingTransactionHint() {
+        TxIndexState index = service.txIndex();
+        if (!index.enabled()) {
+            return "Use -txindex to enable blockchain transaction queries.";
         }
-        boolean headersOnly = false;
-        for (BlockIndexEntry e = t; !chain.isActive(e); e = e.parent()) {
-            if (e.status() == BlockStatus.FAILED) {
-                return "invalid";
-            }
-            if (e.status() == BlockStatus.HEADER_ONLY) {
-                headersOnly = true;
-            }
+        if (index.building() || index.indexedHeight() < index.chainHeight()) {
+            return "Blockchain transactions are still in the process of being indexed.";
         }
-        return headersOnly ? "headers-only" : "valid-fork";
+        return "Use gettransaction for wallet transactions.";
+    }
+
+    private JsonElement chainTips() {
+        JsonArray tips = new JsonArray();
+        for (ChainTip t : service.tips()) {
+            JsonObject o = new JsonObject();
+            o.addProperty("height", t.height());
+            o.addProperty("hash", t.hash().toHex());
+            o.addProperty("branchlen", t.branchLength());
+            o.addProperty("status", t.status());
+            tips.add(o);
+        }
+        return tips;
     }
 
     private JsonElement rawMempool(RpcParams p) throws RpcException {
         boolean verbose = p.optionalBoolean(0, "verbose", false);
-        List<MempoolEntry> entries = node.mempool().entries();
+        List<MempoolSummary.Entry> entries = service.mempoolEntries();
         if (!verbose) {
             JsonArray a = new JsonArray();
-            entries.forEach(e -> a.add(e.tx().txid().toHex()));
+            entries.forEach(e -> a.add(e.txid().toHex()));
             return a;
         }
         JsonObject o = new JsonObject();
-        for (MempoolEntry e : entries) {
+        for (MempoolSummary.Entry e : entries) {
             JsonObject x = new JsonObject();
-            x.addProperty("vsize", e.size());
-            x.addProperty("size", e.size());
+            x.addProperty("vsize", e.sizeBytes());
+            x.addProperty("size", e.sizeBytes());
             x.addProperty("time", e.time());
             JsonObject fees = new JsonObject();
             fees.add("base", RpcJson.amount((e.fee())));
             x.add("fees", fees);
             JsonArray depends = new JsonArray();
-            for (TxInput in : e.tx().inputs()) {
-                if (node.mempool().contains(in.prevout().txid())) {
-                    depends.add(in.prevout().txid().toHex());
-                }
-            }
+            e.depends().forEach(d -> depends.add(d.toHex()));
             x.add("depends", depends);
-            o.add(e.tx().txid().toHex(), x);
+            o.add(e.txid().toHex(), x);
         }
         return o;
     }

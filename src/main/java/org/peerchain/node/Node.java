@@ -105,6 +105,11 @@ public final class Node implements AutoCloseable {
             EventBus bus = new EventBus();
             apiEvents.publish(new NodeEvent.Lifecycle(LifecycleStep.LOADING_BLOCK_INDEX, -1, ""));
             ChainState chain = ChainState.open(config.dataDir(), config.params(), bus, pool, Node::nowSeconds);
+            if (config.txIndex()) {
+                chain.enableTxIndex();
+            } else {
+                chain.disableTxIndex();
+            }
             node = new Node(config, lock, pool, chain, bus, rpc);
             node.apiEvents = apiEvents;
             new ChainRpc(node).register(methods);

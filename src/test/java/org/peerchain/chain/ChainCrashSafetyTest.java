@@ -75,6 +75,12 @@ class ChainCrashSafetyTest {
         Path blockFile = tmp.resolve("blocks.bin");
         BlockConnectingChild.writeBlocks(blockFile, all);
         Path dir = tmp.resolve("node");
+        // The transaction index is on: the children keep it in each block's transaction without building anything.
+        try (RegtestChain fresh = RegtestChain.open(dir)) {
+            fresh.chain.enableTxIndex();
+            org.peerchain.testing.Await.until(java.time.Duration.ofSeconds(30), "genesis indexed",
+                    () -> !fresh.chain.txIndexProgress().building());
+        }
 
         int round = 0;
         for (int killAt : KILL_AT) {
@@ -88,7 +94,7 @@ class ChainCrashSafetyTest {
             assertFalse(handle.isAlive());
             assertFalse(ProcessHandle.of(handle.pid()).map(ProcessHandle::isAlive).orElse(false));
 
-            assertConsistent(dir, heights, reported, tmp.resolve("replay-" + round));
+            assertConsistent(dir, heights, all, reported, tmp.resolve("replay-" + round));
         }
 
         // Killed just before the block that makes the branch heavier: most likely during the reorganisation.
@@ -97,13 +103,13 @@ class ChainCrashSafetyTest {
         reorging.process.destroyForcibly();
         assertTrue(reorging.process.waitFor(PROGRESS_TIMEOUT_SECONDS, TimeUnit.SECONDS), "the child ends");
         assertEquals(EXIT_BY_SIGKILL, reorging.process.exitValue());
-        assertConsistent(dir, heights, reported, tmp.resolve("replay-reorg"));
+        assertConsistent(dir, heights, all, reported, tmp.resolve("replay-reorg"));
 
         Child last = Child.start(dir, blockFile, tmp.resolve("child-last.log"));
         assertEquals(BRANCH_FORK + branch.size(), last.awaitDone());
         assertTrue(last.process.waitFor(PROGRESS_TIMEOUT_SECONDS, TimeUnit.SECONDS));
         assertEquals(0, last.process.exitValue(), last.log());
-        assertConsistent(dir, heights, BRANCH_FORK + branch.size(), tmp.resolve("replay-last"));
+        assertConsistent(dir, heights, all, BRANCH_FORK + branch.size(), tmp.resolve("replay-last"));
         try (RegtestChain done = RegtestChain.open(dir)) {
             assertEquals(branch.get(branch.size() - 1).hash(), done.chain.tip().hash());
         }
@@ -126,8 +132,8 @@ class ChainCrashSafetyTest {
      * reported committed, every block from it down to genesis is a built block, stored and linked, and its
      * UTXO set equals that of a fresh chain that connects the same blocks.
      */
-    private static void assertConsistent(Path dir, Map<Hash, Integer> built, int reportedHeight, Path replayDir)
-            throws Exception {
+    private static void assertConsistent(Path dir, Map<Hash, Integer> built, List<Block> blocks, int reportedHeight,
+            Path replayDir) throws Exception {
         try (RegtestChain reopened = RegtestChain.open(dir)) {
             ChainState chain = reopened.chain;
             assertEquals("ok", chain.integrityCheck());
@@ -142,6 +148,18 @@ class ChainCrashSafetyTest {
                 if (h > 0) {
                     assertSame(chain.entryAt(h - 1), e.parent(), "parent link at " + h);
                     assertEquals(h, built.get(e.hash()), "a built block at " + h);
+                }
+            }
+            assertEquals(new ChainState.TxIndexProgress(true, height, false), chain.txIndexProgress(),
+                    "the transaction index moved with the tip");
+            TxIndexTest.assertEveryActiveTransactionIndexed(chain);
+            for (Block b : blocks) {
+                BlockIndexEntry e = chain.entry(b.hash());
+                if (e == null || !chain.isActive(e)) {
+                    for (Transaction tx : b.transactions()) {
+                        // the two branches share no transaction
+                        assertTrue(chain.txLocation(tx.txid()).isEmpty(), "a transaction of a block off the chain");
+                    }
                 }
             }
             try (RegtestChain replay = RegtestChain.open(replayDir)) {

@@ -28,8 +28,8 @@ import org.peerchain.testing.RegtestChain;
 /**
  * A chain database in the first storage layout (blocks and undo data keyed by hash) opens in the current one
  * (keyed by the index entry's sequence): everything moved in the opening transaction, nothing lost. A layout 2
- * file opens with an empty UTXO log and is marked layout 3. A layout newer than this build is refused, the file
- * untouched.
+ * file opens with an empty UTXO log, a layout 3 file with an empty transaction index that is off, both marked the
+ * current layout. A layout newer than this build is refused, the file untouched.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ChainSchemaMigrationTest {
@@ -69,7 +69,7 @@ class ChainSchemaMigrationTest {
     }
 
     @Test
-    void aLayout2DatabaseOpensWithAnEmptyUtxoLogAndIsMarkedLayout3() throws Exception {
+    void aLayout2DatabaseOpensWithAnEmptyUtxoLogAndIsMarkedTheCurrentLayout() throws Exception {
         Stored stored = storeChainWithASpend();
         Hash tip = stored.tip;
         Hash digest = stored.digest;
@@ -93,7 +93,8 @@ class ChainSchemaMigrationTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
             try (ResultSet r = s.executeQuery("SELECT value FROM meta WHERE key = 'schema'")) {
                 assertTrue(r.next());
-                assertEquals(3, java.nio.ByteBuffer.wrap(r.getBytes(1)).getLong(), "older builds must now refuse it");
+                assertEquals(ChainDatabase.SCHEMA_VERSION, java.nio.ByteBuffer.wrap(r.getBytes(1)).getLong(),
+                        "older builds must now refuse it");
             }
             try (ResultSet r = s.executeQuery("SELECT count(*) FROM utxo_log")) {
                 assertTrue(r.next() && r.getInt(1) == 1, "the new block's changes are logged");
@@ -104,6 +105,35 @@ class ChainSchemaMigrationTest {
             assertEquals(null, node.chain.coin(node.coinbaseAt(2)), "spent in the logged block");
             assertEquals(ChainParams.INITIAL_SUBSIDY - 5_000,
                     node.chain.coin(new org.peerchain.core.OutPoint(second.txid(), 0)).output().amount());
+        }
+    }
+
+    @Test
+    void aLayout3DatabaseOpensWithTheTransactionIndexOffAndBuildsItWhenTurnedOn() throws Exception {
+        Stored stored = storeChainWithASpend();
+        Path file = dir.resolve(ChainDatabase.FILE_NAME);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE tx_index");
+            s.execute("UPDATE meta SET value = X'0000000000000003' WHERE key = 'schema'");
+        }
+        try (RegtestChain node = RegtestChain.open(dir)) {
+            assertEquals(stored.tip, node.chain.tip().hash());
+            assertEquals(stored.digest, node.chain.utxoDigest());
+            assertEquals(new ChainState.TxIndexProgress(false, -1, false), node.chain.txIndexProgress());
+            node.mine(List.of(), MINER_HASH);
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            assertTrue(tableExists(s, "tx_index"));
+            try (ResultSet r = s.executeQuery("SELECT value FROM meta WHERE key = 'schema'")) {
+                assertTrue(r.next());
+                assertEquals(4, java.nio.ByteBuffer.wrap(r.getBytes(1)).getLong(), "layout 3 builds would not maintain it");
+            }
+        }
+        try (RegtestChain node = RegtestChain.open(dir)) {
+            node.chain.enableTxIndex();
+            org.peerchain.testing.Await.until(java.time.Duration.ofSeconds(30), "the index built",
+                    () -> node.chain.txIndexProgress().indexedHeight() == 112 && !node.chain.txIndexProgress().building());
+            TxIndexTest.assertEveryActiveTransactionIndexed(node.chain);
         }
     }
 

@@ -142,6 +142,13 @@ public final class Formats {
         return percent(p);
     }
 
+    /** A fee rate in base units a byte: "12 units/B", "2.5 units/B". */
+    public static String feeRate(double unitsPerByte) {
+        return unitsPerByte >= 100 || unitsPerByte == Math.rint(unitsPerByte)
+                ? String.format(Locale.ROOT, "%,.0f units/B", unitsPerByte)
+                : String.format(Locale.ROOT, "%.2f units/B", unitsPerByte);
+    }
+
     /** A long hash shortened for a narrow cell: "0000a3f1…9c2e". */
     public static String shortHash(String hex) {
         return hex.length() <= 16 ? hex : hex.substring(0, 8) + "…" + hex.substring(hex.length() - 6);
