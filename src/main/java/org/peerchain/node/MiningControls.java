@@ -48,7 +48,8 @@ final class MiningControls implements MiningControl {
     static final Duration SYNC_CHECK_INTERVAL = Duration.ofSeconds(1);
     /** A miner error this recent is shown as the problem. */
     static final Duration ERROR_SHOWN_FOR = MiningRpc.WARNING_AGE;
-    static final String WORKER_THREAD = "mining-controls";
+    // Not "mining-...": that prefix is for threads that live only while mining (tests count them).
+    static final String WORKER_THREAD = "found-block-fates";
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
     static final String LOCKED_WALLET_PROBLEM =
             "No address to mine to: the wallet is locked and has no mining address left: unlock it";
@@ -196,7 +197,7 @@ final class MiningControls implements MiningControl {
         return "";
     }
 
-    private static String payoutProblem(RuntimeException failure) {
+    static String payoutProblem(RuntimeException failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof WalletException w && w.reason() == WalletException.Reason.KEYPOOL_EXHAUSTED) {
                 return LOCKED_WALLET_PROBLEM;
