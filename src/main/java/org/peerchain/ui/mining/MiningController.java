@@ -154,18 +154,10 @@ public final class MiningController {
         rateChart.setData(model.rateSeries());
         timeAxis.lowerBoundProperty().bind(model.chartFromProperty());
         timeAxis.upperBoundProperty().bind(model.chartToProperty());
-        timeAxis.setTickLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Number seconds) {
-                long origin = model.chartOriginMillisProperty().get();
-                return origin < 0 ? "" : Formats.timeOfDay(origin + Math.round(seconds.doubleValue() * 1000));
-            }
-
-            @Override
-            public Number fromString(String text) {
-                throw new UnsupportedOperationException("the time axis is not edited");
-            }
-        });
+        // A new formatter makes the axis redraw its labels once the origin of the times is known.
+        timeAxis.setTickLabelFormatter(timesOfDay(model.chartOriginMillisProperty().get()));
+        model.chartOriginMillisProperty().addListener((o, was, origin) ->
+                timeAxis.setTickLabelFormatter(timesOfDay(origin.longValue())));
         rateAxis.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number rate) {
@@ -179,9 +171,24 @@ public final class MiningController {
         });
     }
 
+    /** Seconds since {@code originMillis} as the time of day they fall on. */
+    private static StringConverter<Number> timesOfDay(long originMillis) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(Number seconds) {
+                return originMillis < 0 ? "" : Formats.timeOfDay(originMillis + Math.round(seconds.doubleValue() * 1000));
+            }
+
+            @Override
+            public Number fromString(String text) {
+                throw new UnsupportedOperationException("the time axis is not edited");
+            }
+        };
+    }
+
     private void bindTable() {
         foundTable.setItems(model.foundBlocks());
-        foundTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        foundTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         Label empty = new Label(MiningViewModel.NO_BLOCKS_YET);
         empty.getStyleClass().add("empty-found");
         foundTable.setPlaceholder(empty);

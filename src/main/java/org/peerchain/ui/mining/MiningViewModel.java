@@ -203,10 +203,10 @@ public final class MiningViewModel {
     /** What became of a found block, as the table says it. */
     public static String stateText(FoundBlock b) {
         return switch (b.state()) {
-            case IMMATURE -> "Immature: matures in " + Formats.count(b.blocksToMaturity())
+            case IMMATURE -> "Matures in " + Formats.count(b.blocksToMaturity())
                     + (b.blocksToMaturity() == 1 ? " block" : " blocks");
             case MATURE -> "Mature";
-            case STALE -> "Stale: another block was first";
+            case STALE -> "Stale";
             case REORGANISED_AWAY -> "Reorganised away";
         };
     }

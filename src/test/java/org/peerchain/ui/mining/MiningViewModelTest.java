@@ -163,8 +163,7 @@ class MiningViewModelTest {
         assertEquals(blocks, vm.foundBlocks());
         assertEquals("3", vm.foundCountProperty().get());
         assertEquals("2", vm.lostCountProperty().get());
-        assertEquals(List.of("Immature: matures in 37 blocks", "Immature: matures in 1 block", "Mature",
-                "Stale: another block was first", "Reorganised away"),
+        assertEquals(List.of("Matures in 37 blocks", "Matures in 1 block", "Mature", "Stale", "Reorganised away"),
                 blocks.stream().map(MiningViewModel::stateText).toList());
         vm.explore(blocks.get(0));
         assertEquals(List.of(h.toHex()), explored);
