@@ -23,10 +23,11 @@ import org.peerchain.core.Block;
 import org.peerchain.core.BlockHeader;
 import org.peerchain.core.DecodingException;
 import org.peerchain.core.KeyHash;
-import org.peerchain.mining.Miner;
 import org.peerchain.mining.MiningError;
-import org.peerchain.mining.MiningStats;
 import org.peerchain.mining.ProofOfWork;
+import org.peerchain.node.api.MiningControl;
+import org.peerchain.node.api.MiningSnapshot;
+import org.peerchain.node.api.NodeServices;
 import org.peerchain.node.rpc.RpcErrors;
 import org.peerchain.node.rpc.RpcException;
 import org.peerchain.node.rpc.RpcMethods;
@@ -34,7 +35,8 @@ import org.peerchain.node.rpc.RpcParams;
 
 /**
  * The mining methods, with bitcoind's names, parameters and results: {@code getmininginfo} (plus the
- * miner's own figures), {@code setgenerate} (bitcoind's old semantics), {@code generatetoaddress} (a plain
+ * miner's own figures), {@code setgenerate} (bitcoind's old semantics) (both thin adapters over {@link MiningControl},
+ * the service the desktop's Mining screen uses), {@code generatetoaddress} (a plain
  * nonce loop, for regtest and test), {@code getnetworkhashps} and {@code submitblock}.
  */
 final class MiningRpc {
@@ -65,17 +67,17 @@ final class MiningRpc {
         m.register("submitblock", List.of("hexdata", "dummy"), this::submitBlock);
     }
 
-    private MiningService mining() throws RpcException {
-        MiningService s = node.mining();
-        if (s == null) {
+    /** The mining service the desktop uses too, so that this and the Mining screen cannot disagree. */
+    private MiningControl control() throws RpcException {
+        NodeServices services = node.services();
+        if (services == null || node.mining() == null) {
             throw new RpcException(RpcErrors.IN_WARMUP, "Mining is not ready yet");
         }
-        return s;
+        return services.mining();
     }
 
     private JsonElement miningInfo() throws RpcException {
-        MiningService mining = mining();
-        MiningStats s = mining.stats();
+        MiningSnapshot s = control().snapshot();
         JsonObject o = new JsonObject();
         BlockIndexEntry tip = chain.tip();
         o.addProperty("blocks", tip.height());
@@ -91,15 +93,14 @@ final class MiningRpc {
         o.addProperty("hasher", s.hasherPath());
         o.addProperty("blocks_found", s.blocksFound());
         o.addProperty("stale_blocks", s.staleBlocks());
-        if (s.lastBlockTime().isPresent()) {
-            o.addProperty("last_block_time", s.lastBlockTime().get().getEpochSecond());
+        if (s.lastBlockTime() > 0) {
+            o.addProperty("last_block_time", s.lastBlockTime());
         }
         o.add("expected_seconds_to_block", Double.isFinite(s.expectedSecondsToBlock())
                 ? new JsonPrimitive(s.expectedSecondsToBlock()) : JsonNull.INSTANCE);
         o.addProperty("daily_chance", s.dailyBlockChance());
-        Address payTo = mining.payoutAddress();
-        o.addProperty("payout_address", payTo == null ? null : payTo.encode());
-        MiningError error = mining.lastError();
+        o.addProperty("payout_address", s.payoutAddress().isEmpty() ? null : s.payoutAddress());
+        MiningError error = node.mining().lastError();
         if (error != null) {
             JsonObject e = new JsonObject();
             e.addProperty("reason", error.reason());
@@ -113,11 +114,11 @@ final class MiningRpc {
     }
 
     private JsonElement setGenerate(RpcParams p) throws RpcException {
-        MiningService mining = mining();
+        MiningControl mining = control();
         boolean generate = p.requireBoolean(0, "generate");
         if (p.has(1)) {
             int limit = p.requireInt(1, "genproclimit");
-            int cores = Miner.maxThreads();
+            int cores = mining.maxThreads();
             if (limit == 0) {
                 generate = false;
             } else {

@@ -26,6 +26,7 @@ import org.peerchain.mining.MinerOptions;
 import org.peerchain.mining.MiningError;
 import org.peerchain.mining.MiningListener;
 import org.peerchain.mining.MiningStats;
+import org.peerchain.mining.StaleBlockException;
 import org.peerchain.mining.Work;
 import org.peerchain.mining.WorkSource;
 import org.peerchain.mining.WorkSwitch;
@@ -66,6 +67,8 @@ public final class MiningService implements AutoCloseable {
     private final Supplier<KeyHash> payout;
     private final LongSupplier clockSeconds;
     private final Miner miner;
+    private final BlockSink sink;
+    private final FoundBlockLog foundBlocks;
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
     private final Object lifecycle = new Object();
     private final AtomicLong newFees = new AtomicLong();
@@ -87,6 +90,14 @@ public final class MiningService implements AutoCloseable {
      */
     public MiningService(ChainParams params, BlockAssembler assembler, EventBus events, BlockSink sink,
             Supplier<KeyHash> payout, int threads, LongSupplier clockSeconds) {
+        this(params, assembler, events, sink, payout, threads, clockSeconds, FoundBlockLog.inMemory());
+    }
+
+    /** As above, recording every block found (taken or stale) in {@code foundBlocks}, which this service closes. */
+    MiningService(ChainParams params, BlockAssembler assembler, EventBus events, BlockSink sink,
+            Supplier<KeyHash> payout, int threads, LongSupplier clockSeconds, FoundBlockLog foundBlocks) {
+        this.foundBlocks = Objects.requireNonNull(foundBlocks, "foundBlocks");
+        this.sink = Objects.requireNonNull(sink, "sink");
         this.params = Objects.requireNonNull(params, "params");
         this.assembler = Objects.requireNonNull(assembler, "assembler");
         this.events = Objects.requireNonNull(events, "events");
@@ -94,7 +105,7 @@ public final class MiningService implements AutoCloseable {
         this.clockSeconds = Objects.requireNonNull(clockSeconds, "clockSeconds");
         BigInteger difficultyOne = CompactTarget.decode(ChainParams.DIFFICULTY_ONE_BITS);
         MinerOptions options = MinerOptions.defaults(difficultyOne).withThreads(threads).withClock(clockSeconds);
-        this.miner = new Miner(new TemplateSource(), sink, options);
+        this.miner = new Miner(new TemplateSource(), this::submitFound, options);
         miner.addListener(new BusPublisher());
         subscriptions.add(events.subscribe(ChainEvent.TipChanged.class, e -> onTipChanged()));
         subscriptions.add(events.subscribe(MempoolEvent.TxAccepted.class, e -> onTxAccepted(e.entry().fee())));
@@ -121,14 +132,47 @@ public final class MiningService implements AutoCloseable {
         return lastError;
     }
 
-    /** The address new blocks pay, in the network's format. */
-    /** Where mined coins go, or null while the payout cannot be had (a locked wallet with no key left). */
+    /** Where mined coins go, in the network's format, or null while the payout cannot be had (see {@link #payoutFailure()}). */
     public Address payoutAddress() {
         try {
             return new Address(params.addressPrefix(), payout.get());
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    /** Why there is no payout address now (a locked wallet with no key left, ...), or null when there is one. */
+    public RuntimeException payoutFailure() {
+        try {
+            payout.get();
+            return null;
+        } catch (RuntimeException e) {
+            return e;
+        }
+    }
+
+    /** Mining is on but waits because the next block's time would run too far ahead of the clock. */
+    public boolean waitingForClock() {
+        return miner.isRunning() && aheadWarned;
+    }
+
+    /** Every block this miner found, newest first. */
+    FoundBlockLog foundBlocks() {
+        return foundBlocks;
+    }
+
+    /**
+     * The miner's sink: the node's checks, then the block goes into the list of found blocks, taken or stale (a
+     * block refused for another reason is no found block: the miner reports it as an error).
+     */
+    void submitFound(Block block) throws Exception {
+        try {
+            sink.submit(block);
+        } catch (StaleBlockException e) {
+            foundBlocks.found(block, clockSeconds.getAsLong(), false);
+            throw e;
+        }
+        foundBlocks.found(block, clockSeconds.getAsLong(), true);
     }
 
     /** Starts mining (no-op when running). */
@@ -184,6 +228,7 @@ public final class MiningService implements AutoCloseable {
                 log.warn("could not unsubscribe the miner from node events", e);
             }
         }
+        foundBlocks.close();
     }
 
     /** Runs on the publisher's thread under the chain lock: flag and wake only. */

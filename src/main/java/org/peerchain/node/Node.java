@@ -197,7 +197,8 @@ public final class Node implements AutoCloseable {
                     + " (the number of cores), got " + mc.threads());
         }
         Supplier<KeyHash> payout = miningPayout(mc);
-        mining = new MiningService(params(), assembler, events, this::submitMinedBlock, payout, threads, Node::nowSeconds);
+        mining = new MiningService(params(), assembler, events, this::submitMinedBlock, payout, threads, Node::nowSeconds,
+                FoundBlockLog.open(config.dataDir()));
         if (mc.mine()) {
             Address payTo = mining.payoutAddress();
             if (payTo != null) {
