@@ -166,7 +166,7 @@ public final class PeersController {
         timeAxis.setTickUnit(TIME_TICK_MILLIS);
         timeAxis.upperBoundProperty().bind(model.nowMillisProperty());
         timeAxis.lowerBoundProperty().bind(model.nowMillisProperty().subtract(TrafficHistory.WINDOW_MILLIS));
-        timeAxis.setTickLabelFormatter(converter(v -> Formats.ago(v.longValue(), (long) timeAxis.getUpperBound())));
+        timeAxis.setTickLabelFormatter(converter(v -> Formats.minutesAgo(v.longValue(), (long) timeAxis.getUpperBound())));
         rateAxis.setTickLabelFormatter(converter(v -> Formats.byteRate(v.doubleValue())));
         model.traffic().forEach(this::plot);
         model.traffic().addListener((ListChangeListener<TrafficPoint>) change -> {
