@@ -9,26 +9,35 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
+import org.peerchain.node.api.BanInfo;
+import org.peerchain.node.api.NodeServices;
+import org.peerchain.node.api.PeerService;
+import org.peerchain.node.api.PeerSnapshot;
+import org.peerchain.node.api.PeerStats;
+import org.peerchain.node.api.TrackerInfo;
 import org.peerchain.node.rpc.RpcErrors;
 import org.peerchain.node.rpc.RpcException;
 import org.peerchain.node.rpc.RpcMethods;
 import org.peerchain.node.rpc.RpcParams;
-import org.peerchain.p2p.BanEntry;
 import org.peerchain.p2p.HostPort;
-import org.peerchain.p2p.PeerInfo;
 import org.peerchain.p2p.PeerNetwork;
 import org.peerchain.p2p.ProtocolVersion;
 
-/** The network methods, with bitcoind's names, parameters and result fields. */
+/**
+ * The network methods, with bitcoind's names, parameters and result fields: thin adapters over the node's
+ * {@link PeerService} where a method has a twin there, so the Peers screen and {@code getpeerinfo} cannot disagree.
+ */
 final class NetworkRpc {
     /** bitcoind's codes for these methods (src/rpc/protocol.h). */
     static final int CLIENT_P2P_DISABLED = -9;
     static final int CLIENT_NODE_ALREADY_ADDED = -23;
     static final int CLIENT_NODE_NOT_ADDED = -24;
+    static final int CLIENT_NODE_NOT_CONNECTED = -29;
     static final int CLIENT_INVALID_IP_OR_SUBNET = -30;
     /** bitcoind's default {@code setban} time. */
     static final long DEFAULT_BAN_SECONDS = 24 * 60 * 60;
     static final String SUBVERSION_PREFIX = "/PeerChain:";
+    static final String MANUAL_BAN_REASON = "manually added";
 
     private final Node node;
 
@@ -41,10 +50,11 @@ final class NetworkRpc {
         m.register("getnetworkinfo", List.of(), p -> networkInfo());
         m.register("getconnectioncount", List.of(), p -> new JsonPrimitive(network().connectionCount()));
         m.register("addnode", List.of("node", "command"), this::addNode);
+        m.register("disconnectnode", List.of("address", "nodeid"), this::disconnectNode);
         m.register("listbanned", List.of(), p -> listBanned());
         m.register("setban", List.of("subnet", "command", "bantime", "absolute"), this::setBan);
         m.register("clearbanned", List.of(), p -> {
-            network().clearBans();
+            peers().clearBans();
             return JsonNull.INSTANCE;
         });
     }
@@ -52,14 +62,30 @@ final class NetworkRpc {
     private PeerNetwork network() throws RpcException {
         PeerNetwork n = node.network();
         if (n == null) {
-            throw new RpcException(CLIENT_P2P_DISABLED, "Error: Peer-to-peer functionality missing or disabled (start with --port)");
+            throw p2pDisabled();
         }
         return n;
     }
 
+    private static RpcException p2pDisabled() {
+        return new RpcException(CLIENT_P2P_DISABLED, "Error: Peer-to-peer functionality missing or disabled (start with --port)");
+    }
+
+    /** The peers service, when P2P is on (the services exist before the RPC server leaves its warm-up). */
+    private PeerService peers() throws RpcException {
+        NodeServices services = node.services();
+        if (services == null) {
+            throw new RpcException(RpcErrors.IN_WARMUP, "The node is still starting");
+        }
+        if (!services.peers().enabled()) {
+            throw p2pDisabled();
+        }
+        return services.peers();
+    }
+
     private JsonElement peerInfo() throws RpcException {
         JsonArray a = new JsonArray();
-        for (PeerInfo p : network().peers()) {
+        for (PeerStats p : peers().snapshot().peers()) {
             JsonObject o = new JsonObject();
             o.addProperty("id", p.id());
             o.addProperty("addr", p.address());
@@ -76,19 +102,24 @@ final class NetworkRpc {
             }
             o.addProperty("bytessent", p.bytesSent());
             o.addProperty("bytesrecv", p.bytesReceived());
-            o.addProperty("conntime", p.connectedAt());
-            o.addProperty("lastsend", p.lastSend());
-            o.addProperty("lastrecv", p.lastReceive());
+            o.addProperty("conntime", p.connectedAtMillis() / 1000);
+            o.addProperty("lastsend", p.lastSendMillis() / 1000);
+            o.addProperty("lastrecv", p.lastReceiveMillis() / 1000);
             o.addProperty("banscore", p.misbehaviour());
             o.addProperty("misbehaviour", p.misbehaviour());
             o.addProperty("connection_type", p.inbound() ? "inbound" : "outbound-full-relay");
+            o.addProperty("connection_source", p.source().name().toLowerCase(java.util.Locale.ROOT));
+            o.addProperty("height", p.height());
             a.add(o);
         }
         return a;
     }
 
-    private JsonElement networkInfo() throws RpcException {
+    private JsonElement networkInfo() {
         PeerNetwork n = node.network();
+        NodeServices services = node.services();
+        PeerSnapshot snapshot = n == null || services == null ? PeerSnapshot.empty(System.currentTimeMillis())
+                : services.peers().snapshot();
         JsonObject o = new JsonObject();
         o.addProperty("version", ProtocolVersion.CURRENT * 10_000);
         o.addProperty("subversion", SUBVERSION_PREFIX + softwareVersion() + "/");
@@ -96,9 +127,9 @@ final class NetworkRpc {
         o.addProperty("localservices", "0000000000000001");
         o.addProperty("localrelay", true);
         o.addProperty("networkactive", n != null);
-        o.addProperty("connections", n == null ? 0 : n.connectionCount());
-        o.addProperty("connections_in", n == null ? 0 : n.inboundCount());
-        o.addProperty("connections_out", n == null ? 0 : n.outboundCount());
+        o.addProperty("connections", snapshot.peers().size());
+        o.addProperty("connections_in", snapshot.inboundCount());
+        o.addProperty("connections_out", snapshot.outboundCount());
         o.addProperty("port", n == null ? 0 : n.port());
         o.addProperty("nodeid", n == null ? "" : n.nodeId());
         JsonArray networks = new JsonArray();
@@ -111,19 +142,21 @@ final class NetworkRpc {
         o.addProperty("relayfee", org.peerchain.mempool.Mempool.MIN_RELAY_FEE_PER_BYTE * 1000 / 1e8);
         o.add("localaddresses", new JsonArray());
         JsonArray trackers = new JsonArray();
-        if (n != null) {
-            n.trackers().forEach(t -> {
-                JsonObject e = new JsonObject();
-                e.addProperty("address", t.tracker().toString());
-                e.addProperty("failures", t.failuresInARow());
-                e.addProperty("lastsuccess", t.lastSuccess() == null ? 0 : t.lastSuccess().getEpochSecond());
-                if (t.lastError() != null) {
-                    e.addProperty("lasterror", t.lastError());
-                }
-                trackers.add(e);
-            });
+        for (TrackerInfo t : snapshot.trackers()) {
+            JsonObject e = new JsonObject();
+            e.addProperty("address", t.address());
+            e.addProperty("failures", t.failuresInARow());
+            e.addProperty("lastsuccess", t.lastAnnounceMillis() / 1000);
+            if (!t.lastError().isEmpty()) {
+                e.addProperty("lasterror", t.lastError());
+            }
+            e.addProperty("state", t.state().name().toLowerCase(java.util.Locale.ROOT));
+            e.addProperty("peersreturned", t.peersReturned());
+            trackers.add(e);
         }
         o.add("trackers", trackers);
+        o.addProperty("totalbytesrecv", snapshot.bytesReceived());
+        o.addProperty("totalbytessent", snapshot.bytesSent());
         o.addProperty("warnings", "");
         return o;
     }
@@ -148,7 +181,11 @@ final class NetworkRpc {
                 if (n.fixedPeers().contains(target)) {
                     throw new RpcException(CLIENT_NODE_ALREADY_ADDED, "Error: Node already added");
                 }
-                n.addNode(target, PeerNetwork.AddNode.ADD);
+                try {
+                    peers().addPeer(text);
+                } catch (IllegalArgumentException e) {
+                    throw new RpcException(RpcErrors.INVALID_PARAMETER, "Invalid node address: " + e.getMessage());
+                }
             }
             case "remove" -> {
                 if (!n.fixedPeers().contains(target)) {
@@ -163,10 +200,34 @@ final class NetworkRpc {
         return JsonNull.INSTANCE;
     }
 
+    /** bitcoind's {@code disconnectnode ( "address" nodeid )}: by the address as getpeerinfo shows it, or by id. */
+    private JsonElement disconnectNode(RpcParams p) throws RpcException {
+        String address = p.optionalString(0, "address", "");
+        boolean byId = p.has(1);
+        PeerService peers = peers();
+        boolean done;
+        if (!address.isEmpty() && !byId) {
+            done = false;
+            for (PeerStats s : peers.snapshot().peers()) {
+                if (s.address().equals(address)) {
+                    done |= peers.disconnect(s.id());
+                }
+            }
+        } else if (byId && address.isEmpty()) {
+            done = peers.disconnect(p.requireLong(1, "nodeid"));
+        } else {
+            throw new RpcException(RpcErrors.INVALID_PARAMS, "Only one of address and nodeid should be provided.");
+        }
+        if (!done) {
+            throw new RpcException(CLIENT_NODE_NOT_CONNECTED, "Node not found in connected nodes");
+        }
+        return JsonNull.INSTANCE;
+    }
+
     private JsonElement listBanned() throws RpcException {
         JsonArray a = new JsonArray();
         long now = System.currentTimeMillis() / 1000;
-        for (BanEntry b : network().bans()) {
+        for (BanInfo b : peers().bans()) {
             JsonObject o = new JsonObject();
             o.addProperty("address", b.address() + "/32");
             o.addProperty("ban_created", b.createdAt());
@@ -183,10 +244,10 @@ final class NetworkRpc {
         String subnet = p.requireString(0, "subnet");
         String command = p.requireString(1, "command");
         String host = hostOf(subnet);
-        PeerNetwork n = network();
+        PeerService peers = peers();
         switch (command) {
             case "add" -> {
-                if (n.bans().stream().anyMatch(b -> b.address().equals(host))) {
+                if (peers.bans().stream().anyMatch(b -> b.address().equals(host))) {
                     throw new RpcException(CLIENT_NODE_ALREADY_ADDED, "Error: IP/Subnet already banned");
                 }
                 long bantime = p.optionalLong(2, "bantime", 0);
@@ -196,10 +257,10 @@ final class NetworkRpc {
                 if (seconds <= 0) {
                     throw new RpcException(RpcErrors.INVALID_PARAMETER, "Error: Absolute timestamp is in the past");
                 }
-                n.ban(host, Duration.ofSeconds(seconds), "manually added");
+                peers.ban(host, Duration.ofSeconds(seconds), MANUAL_BAN_REASON);
             }
             case "remove" -> {
-                if (!n.unban(host)) {
+                if (!peers.unban(host)) {
                     throw new RpcException(CLIENT_INVALID_IP_OR_SUBNET, "Error: Unban failed. Requested address/subnet was not previously manually banned.");
                 }
             }

@@ -1,5 +1,7 @@
 package org.peerchain.p2p;
 
+import java.util.List;
+
 /**
  * What the peer network publishes on the node's event bus: plain records that a view-model can copy into
  * its properties (on the FX thread, through the coalescing dispatcher).
@@ -9,6 +11,16 @@ public sealed interface NetworkEvent {
     }
 
     record PeerDisconnected(long peerId, String address, String reason) implements NetworkEvent {
+    }
+
+    /**
+     * The ban list changed: a ban by hand, a peer banned for misbehaviour, an unban, the list cleared, or a ban
+     * expired (noticed by the maintenance timer within a second). {@code bans} is the whole list now, by address.
+     */
+    record BansChanged(List<BanEntry> bans) implements NetworkEvent {
+        public BansChanged {
+            bans = List.copyOf(bans);
+        }
     }
 
     /**

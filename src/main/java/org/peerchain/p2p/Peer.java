@@ -48,6 +48,7 @@ final class Peer {
     final HostPort listenAddress;
     final String remoteHost;
     final long connectedAt;
+    final PeerOrigin origin;
 
     final KnownSet<Hash> knownBlocks = new KnownSet<>(MAX_KNOWN_BLOCKS);
     final KnownSet<Hash> knownTxs = new KnownSet<>(MAX_KNOWN_TXS);
@@ -58,6 +59,11 @@ final class Peer {
     final AtomicLong unknownMessages = new AtomicLong();
     /** The highest header this peer has shown us (version height at first). */
     volatile long bestKnownHeight;
+    /**
+     * The highest block it announced by inventory that we know the height of. Shown to the user only: the download
+     * relies on {@link #bestKnownHeight}, which only headers and blocks raise.
+     */
+    volatile long announcedHeight;
     volatile long syncedBlocks = -1;
     /** When the peer last delivered a block we asked for, or when we first asked: the stall clock. */
     volatile long lastDeliveryNanos;
@@ -92,12 +98,16 @@ final class Peer {
     private volatile String closeReason;
     private final Thread writer;
     private final BiConsumer<Peer, String> onWriteFailure;
+    private final NetworkTraffic traffic;
 
-    Peer(long id, Socket socket, boolean inbound, Message.Version version, BiConsumer<Peer, String> onWriteFailure) {
+    Peer(long id, Socket socket, PeerOrigin origin, Message.Version version, NetworkTraffic traffic,
+         BiConsumer<Peer, String> onWriteFailure) {
         this.id = id;
         this.socket = socket;
-        this.inbound = inbound;
+        this.origin = origin;
+        this.inbound = origin == PeerOrigin.INBOUND;
         this.version = version;
+        this.traffic = traffic;
         this.remoteHost = socket.getInetAddress().getHostAddress();
         this.listenAddress = version.port() > 0 ? new HostPort(remoteHost, version.port()) : null;
         this.connectedAt = System.currentTimeMillis() / 1000;
@@ -209,6 +219,7 @@ final class Peer {
                 out.write(f);
                 queuedBytes.addAndGet(-f.length);
                 bytesSent.addAndGet(f.length);
+                traffic.sent.addAndGet(f.length);
                 lastSend = System.currentTimeMillis() / 1000;
                 if (sendQueue.isEmpty()) {
                     out.flush();
@@ -256,6 +267,7 @@ final class Peer {
                 int b = super.read();
                 if (b >= 0) {
                     bytesReceived.incrementAndGet();
+                    traffic.received.incrementAndGet();
                 }
                 return b;
             }
@@ -265,6 +277,7 @@ final class Peer {
                 int n = super.read(b, off, len);
                 if (n > 0) {
                     bytesReceived.addAndGet(n);
+                    traffic.received.addAndGet(n);
                 }
                 return n;
             }
@@ -295,7 +308,7 @@ final class Peer {
     PeerInfo info() {
         return new PeerInfo(id, address(), inbound, version.protocolVersion(), version.nodeId(), version.port(),
                 version.height(), bestKnownHeight, syncedBlocks, pingMillis, bytesSent.get(), bytesReceived.get(),
-                misbehaviour.get(), connectedAt, lastSend, lastReceive);
+                misbehaviour.get(), connectedAt, lastSend, lastReceive, origin, Math.max(bestKnownHeight, announcedHeight));
     }
 
     @Override

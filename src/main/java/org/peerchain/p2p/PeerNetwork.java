@@ -127,6 +127,10 @@ public final class PeerNetwork implements AutoCloseable {
     private final Map<Hash, Long> requestedTxs = new ConcurrentHashMap<>();
     private final KnownSet<Hash> recentRejects = new KnownSet<>(MAX_RECENT_REJECTS);
     private volatile List<Message.PeerAddress> trackerPeers = List.of();
+    private final NetworkTraffic traffic = new NetworkTraffic();
+    /** The ban list as last published in a {@link NetworkEvent.BansChanged}; guarded by {@link #banEvents}. */
+    private Set<BanEntry> publishedBans = Set.of();
+    private final Object banEvents = new Object();
     private final ScheduledThreadPoolExecutor timer;
     private final ExecutorService relay;
     private final ThreadPoolExecutor dialer;
@@ -156,6 +160,7 @@ public final class PeerNetwork implements AutoCloseable {
         this.relay = Executors.newSingleThreadExecutor(new NamedThreadFactory("p2p-relay"));
         this.dialer = (ThreadPoolExecutor) Executors.newCachedThreadPool(new NamedThreadFactory("p2p-peer-out"));
         fixedPeers.addAll(config.connect());
+        this.publishedBans = Set.copyOf(book.bans());
     }
 
     /** Opens the address book, listens, subscribes to the chain's and mempool's events, and starts dialing. */
@@ -213,6 +218,16 @@ public final class PeerNetwork implements AutoCloseable {
         return (int) peers.values().stream().filter(p -> !p.inbound).count();
     }
 
+    /** Bytes received over peer connections since the node started, closed connections included. */
+    public long bytesReceived() {
+        return traffic.received.get();
+    }
+
+    /** Bytes sent over peer connections since the node started, closed connections included. */
+    public long bytesSent() {
+        return traffic.sent.get();
+    }
+
     public List<HostPort> fixedPeers() {
         return List.copyOf(fixedPeers);
     }
@@ -241,13 +256,27 @@ public final class PeerNetwork implements AutoCloseable {
                     }
                 }
             }
-            case ONETRY -> dial(target);
+            case ONETRY -> dial(target, PeerOrigin.MANUAL);
         }
+    }
+
+    /**
+     * Closes the connection to the peer {@code peerId}; false when no such peer is connected. A fixed peer
+     * ({@code --connect}, {@code addnode}) is dialled again by the connection keeper, as bitcoind does.
+     */
+    public boolean disconnect(long peerId) {
+        Peer p = peers.get(peerId);
+        if (p == null || p.isClosed()) {
+            return false;
+        }
+        disconnect(p, "disconnected by hand", null);
+        return true;
     }
 
     /** Bans {@code host} (an IP address) for {@code duration} and drops its connections. */
     public void ban(String host, Duration duration, String reason) {
         book.ban(host, System.currentTimeMillis() / 1000 + duration.toSeconds(), reason);
+        publishBans();
         for (Peer p : peers.values()) {
             if (p.remoteHost.equals(host)) {
                 disconnect(p, "banned: " + reason, new Message.Error("banned", reason));
@@ -256,15 +285,41 @@ public final class PeerNetwork implements AutoCloseable {
     }
 
     public boolean unban(String host) {
-        return book.unban(host);
+        boolean was = book.unban(host);
+        if (was) {
+            publishBans();
+        }
+        return was;
     }
 
     public void clearBans() {
         book.clearBans();
+        publishBans();
     }
 
+    /** The bans in force, by address. */
     public List<BanEntry> bans() {
-        return book.bans();
+        List<BanEntry> out = new ArrayList<>(book.bans());
+        out.sort((a, b) -> a.address().compareTo(b.address()));
+        return out;
+    }
+
+    /** Publishes the ban list as it is now. */
+    private void publishBans() {
+        synchronized (banEvents) {
+            List<BanEntry> now = bans();
+            publishedBans = Set.copyOf(now);
+            events.publish(new NetworkEvent.BansChanged(now));
+        }
+    }
+
+    /** Publishes the ban list when it differs from the last one published: a ban expired. */
+    private void publishBansIfChanged() {
+        synchronized (banEvents) {
+            if (!Set.copyOf(book.bans()).equals(publishedBans)) {
+                publishBans();
+            }
+        }
     }
 
     // ------------------------------------------------------------------ connections
@@ -296,21 +351,21 @@ public final class PeerNetwork implements AutoCloseable {
 
         @Override
         public void run(Socket socket, Message.Version theirs, FrameReader in, FrameWriter out) throws IOException {
-            Peer p = register(socket, theirs, true);
+            Peer p = register(socket, theirs, PeerOrigin.INBOUND);
             if (p != null) {
                 runPeer(p);
             }
         }
     }
 
-    private void dial(HostPort target) {
+    private void dial(HostPort target, PeerOrigin origin) {
         if (closed || !dialing.add(target)) {
             return;
         }
         try {
             dialer.execute(() -> {
                 try {
-                    Peer p = connectOut(target);
+                    Peer p = connectOut(target, origin);
                     if (p != null) {
                         dialing.remove(target);
                         runPeer(p);
@@ -325,7 +380,7 @@ public final class PeerNetwork implements AutoCloseable {
     }
 
     /** Connects and runs the outbound side of the handshake; null (the attempt noted as failed) on any failure. */
-    private Peer connectOut(HostPort target) {
+    private Peer connectOut(HostPort target, PeerOrigin origin) {
         Socket s = new Socket();
         try {
             s.connect(target.toSocketAddress(), (int) settings.connectTimeout().toMillis());
@@ -359,7 +414,7 @@ public final class PeerNetwork implements AutoCloseable {
             }
             out.write(new Message.Verack());
             s.setSoTimeout((int) PeerListener.IDLE_TIMEOUT.toMillis());
-            Peer p = register(s, v, false);
+            Peer p = register(s, v, origin);
             if (p == null) {
                 s.close();
                 return null;
@@ -384,7 +439,8 @@ public final class PeerNetwork implements AutoCloseable {
     }
 
     /** Adds a connection whose handshake is complete; null when it duplicates one already open or is over a limit. */
-    private Peer register(Socket s, Message.Version v, boolean inbound) {
+    private Peer register(Socket s, Message.Version v, PeerOrigin origin) {
+        boolean inbound = origin == PeerOrigin.INBOUND;
         Peer p;
         synchronized (peers) {
             if (closed) {
@@ -403,7 +459,7 @@ public final class PeerNetwork implements AutoCloseable {
                 }
                 disconnect(old, "replaced by a connection in the other direction", null);
             }
-            p = new Peer(nextPeerId.incrementAndGet(), s, inbound, v, (peer, why) -> disconnect(peer, why, null));
+            p = new Peer(nextPeerId.incrementAndGet(), s, origin, v, traffic, (peer, why) -> disconnect(peer, why, null));
             peers.put(p.id, p);
         }
         p.startWriter();
@@ -501,6 +557,7 @@ public final class PeerNetwork implements AutoCloseable {
         log.info("{} misbehaved (+{} = {}): {}: {}", p, points, score, code, detail);
         if (score >= Misbehaviour.BAN_THRESHOLD) {
             book.ban(p.remoteHost, System.currentTimeMillis() / 1000 + settings.banDuration().toSeconds(), code);
+            publishBans();
             disconnect(p, "misbehaviour " + score + ": " + code, new Message.Error(code, detail));
         }
     }
@@ -880,7 +937,12 @@ public final class PeerNetwork implements AutoCloseable {
         for (InvItem i : items) {
             if (i.kind() == InvKind.BLOCK) {
                 p.knownBlocks.add(i.hash());
-                unknownBlock |= chain.entry(i.hash()) == null;
+                BlockIndexEntry known = chain.entry(i.hash());
+                if (known == null) {
+                    unknownBlock = true;
+                } else if (known.height() > p.announcedHeight) {
+                    p.announcedHeight = known.height();
+                }
             } else {
                 p.knownTxs.add(i.hash());
                 Long asked = requestedTxs.get(i.hash());
@@ -1114,6 +1176,7 @@ public final class PeerNetwork implements AutoCloseable {
             if (progress != null) {
                 events.publish(progress);
             }
+            publishBansIfChanged();
         } catch (RuntimeException e) {
             log.warn("P2P maintenance failed", e);
         }
@@ -1153,7 +1216,7 @@ public final class PeerNetwork implements AutoCloseable {
         try {
             for (HostPort f : fixedPeers) {
                 if (!isConnectedTo(f) && mayDial(f)) {
-                    dial(f);
+                    dial(f, PeerOrigin.MANUAL);
                 }
             }
             if (!settings.discover()) {
@@ -1162,23 +1225,24 @@ public final class PeerNetwork implements AutoCloseable {
             int outbound = outboundCount() + dialing.size();
             Set<String> connectedNodes = ConcurrentHashMap.newKeySet();
             peers.values().forEach(p -> connectedNodes.add(p.version.nodeId()));
-            List<HostPort> candidates = new ArrayList<>();
+            // Tracker peers first: an address both in the tracker's answer and in the book is counted as the tracker's.
+            Map<HostPort, PeerOrigin> candidates = new java.util.LinkedHashMap<>();
             for (Message.PeerAddress a : trackerPeers) {
                 if (!connectedNodes.contains(a.nodeId())) {
                     try {
-                        candidates.add(new HostPort(a.host(), a.port()));
+                        candidates.putIfAbsent(new HostPort(a.host(), a.port()), PeerOrigin.TRACKER);
                     } catch (IllegalArgumentException ignored) {
                         // a bad entry: skipped
                     }
                 }
             }
-            book.entries(ADDRESS_CANDIDATES).forEach(e -> candidates.add(e.address()));
-            for (HostPort c : candidates) {
+            book.entries(ADDRESS_CANDIDATES).forEach(e -> candidates.putIfAbsent(e.address(), PeerOrigin.ADDRESS_BOOK));
+            for (Map.Entry<HostPort, PeerOrigin> c : candidates.entrySet()) {
                 if (outbound >= settings.maxOutbound()) {
                     break;
                 }
-                if (!isConnectedTo(c) && mayDial(c)) {
-                    dial(c);
+                if (!isConnectedTo(c.getKey()) && mayDial(c.getKey())) {
+                    dial(c.getKey(), c.getValue());
                     outbound++;
                 }
             }

@@ -66,8 +66,22 @@ public final class TrackerClient implements AutoCloseable {
         }
     }
 
-    /** What this client knows of one tracker, for the peers view and logs. */
-    public record TrackerStatus(HostPort tracker, int failuresInARow, Instant lastSuccess, String lastError) {
+    /** Where announcing to one tracker stands. */
+    public enum State {
+        /** No attempt has ended yet. */
+        WAITING,
+        /** The last announce was answered. */
+        OK,
+        /** The last announce failed; it is retried with backoff. */
+        FAILING
+    }
+
+    /**
+     * What this client knows of one tracker, for the peers view and logs. {@code lastSuccess} is null before the first
+     * answer; {@code peersReturned} is the size of the last peer list it sent; {@code lastError} is null after a success.
+     */
+    public record TrackerStatus(HostPort tracker, State state, int failuresInARow, Instant lastSuccess, int peersReturned,
+                                String lastError) {
     }
 
     private final List<HostPort> trackers;
@@ -94,7 +108,7 @@ public final class TrackerClient implements AutoCloseable {
                 new NamedThreadFactory("tracker-client"));
         scheduler.setRemoveOnCancelPolicy(true);
         for (HostPort t : this.trackers) {
-            status.put(t, new TrackerStatus(t, 0, null, null));
+            status.put(t, new TrackerStatus(t, State.WAITING, 0, null, 0, null));
         }
     }
 
@@ -119,14 +133,15 @@ public final class TrackerClient implements AutoCloseable {
         Duration next;
         try {
             List<Message.PeerAddress> peers = announce(t);
-            status.put(t, new TrackerStatus(t, 0, Instant.now(), null));
+            status.put(t, new TrackerStatus(t, State.OK, 0, Instant.now(), peers.size(), null));
             next = settings.reannounceInterval();
             onPeers.accept(peers);
         } catch (IOException | RuntimeException e) {
             int failures = before.failuresInARow() + 1;
-            status.put(t, new TrackerStatus(t, failures, before.lastSuccess(), e.getMessage()));
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            status.put(t, new TrackerStatus(t, State.FAILING, failures, before.lastSuccess(), before.peersReturned(), why));
             next = settings.backoffAfter(failures);
-            log.info("tracker {} unreachable ({}); retrying in {} s", t, e.getMessage(), next.toSeconds());
+            log.info("tracker {} unreachable ({}); retrying in {} s", t, why, next.toSeconds());
         }
         if (!closed) {
             scheduler.schedule(() -> announceAndReschedule(t), next.toMillis(), TimeUnit.MILLISECONDS);

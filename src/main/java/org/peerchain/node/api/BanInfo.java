@@ -1,5 +1,5 @@
 package org.peerchain.node.api;
 
-/** A banned host; times are seconds since 1970. */
+/** A banned host (an IP address); times are seconds since 1970. */
 public record BanInfo(String address, long bannedUntil, long createdAt, String reason) {
 }

@@ -3,9 +3,12 @@ package org.peerchain.node.api;
 import java.time.Duration;
 import java.util.List;
 
-/** The node's peers: who is connected, bans, trackers, and the actions a user takes on them. */
+/**
+ * The node's peers: who is connected, bans, trackers, and the actions a user takes on them. Calls may touch the
+ * network and the address book: run them off the FX thread.
+ */
 public interface PeerService {
-    /** Whether P2P is on; every other method answers empty or throws {@link IllegalStateException} when it is off. */
+    /** Whether P2P is on; when it is off the snapshot and lists are empty and the actions throw {@link IllegalStateException}. */
     boolean enabled();
 
     PeerSnapshot snapshot();
@@ -13,12 +16,19 @@ public interface PeerService {
     /** Disconnects a peer by its id; false when no such peer is connected. */
     boolean disconnect(long peerId);
 
-    /** Bans a host (its IP address or name) for {@code duration}, disconnecting it. */
+    /**
+     * Bans a host (an IP address, or a name resolved to one) for {@code duration}, disconnecting its peers. Throws
+     * {@link IllegalArgumentException} naming what is wrong with the host, the duration or the reason.
+     */
     void ban(String host, Duration duration, String reason);
 
     /** Lifts a ban; false when the host was not banned. */
     boolean unban(String host);
 
+    /** Lifts every ban. */
+    void clearBans();
+
+    /** The bans in force, by address. */
     List<BanInfo> bans();
 
     /**

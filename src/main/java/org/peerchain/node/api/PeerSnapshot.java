@@ -2,14 +2,32 @@ package org.peerchain.node.api;
 
 import java.util.List;
 
-/** Every connected peer and the node's traffic totals since it started, at {@code timeMillis}. */
-public record PeerSnapshot(List<PeerStats> peers, long bytesReceived, long bytesSent, long timeMillis) {
+/**
+ * Every connected peer, the trackers in use and the node's traffic totals since it started (closed connections
+ * included), at {@code timeMillis}.
+ */
+public record PeerSnapshot(List<PeerStats> peers, List<TrackerInfo> trackers, long bytesReceived, long bytesSent,
+        long timeMillis) {
     public PeerSnapshot {
         peers = List.copyOf(peers);
+        trackers = List.copyOf(trackers);
+    }
+
+    /** No peers, no trackers, no traffic: what a node with P2P off shows. */
+    public static PeerSnapshot empty(long timeMillis) {
+        return new PeerSnapshot(List.of(), List.of(), 0, 0, timeMillis);
     }
 
     /** How many connected peers came by {@code source}. */
     public long count(PeerSource source) {
         return peers.stream().filter(p -> p.source() == source).count();
+    }
+
+    public long inboundCount() {
+        return peers.stream().filter(PeerStats::inbound).count();
+    }
+
+    public long outboundCount() {
+        return peers.size() - inboundCount();
     }
 }

@@ -1,11 +1,11 @@
 package org.peerchain.node.api;
 
-/** How a peer was found. */
+/** How a peer was found; {@link #label()} is short enough for a table column. */
 public enum PeerSource {
-    INBOUND("connected to us"),
-    TRACKER("a tracker"),
-    ADDRESS_BOOK("the address book"),
-    LOCAL_NETWORK("the local network"),
+    INBOUND("inbound"),
+    TRACKER("tracker"),
+    ADDRESS_BOOK("address book"),
+    LOCAL_NETWORK("local network"),
     MANUAL("added by hand");
 
     private final String label;

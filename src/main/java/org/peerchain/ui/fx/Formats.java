@@ -118,6 +118,12 @@ public final class Formats {
         return s < 2 ? "just now" : duration(s) + " ago";
     }
 
+    /** A point on a time axis, in whole minutes before {@code nowMillis}: "now", "1 min ago", "10 min ago". */
+    public static String minutesAgo(long epochMillis, long nowMillis) {
+        long min = Math.round((nowMillis - epochMillis) / 60_000.0);
+        return min <= 0 ? "now" : min + " min ago";
+    }
+
     /** A ping in milliseconds, or "–" before the first pong. */
     public static String ping(double millis) {
         if (millis < 0) {

@@ -1,0 +1,199 @@
+package org.peerchain.ui.peers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.peerchain.node.Node;
+import org.peerchain.node.NodeConfig;
+import org.peerchain.node.NodeStartException;
+import org.peerchain.node.PeerOptions;
+import org.peerchain.node.api.PeerSnapshot;
+import org.peerchain.node.api.PeerSource;
+import org.peerchain.node.api.PeerStats;
+import org.peerchain.p2p.HostPort;
+import org.peerchain.p2p.P2pSettings;
+import org.peerchain.ui.fx.FxDispatcher;
+
+/**
+ * The Peers view-model over real regtest nodes. The test thread plays the FX thread: the dispatcher's batches and
+ * the background commands queue up and run only when the test drains them.
+ */
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class PeersViewModelTest {
+    @TempDir
+    Path dir;
+    private final List<Node> nodes = new CopyOnWriteArrayList<>();
+    private final BlockingQueue<Runnable> fxThread = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Runnable> commandThread = new LinkedBlockingQueue<>();
+
+    @AfterEach
+    void tearDown() {
+        for (int i = nodes.size() - 1; i >= 0; i--) {
+            nodes.get(i).close();
+        }
+    }
+
+    private Node start(String name, List<HostPort> connect) throws NodeStartException {
+        Node n = Node.start(NodeConfig.regtest(dir.resolve(name)).withRpcPort(NodeConfig.OFF).withP2pPort(0)
+                .withPeers(new PeerOptions(List.of(), connect, P2pSettings.forLoopbackTests())));
+        nodes.add(n);
+        return n;
+    }
+
+    private PeersViewModel modelOf(Node n) {
+        return new PeersViewModel(n.services(), new FxDispatcher(fxThread::add), commandThread::add);
+    }
+
+    /** Runs queued commands and FX batches until {@code condition} holds. */
+    private void runUntil(String what, BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                fail("timed out waiting for " + what);
+            }
+            Runnable r = commandThread.poll();
+            if (r == null) {
+                r = fxThread.poll(20, TimeUnit.MILLISECONDS);
+            }
+            if (r != null) {
+                r.run();
+            }
+        }
+    }
+
+    private static PeerStats peer(long id, long height, long received, long connectedAt) {
+        return new PeerStats(id, "192.0.2." + id + ":7333", "192.0.2." + id, false, PeerSource.TRACKER, 1, height, 12.5,
+                received, 10, connectedAt, 0, "node" + id, 7333, 0, height, height, 0, 0);
+    }
+
+    @Test
+    void snapshotsUpdateRowsInPlaceAddNewPeersAndDropClosedOnes() throws Exception {
+        PeersViewModel m = modelOf(start("a", List.of()));
+        m.apply(new PeerSnapshot(List.of(peer(1, 5, 100, 0), peer(2, 5, 100, 0)), List.of(), 200, 20, 60_000));
+        PeerRow first = m.peers().get(0);
+        m.selectedPeerProperty().set(first);
+        m.apply(new PeerSnapshot(List.of(peer(1, 9, 500, 0), peer(3, 1, 0, 0)), List.of(), 600, 40, 61_000));
+        assertEquals(List.of(1L, 3L), m.peers().stream().map(PeerRow::id).toList());
+        assertSame(first, m.peers().get(0), "the same row object: selection and scroll stay");
+        assertEquals(9, first.heightProperty().get());
+        assertEquals(500, first.bytesReceivedProperty().get());
+        assertEquals(61, first.connectedSecondsProperty().get());
+        assertSame(first, m.selectedPeerProperty().get());
+    }
+
+    @Test
+    void trafficPointsAreRatesBetweenSnapshotsKeptForTenMinutes() {
+        TrafficHistory h = new TrafficHistory();
+        assertTrue(h.add(new PeerSnapshot(List.of(), List.of(), 1_000, 500, 0)).isEmpty(), "one total makes no rate");
+        TrafficPoint p = h.add(new PeerSnapshot(List.of(), List.of(), 3_000, 1_500, 2_000)).orElseThrow();
+        assertEquals(1_000, p.receivedPerSecond(), 1e-9);
+        assertEquals(500, p.sentPerSecond(), 1e-9);
+        for (int s = 3; s <= 1_000; s++) {
+            h.add(new PeerSnapshot(List.of(), List.of(), 3_000 + s, 1_500, s * 1_000L));
+        }
+        List<TrafficPoint> kept = h.points();
+        assertEquals(601, kept.size(), "ten minutes of one-second points");
+        assertEquals(400_000, kept.get(0).timeMillis());
+        assertTrue(h.add(new PeerSnapshot(List.of(), List.of(), 0, 0, 1_001_000)).isEmpty(),
+                "totals that went down start afresh");
+    }
+
+    @Test
+    void theTableFollowsARealPeerConnectingAndLeaving() throws Exception {
+        Node a = start("a", List.of());
+        PeersViewModel m = modelOf(a);
+        m.activate();
+        runUntil("the first load", () -> m.enabledProperty().get() && commandThread.isEmpty());
+        assertTrue(m.peers().isEmpty());
+        Node b = start("b", List.of(new HostPort("127.0.0.1", a.p2pPort())));
+        runUntil("the peer shown", () -> m.peers().size() == 1);
+        PeerRow row = m.peers().get(0);
+        assertEquals("in", row.direction());
+        assertEquals(PeerSource.INBOUND, row.source());
+        runUntil("a traffic point", () -> !m.traffic().isEmpty());
+        b.close();
+        nodes.remove(b);
+        runUntil("the peer gone", () -> m.peers().isEmpty());
+        m.deactivate();
+    }
+
+    @Test
+    void disconnectBanAndUnbanGoThroughTheNodeAndSayWhatHappened() throws Exception {
+        Node a = start("a", List.of());
+        start("b", List.of(new HostPort("127.0.0.1", a.p2pPort())));
+        PeersViewModel m = modelOf(a);
+        m.activate();
+        runUntil("the peer shown", () -> m.peers().size() == 1);
+        PeerRow first = m.peers().get(0);
+        m.selectedPeerProperty().set(first);
+        m.disconnectSelected();
+        runUntil("the disconnect said", () -> m.messageProperty().get().startsWith("Disconnected"));
+        runUntil("a new connection replaced it", () -> m.peers().size() == 1 && m.peers().get(0) != first);
+
+        m.selectedPeerProperty().set(m.peers().get(0));
+        m.banDurationProperty().set(BanDuration.WEEK);
+        m.banSelected();
+        runUntil("the ban listed", () -> m.bans().size() == 1);
+        assertEquals("127.0.0.1", m.bans().get(0).address());
+        assertEquals(PeersViewModel.DEFAULT_BAN_REASON, m.bans().get(0).reason());
+        assertEquals(Duration.ofDays(7).toSeconds(), m.bans().get(0).bannedUntil() - m.bans().get(0).createdAt(), 2);
+        assertEquals("Banned 127.0.0.1 for 1 week", m.messageProperty().get());
+        runUntil("the banned peer gone", () -> m.peers().isEmpty());
+
+        m.selectedBanProperty().set(m.bans().get(0));
+        m.unbanSelected();
+        runUntil("the ban lifted", () -> m.bans().isEmpty());
+        assertFalse(m.messageIsErrorProperty().get());
+        runUntil("the peer back", () -> m.peers().size() == 1);
+        m.deactivate();
+    }
+
+    @Test
+    void aBadPeerAddressIsSaidUnderTheFieldAndAGoodOneClearsIt() throws Exception {
+        Node a = start("a", List.of());
+        Node b = start("b", List.of());
+        PeersViewModel m = modelOf(b);
+        m.addPeerTextProperty().set("example.org:99999");
+        m.addPeer();
+        runUntil("the error shown", () -> !m.addPeerErrorProperty().get().isEmpty());
+        assertTrue(m.addPeerErrorProperty().get().contains("port 99999 is out of range"), m.addPeerErrorProperty().get());
+        m.addPeerTextProperty().set("");
+        m.addPeer();
+        assertTrue(m.addPeerErrorProperty().get().contains("host:port"));
+        m.addPeerTextProperty().set("127.0.0.1:" + a.p2pPort());
+        m.addPeer();
+        runUntil("the field cleared", () -> m.addPeerTextProperty().get().isEmpty());
+        assertEquals("", m.addPeerErrorProperty().get());
+        m.activate();
+        runUntil("the added peer shown", () -> m.peers().size() == 1);
+        assertEquals(PeerSource.MANUAL, m.peers().get(0).source());
+        m.deactivate();
+    }
+
+    @Test
+    void withP2pOffTheEmptyStateSaysSo() throws Exception {
+        Node n = Node.start(NodeConfig.regtest(dir.resolve("off")).withRpcPort(NodeConfig.OFF));
+        nodes.add(n);
+        PeersViewModel m = modelOf(n);
+        assertEquals(PeersViewModel.NO_PEERS, m.emptyPeersTextProperty().get());
+        m.activate();
+        runUntil("the first load", () -> !m.enabledProperty().get());
+        assertEquals(PeersViewModel.P2P_OFF, m.emptyPeersTextProperty().get());
+        m.deactivate();
+    }
+}
