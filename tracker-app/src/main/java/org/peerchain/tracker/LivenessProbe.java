@@ -17,9 +17,17 @@ import org.peerchain.p2p.wire.MessageCatalog;
  * One liveness check of a registered peer through its own listen port: connect, handshake ({@code version},
  * {@code version}+{@code verack}, {@code verack}), {@code ping}, {@code pong}, close. Unlike the node's
  * {@code PeerProbe} it keeps what the peer said in its {@code version}: its best height, so the registry follows
- * a mining node between its announces (five minutes apart) at the pace of the sweeps.
+ * a mining node between its announces (five minutes apart) at the pace of the sweeps; and it passes over the
+ * gossip a live node sends before its {@code pong} (a miner announces every block it finds), which is no failure.
  */
 final class LivenessProbe {
+    /**
+     * Frames a peer may send between our {@code ping} and its {@code pong}: a mining node announces each new
+     * block ({@code inv}) and asks for headers as soon as the handshake is done. More than this is not a liveness
+     * answer.
+     */
+    static final int MAX_FRAMES_BEFORE_PONG = 32;
+
     /** What one successful probe learned: the ping's round trip and the height the peer gave in its handshake. */
     record Answer(long rttNanos, long height) {
     }
@@ -52,9 +60,8 @@ final class LivenessProbe {
             long nonce = ThreadLocalRandom.current().nextLong();
             long start = System.nanoTime();
             out.write(new Message.Ping(nonce));
-            Message reply = in.read();
+            Message.Pong pong = awaitPong(in);
             long rtt = System.nanoTime() - start;
-            Message.Pong pong = expect(reply, Message.Pong.class, "pong");
             if (pong.nonce() != nonce) {
                 throw new ProbeFailure("pong carries nonce " + pong.nonce() + ", not the ping's " + nonce);
             }
@@ -65,6 +72,20 @@ final class LivenessProbe {
             String what = e.getClass().getSimpleName();
             throw new ProbeFailure(e.getMessage() == null ? what : what + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Reads up to the {@code pong}, passing over the gossip a live node sends meanwhile (block {@code inv}s...). */
+    private static Message.Pong awaitPong(FrameReader in) throws IOException {
+        for (int frames = 0; frames < MAX_FRAMES_BEFORE_PONG; frames++) {
+            Message m = in.read();
+            if (m instanceof Message.Pong pong) {
+                return pong;
+            }
+            if (m == null || m instanceof Message.Error) {
+                expect(m, Message.Pong.class, "pong");
+            }
+        }
+        throw new ProbeFailure("no \"pong\" among the peer's first " + MAX_FRAMES_BEFORE_PONG + " frames after the ping");
     }
 
     private static <T extends Message> T expect(Message m, Class<T> type, String name) throws ProbeFailure {
