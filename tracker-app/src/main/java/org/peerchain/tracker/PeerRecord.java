@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * One registered peer. Times are epoch milliseconds; {@code pingRttMicros} is -1 until a ping has
- * succeeded. Immutable: the registry replaces records.
+ * succeeded. {@code height} is the latest the peer told: in its announce or in the handshake of a liveness ping. Immutable: the registry replaces records.
  */
 public record PeerRecord(PeerKey key, String nodeId, int protocolVersion, long height, long firstSeen, long lastSeen,
                          long pingRttMicros, int failures, PeerState state) {
@@ -20,8 +20,8 @@ public record PeerRecord(PeerKey key, String nodeId, int protocolVersion, long h
         return new PeerRecord(key, newNodeId, version, newHeight, firstSeen, now, pingRttMicros, failures, state);
     }
 
-    PeerRecord pingSucceeded(long rttMicros) {
-        return new PeerRecord(key, nodeId, protocolVersion, height, firstSeen, lastSeen, rttMicros, 0, PeerState.LIVE);
+    PeerRecord pingSucceeded(long rttMicros, long heightNow) {
+        return new PeerRecord(key, nodeId, protocolVersion, heightNow, firstSeen, lastSeen, rttMicros, 0, PeerState.LIVE);
     }
 
     PeerRecord pingFailed() {

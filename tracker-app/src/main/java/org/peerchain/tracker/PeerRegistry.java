@@ -234,13 +234,16 @@ public final class PeerRegistry implements AutoCloseable {
         return true;
     }
 
-    /** Records a successful ping; false if the peer is gone meanwhile. */
-    public synchronized boolean pingSucceeded(PeerKey key, long rttMicros) {
+    /**
+     * Records a successful ping and the height the peer gave in that handshake (newer than its last announce);
+     * false if the peer is gone meanwhile.
+     */
+    public synchronized boolean pingSucceeded(PeerKey key, long rttMicros, long height) {
         Entry e = peers.get(key);
         if (e == null) {
             return false;
         }
-        change(e, e.record.pingSucceeded(rttMicros));
+        change(e, e.record.pingSucceeded(rttMicros, height));
         return true;
     }
 

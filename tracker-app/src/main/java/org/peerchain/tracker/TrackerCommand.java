@@ -2,6 +2,7 @@ package org.peerchain.tracker;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -9,7 +10,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code peerchain tracker}: the rendezvous server. With {@code --headless} it serves until stopped
- * (Ctrl-C closes it in order); without, it opens the admin window. Loads no JavaFX class when headless.
+ * (Ctrl-C closes it in order); without, it opens the admin window, found as this build's {@link AdminWindow}
+ * (the command never names the window's classes). Loads no JavaFX class when headless.
  */
 @Command(name = "tracker", mixinStandardHelpOptions = true,
         description = "Run the PeerChain tracker (rendezvous server); opens the admin window unless --headless.")
@@ -52,8 +54,11 @@ public final class TrackerCommand implements Callable<Integer> {
         return new picocli.CommandLine(new TrackerCommand()).execute(args);
     }
 
-    @Option(names = "--dark", description = "Open the admin window in the dark theme.")
+    @Option(names = "--dark", description = "Open the admin window in the dark theme (or -Dpeerchain.theme=dark).")
     boolean dark;
+
+    /** The system property the wallet window also reads: {@code -Dpeerchain.theme=dark}. */
+    static final String THEME_PROPERTY = "peerchain.theme";
 
     public static Path defaultDatabase() {
         return Path.of(System.getProperty("user.home"), ".peerchain", "tracker.db");
@@ -82,7 +87,12 @@ public final class TrackerCommand implements Callable<Integer> {
             return 2;
         }
         if (!headless) {
-            org.peerchain.tracker.ui.TrackerLauncher.launch(config, dark);
+            Optional<AdminWindow> window = AdminWindow.find();
+            if (window.isEmpty()) {
+                System.err.println("peerchain tracker: this build has no admin window (JavaFX is missing); run with --headless");
+                return 1;
+            }
+            window.get().open(config, dark || "dark".equalsIgnoreCase(System.getProperty(THEME_PROPERTY)));
             return 0;
         }
         Tracker tracker;

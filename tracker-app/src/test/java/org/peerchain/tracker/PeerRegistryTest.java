@@ -97,7 +97,7 @@ class PeerRegistryTest {
         List<PeerKey> keys = register(3);
         registry.pingFailed(keys.get(0), FAILURES_TO_DELETE);
         assertFalse(keysOf(registry.sample(NET, null, 10)).contains(keys.get(0)));
-        registry.pingSucceeded(keys.get(0), 100);
+        registry.pingSucceeded(keys.get(0), 100, 0);
         assertEquals(Set.copyOf(keys), keysOf(registry.sample(NET, null, 10)));
         registry.leave(keys.get(1), nodeId(1));
         registry.remove(keys.get(2), RemovalReason.KICKED);
@@ -139,5 +139,17 @@ class PeerRegistryTest {
         byte[][] after = registry.sampleEncoded(NET, keys.get(0), 10);
         assertArrayEquals(PeersFrame.entry(new Message.PeerAddress(keys.get(1).address(), keys.get(1).port(), nodeId(1), 77)),
                 after[0]);
+    }
+
+    @Test
+    void aPingCarriesThePeersNewHeightIntoSamplesAndTheDatabase() throws Exception {
+        List<PeerKey> keys = register(2);
+        registry.pingSucceeded(keys.get(1), 250, 42);
+        assertEquals(42, registry.snapshotOf(keys.get(1)).orElseThrow().height());
+        assertArrayEquals(PeersFrame.entry(new Message.PeerAddress(keys.get(1).address(), keys.get(1).port(), nodeId(1), 42)),
+                registry.sampleEncoded(NET, keys.get(0), 10)[0]);
+        registry.flush();
+        PeerRecord stored = store.loadPeers().stream().filter(p -> p.key().equals(keys.get(1))).findFirst().orElseThrow();
+        assertEquals(42, stored.height(), "written behind like an announce");
     }
 }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -115,6 +116,32 @@ class TrackerIntegrationTest {
         assertEquals("127.0.0.1", ra.key().address(), "the observed address is recorded");
         assertEquals(a.listener().port(), ra.key().port());
         assertTrue(ra.pingRttMicros() > 0);
+    }
+
+    @Test
+    void aMiningNodesHeightFollowsThroughThePingsWithoutANewAnnounce() throws Exception {
+        Tracker t = Tracker.start(config());
+        AtomicLong height = new AtomicLong(3);
+        NodeIdentity id = new NodeIdentity("regtest", NodeIdentity.newNodeId(), height::get, () -> BigInteger.ZERO);
+        PeerListener l = closing(PeerListener.start(id, LOOPBACK, 0));
+        TrackerClient.Settings rarely = new TrackerClient.Settings(Duration.ofHours(1), Duration.ofMillis(100),
+                Duration.ofSeconds(1), Duration.ofSeconds(5));
+        closing(new TrackerClient(List.of(new HostPort("127.0.0.1", t.port())), id, l::port, peers -> { }, rarely)).start();
+        PeerKey key = new PeerKey("regtest", "127.0.0.1", l.port());
+        waitFor("the node is registered live at height 3", Duration.ofSeconds(10), () -> t.registry().snapshotOf(key)
+                .filter(p -> p.state() == PeerState.LIVE && p.height() == 3).isPresent());
+        waitFor("the announce is counted (after it is registered)", Duration.ofSeconds(10), () -> t.metrics().announces.sum() == 1);
+        try {
+            height.set(9);
+            waitFor("the registry shows height 9", Duration.ofSeconds(10),
+                    () -> t.registry().snapshotOf(key).map(PeerRecord::height).orElse(-1L) == 9);
+            assertEquals(1, t.metrics().announces.sum(), "the height came with a ping, not an announce");
+        } finally {
+            t.close();
+        }
+        try (Tracker again = Tracker.start(config().withPingInterval(Duration.ofHours(1)))) {
+            assertEquals(9, again.registry().snapshotOf(key).orElseThrow().height(), "the pinged height is persisted");
+        }
     }
 
     @Test

@@ -1,12 +1,13 @@
 package org.peerchain.tracker.ui;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
+import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
@@ -14,19 +15,19 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import org.peerchain.tracker.PeerKey;
 import org.peerchain.tracker.PeerRecord;
 import org.peerchain.tracker.PeerState;
+import org.peerchain.ui.fx.Formats;
 
-/** Wiring of tracker.fxml to {@link TrackerViewModel}: bindings and handlers only. */
+/** Wiring of tracker.fxml to {@link TrackerViewModel}: bindings and handlers; numbers become text through {@link Formats}. */
 public final class TrackerController {
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
-
     private final TrackerViewModel model;
 
     @FXML private Button startButton;
@@ -74,10 +75,10 @@ public final class TrackerController {
         startButton.disableProperty().bind(editable);
         stopButton.disableProperty().bind(model.runningProperty().not().or(model.busyProperty()));
 
-        newCount.textProperty().bind(Bindings.concat("New ", model.countProperty(PeerState.NEW)));
-        liveCount.textProperty().bind(Bindings.concat("Live ", model.countProperty(PeerState.LIVE)));
-        failingCount.textProperty().bind(Bindings.concat("Failing ", model.countProperty(PeerState.FAILING)));
-        totalCount.textProperty().bind(Bindings.concat("Total ", model.totalProperty()));
+        counted(newCount, "New ", model.countProperty(PeerState.NEW));
+        counted(liveCount, "Live ", model.countProperty(PeerState.LIVE));
+        counted(failingCount, "Failing ", model.countProperty(PeerState.FAILING));
+        counted(totalCount, "Total ", model.totalProperty());
         statusLabel.textProperty().bind(model.statusProperty());
 
         column(addressColumn, p -> p.key().address());
@@ -90,21 +91,65 @@ public final class TrackerController {
         column(lastSeenColumn, PeerRecord::lastSeen);
         column(rttColumn, PeerRecord::pingRttMicros);
         column(stateColumn, PeerRecord::state);
-        formatted(firstSeenColumn, t -> CLOCK.format(Instant.ofEpochMilli(t)));
-        formatted(lastSeenColumn, t -> CLOCK.format(Instant.ofEpochMilli(t)));
-        formatted(rttColumn, us -> us < 0 ? "-" : String.format("%.2f ms", us / 1000.0));
+        formatted(heightColumn, Formats::count);
+        formatted(firstSeenColumn, millis -> Formats.dateTime(millis / 1000));
+        agoCells(lastSeenColumn);
+        formatted(rttColumn, micros -> Formats.ping(micros / 1000.0));
         formatted(stateColumn, s -> s.name().toLowerCase());
+        networkCells();
 
         SortedList<PeerRecord> sorted = new SortedList<>(model.peers());
         sorted.comparatorProperty().bind(peerTable.comparatorProperty());
         peerTable.setItems(sorted);
         keepSelectionAcrossUpdates(sorted);
+        ColumnFit.widenToFit(peerTable, networkColumn, model.peers(), p -> p.key().network());
         var noSelection = peerTable.getSelectionModel().selectedItemProperty().isNull().or(model.runningProperty().not());
         kickButton.disableProperty().bind(noSelection);
         banButton.disableProperty().bind(noSelection);
 
         logList.setItems(model.log());
-        model.log().addListener((javafx.collections.ListChangeListener<String>) c -> logList.scrollTo(model.log().size() - 1));
+        model.log().addListener((ListChangeListener<String>) c -> logList.scrollTo(model.log().size() - 1));
+    }
+
+    private static void counted(Label label, String prefix, IntegerProperty n) {
+        label.textProperty().bind(Bindings.createStringBinding(() -> prefix + Formats.count(n.get()), n));
+    }
+
+    /** "Last seen" as "12 s ago", moving on with the view-model's clock without a registry change. */
+    private void agoCells(TableColumn<PeerRecord, Long> c) {
+        c.setCellFactory(col -> new TableCell<>() {
+            private final ChangeListener<Number> tick = (o, was, now) -> show();
+
+            {
+                model.clockProperty().addListener(new WeakChangeListener<>(tick));
+            }
+
+            @Override
+            protected void updateItem(Long item, boolean empty) {
+                super.updateItem(item, empty);
+                show();
+            }
+
+            private void show() {
+                Long at = getItem();
+                setText(isEmpty() || at == null ? null : Formats.ago(at, Math.max(at, model.clockProperty().get())));
+            }
+        });
+    }
+
+    /** The network in full: the column widens to the widest name, and the tooltip holds any longer one. */
+    private void networkCells() {
+        networkColumn.setCellFactory(col -> new TableCell<>() {
+            private final Tooltip fullName = new Tooltip();
+
+            @Override
+            protected void updateItem(String network, boolean empty) {
+                super.updateItem(network, empty);
+                setText(empty ? null : network);
+                fullName.setText(network);
+                setTooltip(empty || network == null ? null : fullName);
+            }
+        });
     }
 
     /** A row is replaced when its peer changes; select the same peer again so the admin's choice stays. */
@@ -115,7 +160,7 @@ public final class TrackerController {
                 selected[0] = now.key();
             }
         });
-        rows.addListener((javafx.collections.ListChangeListener<PeerRecord>) c -> {
+        rows.addListener((ListChangeListener<PeerRecord>) c -> {
             if (selected[0] == null || peerTable.getSelectionModel().getSelectedItem() != null) {
                 return;
             }
@@ -134,7 +179,7 @@ public final class TrackerController {
     }
 
     private static <T> void formatted(TableColumn<PeerRecord, T> c, Function<T, String> format) {
-        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+        c.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);

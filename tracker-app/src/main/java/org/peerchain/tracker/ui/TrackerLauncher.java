@@ -1,27 +1,21 @@
 package org.peerchain.tracker.ui;
 
 import javafx.application.Application;
-import org.peerchain.tracker.TrackerCommand;
+import org.peerchain.tracker.AdminWindow;
 import org.peerchain.tracker.TrackerConfig;
 
 /**
- * Starts the admin window. Deliberately not an {@code Application} subclass, so it can be the main
- * class of a jar or installer launcher with JavaFX on the class path.
+ * Opens the admin window for {@code peerchain tracker}, which finds it as the {@link AdminWindow} of this build
+ * (META-INF/services). Deliberately not an {@code Application} subclass: JavaFX is loaded only once a window is
+ * asked for.
  */
-public final class TrackerLauncher {
+public final class TrackerLauncher implements AdminWindow {
     private static volatile TrackerConfig initialConfig;
     private static volatile boolean initialDark;
 
-    private TrackerLauncher() {
-    }
-
-    public static void main(String[] args) {
-        System.exit(TrackerCommand.run(args));
-    }
-
-    /** Opens the window with {@code config} as the initial settings; returns when the window is closed. */
-    public static void launch(TrackerConfig config, boolean dark) {
-        initialConfig = config;
+    @Override
+    public void open(TrackerConfig initial, boolean dark) {
+        initialConfig = initial;
         initialDark = dark;
         Application.launch(TrackerApp.class);
     }

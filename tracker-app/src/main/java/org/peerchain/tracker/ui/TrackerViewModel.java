@@ -12,15 +12,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -38,19 +41,29 @@ import org.peerchain.tracker.RegistryListener;
 import org.peerchain.tracker.RemovalReason;
 import org.peerchain.tracker.Tracker;
 import org.peerchain.tracker.TrackerConfig;
+import org.peerchain.ui.fx.FxDispatcher;
 
 /**
- * The admin window's state and commands, with no JavaFX nodes. Registry events arrive on server
- * threads and are only recorded; a {@link CoalescingDispatcher} applies them on the UI executor in
- * one batch. Starting and stopping run on a worker thread, never on the UI thread.
+ * The admin window's state and commands, with no JavaFX nodes; it keeps numbers (heights, round trips, times),
+ * the controller formats them. Registry events arrive on server threads and are only recorded; one update posted
+ * to the shared {@link FxDispatcher} under this view-model's key applies them all in one batch. Starting and
+ * stopping run on a worker thread, never on the FX thread.
  */
 public final class TrackerViewModel {
     /** Lines kept in the log pane. */
     public static final int MAX_LOG_LINES = 1_000;
+    /** How often "last seen ... ago" moves on while the tracker runs. */
+    static final long CLOCK_TICK_MILLIS = 1_000;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-    private final Executor ui;
+    private final FxDispatcher dispatcher;
+    private final FxDispatcher.Key registryKey = FxDispatcher.key(this, "registry");
+    private final FxDispatcher.Key lifecycleKey = FxDispatcher.key(this, "lifecycle");
+    private final FxDispatcher.Key clockKey = FxDispatcher.key(this, "clock");
     private final ExecutorService worker = Executors.newSingleThreadExecutor(new NamedThreadFactory("tracker-ui-worker"));
+    private final ScheduledExecutorService clockTimer =
+            Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("tracker-ui-clock"));
+    private ScheduledFuture<?> ticking;
     private final TrackerConfig baseConfig;
     private final ObservableList<PeerRecord> peers = FXCollections.observableArrayList();
     private final FilteredList<PeerRecord> filtered = new FilteredList<>(peers);
@@ -66,11 +79,11 @@ public final class TrackerViewModel {
     private final Map<PeerState, IntegerProperty> counts = new EnumMap<>(PeerState.class);
     private final IntegerProperty total = new SimpleIntegerProperty();
     private final BooleanProperty dark = new SimpleBooleanProperty(false);
+    private final ReadOnlyLongWrapper clock = new ReadOnlyLongWrapper(System.currentTimeMillis());
 
     private final Object lock = new Object();
     private Map<PeerKey, PeerRecord> pendingPeers = new LinkedHashMap<>();
     private List<String> pendingLog = new ArrayList<>();
-    private final CoalescingDispatcher dispatcher;
     private final RegistryListener listener = new RegistryListener() {
         @Override
         public void peerUpdated(PeerRecord peer) {
@@ -90,12 +103,12 @@ public final class TrackerViewModel {
     private volatile Tracker tracker;
 
     /**
-     * @param ui runs tasks on the UI thread ({@code Platform::runLater} in the app)
+     * @param config the settings the window opens with (port, database and ping interval stay editable while stopped)
+     * @param dispatcher the road to the FX thread ({@code new FxDispatcher(Runnable::run)} or an executor in unit tests)
      */
-    public TrackerViewModel(TrackerConfig config, Executor ui) {
-        this.ui = ui;
+    public TrackerViewModel(TrackerConfig config, FxDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
         this.baseConfig = config;
-        this.dispatcher = new CoalescingDispatcher(ui, this::drain);
         port.set(Integer.toString(config.port()));
         database.set(config.database().toString());
         pingInterval.set(Long.toString(Math.max(1, config.pingInterval().toSeconds())));
@@ -155,6 +168,11 @@ public final class TrackerViewModel {
         return dark;
     }
 
+    /** Now, in epoch milliseconds, moved on every {@link #CLOCK_TICK_MILLIS} while the tracker runs ("12 s ago"). */
+    public ReadOnlyLongProperty clockProperty() {
+        return clock.getReadOnlyProperty();
+    }
+
     /** The running tracker, for tests and the status bar; null when stopped. */
     public Tracker tracker() {
         return tracker;
@@ -184,18 +202,19 @@ public final class TrackerViewModel {
                         initial.forEach(p -> pendingPeers.put(p.key(), p));
                     }
                 });
-                dispatcher.request();
-                ui.execute(() -> {
+                record(null, null, "started on port " + t.port() + " with " + initialCount[0] + " registered peers");
+                String serving = "Serving on port " + t.port() + " - " + config.database().toAbsolutePath();
+                dispatcher.post(lifecycleKey, () -> {
                     running.set(true);
                     busy.set(false);
-                    status.set("Serving on port " + t.port() + " - " + config.database().toAbsolutePath());
-                    appendLog("started on port " + t.port() + " with " + initialCount[0] + " registered peers");
+                    status.set(serving);
                 });
+                startClock();
             } catch (IOException | RuntimeException e) {
-                ui.execute(() -> {
+                record(null, null, "could not start: " + e.getMessage());
+                dispatcher.post(lifecycleKey, () -> {
                     busy.set(false);
                     status.set("Could not start: " + e.getMessage());
-                    appendLog("could not start: " + e.getMessage());
                 });
             }
         });
@@ -209,10 +228,12 @@ public final class TrackerViewModel {
         busy.set(true);
         status.set("Stopping...");
         worker.execute(() -> {
+            stopClock();
             t.registry().removeListener(listener);
             t.close();
             tracker = null;
-            ui.execute(() -> {
+            record(null, null, "stopped");
+            dispatcher.post(lifecycleKey, () -> {
                 synchronized (lock) {
                     pendingPeers.clear();
                 }
@@ -220,7 +241,6 @@ public final class TrackerViewModel {
                 running.set(false);
                 busy.set(false);
                 status.set("Stopped");
-                appendLog("stopped");
             });
         });
     }
@@ -260,6 +280,7 @@ public final class TrackerViewModel {
                 t.close();
             });
         }
+        clockTimer.shutdownNow();
         worker.shutdown();
         try {
             worker.awaitTermination(10, TimeUnit.SECONDS);
@@ -290,7 +311,21 @@ public final class TrackerViewModel {
         }
     }
 
-    // --- event intake (any thread) and the coalesced apply (UI thread) ---
+    private synchronized void startClock() {
+        ticking = clockTimer.scheduleAtFixedRate(() -> {
+            long now = System.currentTimeMillis();
+            dispatcher.post(clockKey, () -> clock.set(now));
+        }, 0, CLOCK_TICK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void stopClock() {
+        if (ticking != null) {
+            ticking.cancel(false);
+            ticking = null;
+        }
+    }
+
+    // --- event intake (any thread) and the coalesced apply (FX thread) ---
 
     private void record(PeerKey key, PeerRecord peer, String logLine) {
         synchronized (lock) {
@@ -301,7 +336,7 @@ public final class TrackerViewModel {
                 pendingLog.add(LocalTime.now().format(TIME) + "  " + logLine);
             }
         }
-        dispatcher.request();
+        dispatcher.post(registryKey, this::drain);
     }
 
     private void drain() {
@@ -371,10 +406,6 @@ public final class TrackerViewModel {
     private void adjustCount(PeerState s, int delta) {
         IntegerProperty c = counts.get(s);
         c.set(c.get() + delta);
-    }
-
-    private void appendLog(String message) {
-        appendLogLine(LocalTime.now().format(TIME) + "  " + message);
     }
 
     private void appendLogLine(String line) {

@@ -8,10 +8,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javafx.application.Platform;
+import java.util.concurrent.atomic.AtomicLong;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,7 @@ import org.peerchain.p2p.PeerListener;
 import org.peerchain.p2p.TrackerClient;
 import org.peerchain.tracker.PeerRecord;
 import org.peerchain.tracker.TrackerConfig;
+import org.peerchain.ui.fx.FxDispatcher;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -37,12 +40,13 @@ class TrackerWindowTest {
     private TrackerViewModel model;
     private PeerListener listener;
     private TrackerClient client;
+    private final AtomicLong nodeHeight = new AtomicLong(7);
 
     @Start
     void start(Stage stage) throws Exception {
         TrackerConfig config = TrackerConfig.defaults(0, dir.resolve("ui-" + System.nanoTime() + ".db"))
                 .withBindAddress("127.0.0.1").withPingInterval(Duration.ofSeconds(1));
-        model = new TrackerViewModel(config, Platform::runLater);
+        model = new TrackerViewModel(config, new FxDispatcher());
         TrackerWindow.show(stage, model);
         model.start();
     }
@@ -60,7 +64,8 @@ class TrackerWindowTest {
 
     private NodeIdentity announcingNode(Duration reannounce) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.tracker() != null);
-        NodeIdentity id = NodeIdentity.fresh("regtest");
+        NodeIdentity id = new NodeIdentity("peerchain-regtest", NodeIdentity.newNodeId(), nodeHeight::get,
+                () -> java.math.BigInteger.ZERO);
         listener = PeerListener.start(id, java.net.InetAddress.getLoopbackAddress(), 0);
         client = new TrackerClient(List.of(new HostPort("127.0.0.1", model.tracker().port())), id, listener::port,
                 peers -> { }, new TrackerClient.Settings(reannounce, Duration.ofMillis(100), Duration.ofMillis(300),
@@ -109,6 +114,29 @@ class TrackerWindowTest {
         assertEquals("127.0.0.1", row.key().address());
         assertEquals(listener.port(), row.key().port());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.countProperty(org.peerchain.tracker.PeerState.LIVE).get() == 1);
+    }
+
+    /** The text a cell of the column titled {@code column} shows on screen, after any "…" cut. */
+    private static String shownIn(FxRobot robot, String column) {
+        return robot.lookup(".table-cell").queryAll().stream()
+                .filter(n -> n instanceof TableCell<?, ?> c && !c.isEmpty() && c.getTableColumn().getText().equals(column))
+                .map(n -> ((Text) n.lookup(".text")).getText()).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theNetworkIsShownInFullAndTheHeightFollowsThePingsWithoutANewAnnounce(FxRobot robot) throws Exception {
+        NodeIdentity node = announcingNode(Duration.ofMinutes(5));
+        TableView<PeerRecord> table = table(robot);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().stream()
+                .anyMatch(p -> p.nodeId().equals(node.nodeId()) && p.height() == 7));
+        // the server counts an announce after registering it
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.tracker().metrics().announces.sum() == 1);
+        nodeHeight.set(1234);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().stream().anyMatch(p -> p.height() == 1234));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, model.tracker().metrics().announces.sum(), "the height came with a ping, not an announce");
+        assertEquals("1,234", shownIn(robot, "Height"));
+        assertEquals("peerchain-regtest", shownIn(robot, "Network"), "not cut at the default window width");
     }
 
     @Test

@@ -1,0 +1,103 @@
+package org.peerchain.tracker;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import org.peerchain.p2p.NodeIdentity;
+import org.peerchain.p2p.PeerProbe.ProbeFailure;
+import org.peerchain.p2p.ProtocolVersion;
+import org.peerchain.p2p.wire.FrameReader;
+import org.peerchain.p2p.wire.FrameWriter;
+import org.peerchain.p2p.wire.Message;
+import org.peerchain.p2p.wire.MessageCatalog;
+
+/**
+ * One liveness check of a registered peer through its own listen port: connect, handshake ({@code version},
+ * {@code version}+{@code verack}, {@code verack}), {@code ping}, {@code pong}, close. Unlike the node's
+ * {@code PeerProbe} it keeps what the peer said in its {@code version}: its best height, so the registry follows
+ * a mining node between its announces (five minutes apart) at the pace of the sweeps; and it passes over the
+ * gossip a live node sends before its {@code pong} (a miner announces every block it finds), which is no failure.
+ */
+final class LivenessProbe {
+    /**
+     * Frames a peer may send between our {@code ping} and its {@code pong}: a mining node announces each new
+     * block ({@code inv}) and asks for headers as soon as the handshake is done. More than this is not a liveness
+     * answer.
+     */
+    static final int MAX_FRAMES_BEFORE_PONG = 32;
+
+    /** What one successful probe learned: the ping's round trip and the height the peer gave in its handshake. */
+    record Answer(long rttNanos, long height) {
+    }
+
+    private LivenessProbe() {
+    }
+
+    /**
+     * Probes {@code target}, introducing itself as {@code us} (port 0: the tracker takes no peer connections).
+     *
+     * @param timeout bound on the connect and on each read
+     */
+    static Answer probe(InetSocketAddress target, NodeIdentity us, Duration timeout) throws ProbeFailure {
+        int millis = (int) Math.max(1, timeout.toMillis());
+        try (Socket s = new Socket()) {
+            s.setTcpNoDelay(true);
+            s.setSoLinger(true, 0);
+            s.connect(target, millis);
+            s.setSoTimeout(millis);
+            FrameReader in = new FrameReader(s.getInputStream(), MessageCatalog.standard());
+            FrameWriter out = new FrameWriter(s.getOutputStream());
+            out.write(new Message.Version(us.networkId(), ProtocolVersion.CURRENT, us.nodeId(), 0,
+                    us.bestHeight().getAsLong(), us.totalWork().get()));
+            Message.Version theirs = expect(in.read(), Message.Version.class, "version");
+            if (!theirs.network().equals(us.networkId())) {
+                throw new ProbeFailure("peer is on network \"" + theirs.network() + "\", not \"" + us.networkId() + "\"");
+            }
+            expect(in.read(), Message.Verack.class, "verack");
+            out.write(new Message.Verack());
+            long nonce = ThreadLocalRandom.current().nextLong();
+            long start = System.nanoTime();
+            out.write(new Message.Ping(nonce));
+            Message.Pong pong = awaitPong(in);
+            long rtt = System.nanoTime() - start;
+            if (pong.nonce() != nonce) {
+                throw new ProbeFailure("pong carries nonce " + pong.nonce() + ", not the ping's " + nonce);
+            }
+            return new Answer(rtt, theirs.height());
+        } catch (ProbeFailure e) {
+            throw e;
+        } catch (IOException e) {
+            String what = e.getClass().getSimpleName();
+            throw new ProbeFailure(e.getMessage() == null ? what : what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads up to the {@code pong}, passing over the gossip a live node sends meanwhile (block {@code inv}s...). */
+    private static Message.Pong awaitPong(FrameReader in) throws IOException {
+        for (int frames = 0; frames < MAX_FRAMES_BEFORE_PONG; frames++) {
+            Message m = in.read();
+            if (m instanceof Message.Pong pong) {
+                return pong;
+            }
+            if (m == null || m instanceof Message.Error) {
+                expect(m, Message.Pong.class, "pong");
+            }
+        }
+        throw new ProbeFailure("no \"pong\" among the peer's first " + MAX_FRAMES_BEFORE_PONG + " frames after the ping");
+    }
+
+    private static <T extends Message> T expect(Message m, Class<T> type, String name) throws ProbeFailure {
+        if (m == null) {
+            throw new ProbeFailure("peer closed the connection before \"" + name + "\"");
+        }
+        if (m instanceof Message.Error e) {
+            throw new ProbeFailure("peer refused: " + e.code() + ": " + e.message());
+        }
+        if (!type.isInstance(m)) {
+            throw new ProbeFailure("expected \"" + name + "\", got \"" + m.type() + "\"");
+        }
+        return type.cast(m);
+    }
+}
