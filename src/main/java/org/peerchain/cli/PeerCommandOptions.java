@@ -4,9 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.peerchain.consensus.ChainParams;
 import org.peerchain.node.PeerOptions;
-import org.peerchain.p2p.HostPort;
-import org.peerchain.p2p.P2pSettings;
-import org.peerchain.p2p.TrackerClient;
 import picocli.CommandLine.Option;
 
 /** How a node joins the network: its listen port, the trackers it announces to, the peers it keeps. */
@@ -16,7 +13,7 @@ public final class PeerCommandOptions {
     Integer p2pPort;
 
     @Option(names = "--tracker", paramLabel = "HOST:PORT", description = "a tracker to announce to and find peers"
-            + " through (repeatable; port default " + TrackerClient.DEFAULT_TRACKER_PORT + ")")
+            + " through (repeatable; port default " + PeerOptions.DEFAULT_TRACKER_PORT + ")")
     List<String> trackers = new ArrayList<>();
 
     @Option(names = "--connect", paramLabel = "HOST:PORT", description = "a peer to stay connected to (repeatable)")
@@ -33,10 +30,6 @@ public final class PeerCommandOptions {
 
     /** The trackers and fixed peers; a malformed HOST:PORT is an IllegalArgumentException naming it. */
     PeerOptions peerOptions(ChainParams params) {
-        List<HostPort> t = new ArrayList<>();
-        trackers.forEach(s -> t.add(HostPort.parse(s, TrackerClient.DEFAULT_TRACKER_PORT)));
-        List<HostPort> c = new ArrayList<>();
-        connect.forEach(s -> c.add(HostPort.parse(s, params.defaultPort())));
-        return new PeerOptions(t, c, P2pSettings.defaults().withDiscovery(!connectOnly));
+        return PeerOptions.parse(trackers, connect, connectOnly, params);
     }
 }

@@ -7,16 +7,13 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
 import org.peerchain.consensus.ChainParams;
 import org.peerchain.node.DataDirectoryLock;
 import org.peerchain.node.NodeStartException;
-import org.peerchain.wallet.InvalidRecoveryPhraseException;
-import org.peerchain.wallet.KeystoreException;
-import org.peerchain.wallet.RecoveryPhrase;
-import org.peerchain.wallet.Wallet;
+import org.peerchain.node.WalletCreation;
+import org.peerchain.node.WalletCreationException;
 
 /**
  * {@code peerchain node --create-wallet} and {@code --restore-wallet}: makes the wallet in the data directory before
@@ -25,7 +22,7 @@ import org.peerchain.wallet.Wallet;
  * phrase and an optional BIP39 passphrase, and the node then rebuilds balance and history from the chain.
  */
 final class WalletSetup {
-    static final int MIN_PASSWORD_LENGTH = 8;
+    static final int MIN_PASSWORD_LENGTH = WalletCreation.MIN_PASSWORD_LENGTH;
 
     /** Where answers come from: the terminal, or standard input's lines. */
     interface Prompter {
@@ -75,44 +72,43 @@ final class WalletSetup {
     /** Makes (or restores) the wallet; returns the exit status, 0 on success, with the reason on {@code err} if not. */
     static int run(boolean restore, ChainParams params, Path dataDir, Prompter prompter, PrintStream out,
             PrintStream err) {
-        if (Wallet.exists(dataDir)) {
-            err.println("error: " + dataDir.resolve(Wallet.KEYSTORE_FILE) + " already exists; this data directory has a"
+        if (WalletCreation.exists(dataDir)) {
+            err.println("error: " + WalletCreation.keystoreFile(dataDir) + " already exists; this data directory has a"
                     + " wallet. Start the node without --create-wallet/--restore-wallet to use it.");
             return 1;
         }
         char[] password = null;
         try (DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir)) {
-            RecoveryPhrase phrase;
+            List<String> words;
             String bip39Passphrase = "";
             if (restore) {
-                String words = prompter.line("Recovery phrase (24 words): ");
-                if (words == null) {
+                String typed = prompter.line("Recovery phrase (" + WalletCreation.WORD_COUNT + " words): ");
+                if (typed == null) {
                     err.println("error: no recovery phrase was given");
                     return 1;
                 }
-                phrase = RecoveryPhrase.parse(words);
+                words = WalletCreation.readRecoveryPhrase(typed);
                 String extra = prompter.line("BIP39 passphrase, if the wallet had one (else just Enter): ");
                 bip39Passphrase = extra == null ? "" : extra;
             } else {
-                phrase = RecoveryPhrase.generate(new SecureRandom());
+                words = WalletCreation.newRecoveryPhrase();
             }
             password = askPassword(prompter, err);
             if (password == null) {
                 return 1;
             }
-            try (phrase) {
-                Wallet.create(dataDir, params, password, phrase, bip39Passphrase, restore);
-                if (!restore) {
-                    printPhrase(phrase.words(), out);
-                }
+            WalletCreation.create(dataDir, params, password, words, bip39Passphrase, restore);
+            if (!restore) {
+                printPhrase(words, out);
             }
             out.println(restore ? "Wallet restored in " + dataDir + "; the node scans the chain for its transactions."
                     : "Wallet created in " + dataDir + ". It starts locked: unlock it with walletpassphrase.");
             return 0;
-        } catch (InvalidRecoveryPhraseException e) {
-            err.println("error: " + e.getMessage());
+        } catch (WalletCreationException e) {
+            err.println(e.inRecoveryPhrase() ? "error: " + e.getMessage()
+                    : "error: cannot make the wallet: " + e.getMessage());
             return 1;
-        } catch (NodeStartException | KeystoreException | IOException e) {
+        } catch (NodeStartException | IOException e) {
             err.println("error: cannot make the wallet: " + e.getMessage());
             return 1;
         } finally {
