@@ -5,11 +5,14 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.scene.layout.StackPane;
+import org.peerchain.ui.explorer.ExplorerScreen;
 import org.peerchain.ui.fx.Navigator;
 import org.peerchain.ui.fx.Screen;
 import org.peerchain.ui.fx.ScreenContext;
 import org.peerchain.ui.fx.ScreenId;
+import org.peerchain.ui.mining.MiningScreen;
 import org.peerchain.ui.overview.OverviewScreen;
+import org.peerchain.ui.peers.PeersScreen;
 
 /**
  * Holds the main window's screens: builds each when it is first opened, shows one at a time, and activates the shown
@@ -27,7 +30,9 @@ final class ScreenHost implements Navigator {
         this.content = content;
         this.shown = shown;
         factories.put(ScreenId.OVERVIEW, OverviewScreen::new);
-        // MERGE-WIRE: mining, explorer, peers
+        factories.put(ScreenId.MINING, MiningScreen::new);
+        factories.put(ScreenId.EXPLORER, ExplorerScreen::new);
+        factories.put(ScreenId.PEERS, PeersScreen::new);
     }
 
     void attach(ScreenContext ctx) {
@@ -53,7 +58,9 @@ final class ScreenHost implements Navigator {
     public void explore(String query) {
         open(ScreenId.EXPLORER);
         Screen s = built.get(ScreenId.EXPLORER);
-        // MERGE-WIRE: explorer.explore(query)
+        if (s instanceof ExplorerScreen explorer) {
+            explorer.explore(query);
+        }
     }
 
     ScreenId current() {
