@@ -12,6 +12,7 @@ import org.peerchain.bench.MiningBenchmark;
 import org.peerchain.bench.WalletBenchmark;
 import org.peerchain.bench.PropagationBenchmark;
 import org.peerchain.bench.SyncBenchmark;
+import org.peerchain.bench.UiBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -20,7 +21,7 @@ import picocli.CommandLine.Option;
         description = "Run a benchmark; its headline figures come last, one 'name: value' a line.",
         subcommands = {BenchCommand.Connect.class, BenchCommand.Mining.class, BenchCommand.Tracker.class,
             BenchCommand.WalletBench.class, BenchCommand.Sync.class, BenchCommand.Propagation.class,
-            BenchCommand.Soak.class, BenchCommand.Explorer.class})
+            BenchCommand.Soak.class, BenchCommand.Explorer.class, BenchCommand.Ui.class})
 public final class BenchCommand {
     @Command(name = "connect", mixinStandardHelpOptions = true,
             description = "Connect pre-built regtest blocks of signed transactions; compare signature checking with all cores' raw rate.")
@@ -32,13 +33,16 @@ public final class BenchCommand {
                 + " spending (default: ${DEFAULT-VALUE}: each transaction spends an output of the block before)")
         int coinAge;
 
+        @Option(names = "--txindex", description = "keep the transaction index while connecting (to measure its cost)")
+        boolean txIndex;
+
         @Override
         public Integer call() throws Exception {
             if (coinAge < 1 || coinAge > 10_000) {
                 throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                         "--coin-age must be between 1 and 10000, not " + coinAge);
             }
-            ConnectBenchmark.run(System.out, blocks, coinAge);
+            ConnectBenchmark.run(System.out, blocks, coinAge, txIndex);
             return 0;
         }
     }
@@ -62,6 +66,33 @@ public final class BenchCommand {
                         "--blocks must be at least 100 and --samples at least 1");
             }
             ExplorerBenchmark.run(System.out, blocks, samples, datadir);
+            return 0;
+        }
+    }
+
+    @Command(name = "ui", mixinStandardHelpOptions = true,
+            description = "The wallet's real window (needs a display: run under xvfb-run): FX pulse stalls while it"
+                    + " syncs from a loopback peer and mines on every core with each screen opened in turn; the time"
+                    + " from a new process to its first frame on a long chain, and its resident memory.")
+    static final class Ui implements Callable<Integer> {
+        @Option(names = "--sync-blocks", defaultValue = "20000", description = "blocks the window syncs (default: ${DEFAULT-VALUE})")
+        int syncBlocks;
+
+        @Option(names = "--start-blocks", defaultValue = "100000",
+                description = "blocks of the chain the start is measured on (default: ${DEFAULT-VALUE})")
+        int startBlocks;
+
+        @Option(names = "--start-datadir", description = "build the start chain here, or reuse the chain already here"
+                + " (bench explorer --datadir builds the same chain)")
+        Path startDir;
+
+        @Override
+        public Integer call() throws Exception {
+            if (syncBlocks < 1 || startBlocks < 200) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                        "--sync-blocks must be at least 1 and --start-blocks at least 200");
+            }
+            UiBenchmark.run(System.out, syncBlocks, startBlocks, startDir);
             return 0;
         }
     }
@@ -106,9 +137,12 @@ public final class BenchCommand {
         @Option(names = "--blocks", defaultValue = "20000", description = "blocks to sync (default: ${DEFAULT-VALUE})")
         int blocks;
 
+        @Option(names = "--txindex", description = "the syncing node keeps the transaction index (to measure its cost)")
+        boolean txIndex;
+
         @Override
         public Integer call() throws Exception {
-            SyncBenchmark.run(System.out, blocks);
+            SyncBenchmark.run(System.out, blocks, txIndex);
             return 0;
         }
     }

@@ -51,15 +51,18 @@ public final class ConnectBenchmark {
     }
 
     public static void run(PrintStream out, int blocks) throws IOException, ValidationException, java.sql.SQLException {
-        run(out, blocks, 1);
+        run(out, blocks, 1, false);
     }
 
     /**
      * @param coinAge blocks between a coin's creation and its spending: the transactions of a block spend coins
      *     {@code coinAge} blocks old, from {@code coinAge * TXS_PER_BLOCK} lanes the setup blocks' coinbases fill
+     * @param txIndex keep the transaction index while connecting (its cost: compare with a run without)
      */
-    public static void run(PrintStream out, int blocks, int coinAge)
+    public static void run(PrintStream out, int blocks, int coinAge, boolean txIndex)
             throws IOException, ValidationException, java.sql.SQLException {
+        ChainOpener opener = (dir, setup, pool, clock) -> openWith(dir, setup, pool, clock, txIndex);
+        out.printf("Transaction index: %s%n", txIndex ? "on (every transaction's id indexed as it connects)" : "off");
         int cores = Runtime.getRuntime().availableProcessors();
         int laneCount = coinAge * TXS_PER_BLOCK;
         out.printf("Building %,d regtest blocks of %d signed transactions, each spending a coin %,d block%s old...%n",
@@ -127,10 +130,10 @@ public final class ConnectBenchmark {
         // until a second throwaway chain took that hit first.
         int warmUp = Math.min(WARM_UP_BLOCKS, timed.size());
         long warmStart = System.nanoTime();
-        try (ChainState chain = openWith(dir.resolve("warm-up"), setup, pool, clock)) {
+        try (ChainState chain = opener.open(dir.resolve("warm-up"), setup, pool, clock)) {
             connectAll(chain, timed.subList(0, warmUp));
         }
-        try (ChainState chain = openWith(dir.resolve("warm-up-again"), setup, pool, clock)) {
+        try (ChainState chain = opener.open(dir.resolve("warm-up-again"), setup, pool, clock)) {
             connectAll(chain, timed.subList(0, warmUp / 2));
         }
         out.printf("Warmed up on %,d and %,d blocks in %.1f s (two throwaway chains)%n", warmUp, warmUp / 2,
@@ -141,7 +144,7 @@ public final class ConnectBenchmark {
             List<Round> rounds = new ArrayList<>();
             for (int r = 0; r < CONNECT_TIMED_ROUNDS; r++) {
                 Path roundDir = dir.resolve("timed-" + r);
-                Round round = timedRound(roundDir, setup, timed, pool, clock);
+                Round round = timedRound(opener, roundDir, setup, timed, pool, clock);
                 deleteTree(roundDir);
                 rounds.add(round);
                 out.printf("Round %d: connected %,d blocks (%,d signatures) in %.2f s on %d cores (%,.0f blocks/s);"
@@ -191,10 +194,10 @@ public final class ConnectBenchmark {
     private record Round(double seconds, double serialMs, double processMs, String byThread, int height) {
     }
 
-    private static Round timedRound(Path dir, List<Block> setup, List<Block> timed, ExecutorService pool, long clock)
-            throws ValidationException {
+    private static Round timedRound(ChainOpener opener, Path dir, List<Block> setup, List<Block> timed,
+            ExecutorService pool, long clock) throws ValidationException {
         int blocks = timed.size();
-        try (ChainState chain = openWith(dir, setup, pool, clock)) {
+        try (ChainState chain = opener.open(dir, setup, pool, clock)) {
             java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
             com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean();
@@ -230,11 +233,23 @@ public final class ConnectBenchmark {
         }
     }
 
-    /** A new regtest chain in {@code dir} with the setup blocks (the mature coins the timed blocks spend) connected. */
-    private static ChainState openWith(Path dir, List<Block> setup, ExecutorService pool, long clock)
+    /** Opens the chains of one run, all alike. */
+    @FunctionalInterface
+    private interface ChainOpener {
+        ChainState open(Path dir, List<Block> setup, ExecutorService pool, long clock) throws ValidationException;
+    }
+
+    /**
+     * A new regtest chain in {@code dir} with the setup blocks (the mature coins the timed blocks spend) connected,
+     * with the transaction index on from the first block when {@code txIndex}.
+     */
+    private static ChainState openWith(Path dir, List<Block> setup, ExecutorService pool, long clock, boolean txIndex)
             throws ValidationException {
         ChainState chain = ChainState.open(dir, ChainParams.REGTEST, new EventBus(), pool, () -> clock);
         try {
+            if (txIndex) {
+                chain.enableTxIndex();
+            }
             for (Block b : setup) {
                 require(chain.processBlock(b));
             }

@@ -60,6 +60,21 @@ public final class ExplorerBenchmark {
         }
     }
 
+    /**
+     * A regtest chain of {@code blocks} blocks with the transaction index built, in {@code dir}: the explorer's chain,
+     * also the one {@code bench ui} opens the wallet on. Keeps a chain already there.
+     */
+    static void buildChain(Path dir, int blocks, PrintStream out) throws Exception {
+        try (Node node = Node.start(NodeConfig.regtest(dir).withRpcPort(NodeConfig.OFF).withTxIndex(true))) {
+            if (node.services().chain().height() == 0) {
+                long started = System.nanoTime();
+                build(node, blocks, out);
+                out.printf("Built %,d blocks in %.1f s%n", blocks, (System.nanoTime() - started) / 1e9);
+            }
+            awaitIndex(node.services().chain(), out);
+        }
+    }
+
     /** Blocks 1..100 pay the miner; from 101 each block moves a lane of coins on, in two transactions. */
     private static void build(Node node, int blocks, PrintStream out) throws ValidationException {
         Ed25519Keys.KeyPair key = Ed25519Keys.fromPrivateKey(

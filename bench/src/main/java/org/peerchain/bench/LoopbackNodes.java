@@ -21,8 +21,13 @@ final class LoopbackNodes {
     }
 
     static Node start(Path dir, List<HostPort> connect, P2pSettings settings) throws NodeStartException {
+        return start(dir, connect, settings, false);
+    }
+
+    static Node start(Path dir, List<HostPort> connect, P2pSettings settings, boolean txIndex)
+            throws NodeStartException {
         return Node.start(new NodeConfig(ChainParams.REGTEST, dir, NodeConfig.OFF, 0,
-                new PeerOptions(List.of(), connect, settings)));
+                new PeerOptions(List.of(), connect, settings)).withTxIndex(txIndex));
     }
 
     static HostPort address(Node n) {

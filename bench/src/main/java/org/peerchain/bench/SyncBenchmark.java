@@ -22,10 +22,12 @@ public final class SyncBenchmark {
     }
 
     public static void run(PrintStream out) throws Exception {
-        run(out, DEFAULT_BLOCKS);
+        run(out, DEFAULT_BLOCKS, false);
     }
 
-    public static void run(PrintStream out, int blocks) throws Exception {
+    /** @param txIndex the syncing node keeps the transaction index (its cost: compare with a run without) */
+    public static void run(PrintStream out, int blocks, boolean txIndex) throws Exception {
+        out.println("Transaction index on the syncing node: " + (txIndex ? "on" : "off"));
         Path root = Files.createTempDirectory("peerchain-bench-sync");
         List<Node> running = new ArrayList<>();
         try {
@@ -46,8 +48,8 @@ public final class SyncBenchmark {
                 running.add(s);
                 sources.add(LoopbackNodes.address(s));
             }
-            double one = syncFrom(out, root.resolve("fresh1"), sources.subList(0, 1), tip, blocks, running);
-            double three = syncFrom(out, root.resolve("fresh3"), sources, tip, blocks, running);
+            double one = syncFrom(out, root.resolve("fresh1"), sources.subList(0, 1), tip, blocks, running, txIndex);
+            double three = syncFrom(out, root.resolve("fresh3"), sources, tip, blocks, running, txIndex);
             out.println("sync_blocks_per_s_1_peer: " + Math.round(one));
             out.println("sync_blocks_per_s_3_peers: " + Math.round(three));
             out.println("sync_blocks_per_s: " + Math.round(Math.max(one, three)));
@@ -59,10 +61,10 @@ public final class SyncBenchmark {
         }
     }
 
-    private static double syncFrom(PrintStream out, Path dir, List<HostPort> peers, Hash tip, int blocks, List<Node> running)
-            throws Exception {
+    private static double syncFrom(PrintStream out, Path dir, List<HostPort> peers, Hash tip, int blocks, List<Node> running,
+            boolean txIndex) throws Exception {
         long start = System.nanoTime();
-        Node fresh = LoopbackNodes.start(dir, peers, LoopbackNodes.settings());
+        Node fresh = LoopbackNodes.start(dir, peers, LoopbackNodes.settings(), txIndex);
         running.add(fresh);
         LoopbackNodes.await("the fresh node at the source's tip", SYNC_TIMEOUT_MILLIS,
                 () -> fresh.chain().tip().hash().equals(tip));

@@ -1,0 +1,47 @@
+package org.peerchain.bench;
+
+import java.util.Arrays;
+import javafx.animation.AnimationTimer;
+
+/**
+ * Notes the time of every JavaFX pulse. A running animation timer makes the toolkit pulse at its frame rate (60 a
+ * second), so a gap between two pulses longer than a frame is time the FX thread was busy or kept waiting.
+ */
+final class FxPulses {
+    private final AnimationTimer timer;
+    private long[] times = new long[1 << 16];
+    private int count;
+
+    private FxPulses() {
+        timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (count == times.length) {
+                    times = Arrays.copyOf(times, times.length * 2);
+                }
+                times[count++] = System.nanoTime();
+            }
+        };
+    }
+
+    /** Starts noting pulses (the FX toolkit must be running). */
+    static FxPulses install() throws Exception {
+        FxPulses p = new FxPulses();
+        FxThread.call(() -> {
+            p.timer.start();
+            return null;
+        });
+        return p;
+    }
+
+    /** Stops, and returns the times of the pulses seen ({@link System#nanoTime()}), at least two. */
+    long[] stop() throws Exception {
+        return FxThread.call(() -> {
+            timer.stop();
+            if (count < 2) {
+                throw new IllegalStateException("fewer than two FX pulses were seen");
+            }
+            return Arrays.copyOf(times, count);
+        });
+    }
+}

@@ -1,0 +1,211 @@
+package org.peerchain.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.peerchain.consensus.ChainParams;
+import org.peerchain.core.Hash;
+import org.peerchain.core.KeyHash;
+import org.peerchain.node.Node;
+import org.peerchain.node.NodeConfig;
+import org.peerchain.node.PeerOptions;
+import org.peerchain.node.rpc.RpcClient;
+import org.peerchain.p2p.HostPort;
+import org.peerchain.ui.WalletMain;
+
+/**
+ * {@code peerchain bench ui}: the desktop wallet's real window, measured two ways.
+ * <ol>
+ * <li>Smoothness: the window on a fresh data directory syncs {@code syncBlocks} blocks from a loopback peer while it
+ *     mines on every core, and the screens are opened in turn, one a second. An animation timer notes every FX pulse;
+ *     the gaps between pulses are the stalls a user would see ({@code fx_max_stall_ms}, {@code fx_p99_stall_ms}).</li>
+ * <li>Start: a new process opens the wallet on a data directory holding a {@code startBlocks}-block chain;
+ *     {@code wallet_start_ms} runs from starting that process to its window's first frame, and {@code wallet_rss_mb} is
+ *     its resident memory once the node is ready and every screen has been opened ({@link WalletStartProbe}).</li>
+ * </ol>
+ * Needs a display: run it under {@code xvfb-run}.
+ */
+public final class UiBenchmark {
+    public static final int DEFAULT_SYNC_BLOCKS = 20_000;
+    public static final int DEFAULT_START_BLOCKS = 100_000;
+    /** How long each screen stays open before the next is opened. */
+    static final long SCREEN_DWELL_MILLIS = 1_000;
+    /** The smoothness run lasts at least this long, with the miner running, even when the sync ends sooner. */
+    static final long MIN_MEASURE_MILLIS = 20_000;
+    private static final long SYNC_TIMEOUT_MILLIS = 20 * 60 * 1000L;
+    private static final long PROBE_TIMEOUT_MILLIS = 5 * 60 * 1000L;
+
+    private UiBenchmark() {
+    }
+
+    public static void run(PrintStream out, int syncBlocks, int startBlocks, Path startDir) throws Exception {
+        if (System.getenv("DISPLAY") == null && !"Monocle".equals(System.getProperty("glass.platform"))) {
+            throw new IllegalStateException("bench ui opens the real window and needs a display: run it as"
+                    + " `xvfb-run -a java -jar target/peerchain.jar bench ui`");
+        }
+        Path root = Files.createTempDirectory("peerchain-bench-ui");
+        try {
+            Path chainDir = startDir != null ? startDir : root.resolve("start-chain");
+            out.printf("Building (or reusing) a %,d-block chain in %s for the start measurement...%n", startBlocks,
+                    chainDir);
+            ExplorerBenchmark.buildChain(chainDir, startBlocks, out);
+            StartFigures start = measureStart(out, chainDir);
+            Smoothness smooth = measureSmoothness(out, root, syncBlocks);
+            out.printf("fx_pulses: %d%n", smooth.pulses());
+            out.printf("fx_p99_stall_ms: %.1f%n", smooth.p99Millis());
+            out.printf("fx_max_stall_ms: %.1f%n", smooth.maxMillis());
+            out.printf("wallet_start_ms: %d%n", start.firstFrameMillis());
+            out.printf("wallet_ready_ms: %d%n", start.readyMillis());
+            out.printf("wallet_rss_mb: %d%n", start.rssMb());
+        } finally {
+            LoopbackNodes.deleteTree(root);
+        }
+    }
+
+    record StartFigures(long firstFrameMillis, long readyMillis, long rssMb) {
+    }
+
+    record Smoothness(int pulses, double p99Millis, double maxMillis) {
+    }
+
+    /** Starts {@link WalletStartProbe} in a new JVM, as a user's double-click would, and reads what it reports. */
+    private static StartFigures measureStart(PrintStream out, Path chainDir) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path")));
+        for (String p : List.of("prism.order", "glass.platform", "monocle.platform", "prism.verbose")) {
+            if (System.getProperty(p) != null) {
+                command.add("-D" + p + "=" + System.getProperty(p));
+            }
+        }
+        command.addAll(List.of(WalletStartProbe.class.getName(), chainDir.toString()));
+        long launched = System.currentTimeMillis();
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Map<String, Long> figures = new TreeMap<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.startsWith(WalletStartProbe.REPORT)) {
+                    String[] kv = line.substring(WalletStartProbe.REPORT.length()).split("=", 2);
+                    figures.put(kv[0], Long.parseLong(kv[1].trim()));
+                }
+            }
+        }
+        if (!child.waitFor(PROBE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
+            child.destroyForcibly();
+            throw new IllegalStateException("the wallet start probe did not finish in " + PROBE_TIMEOUT_MILLIS + " ms");
+        }
+        for (String key : List.of(WalletStartProbe.FIRST_FRAME, WalletStartProbe.READY, WalletStartProbe.RSS_KB)) {
+            if (!figures.containsKey(key)) {
+                throw new IllegalStateException("the wallet start probe exited with " + child.exitValue()
+                        + " without reporting " + key + "; it reported " + figures);
+            }
+        }
+        StartFigures f = new StartFigures(figures.get(WalletStartProbe.FIRST_FRAME) - launched,
+                figures.get(WalletStartProbe.READY) - launched, figures.get(WalletStartProbe.RSS_KB) / 1024);
+        out.printf("Wallet on the %s chain: first frame %,d ms after the process started, node ready at %,d ms,"
+                + " %,d MB resident after opening every screen%n", chainDir.getFileName(), f.firstFrameMillis(),
+                f.readyMillis(), f.rssMb());
+        return f;
+    }
+
+    /** The window in this JVM: syncing from a loopback peer and mining on every core while the screens are opened. */
+    private static Smoothness measureSmoothness(PrintStream out, Path root, int syncBlocks) throws Exception {
+        out.printf("Building %,d regtest blocks into a source node...%n", syncBlocks);
+        Path sourceDir = root.resolve("source");
+        Node source = LoopbackNodes.start(sourceDir, List.of(), LoopbackNodes.settings());
+        try {
+            RegtestBlockBuilder builder = new RegtestBlockBuilder();
+            KeyHash payTo = KeyHash.wrap(new byte[KeyHash.LENGTH]);
+            for (int i = 0; i < syncBlocks; i++) {
+                source.submitBlock(builder.next(payTo, 0, List.of()));
+            }
+            Hash tip = source.chain().tip().hash();
+            Path walletDir = root.resolve("wallet");
+            NodeConfig config = new NodeConfig(ChainParams.REGTEST, walletDir, 0, 0,
+                    new PeerOptions(List.of(), List.of(LoopbackNodes.address(source)), LoopbackNodes.settings()))
+                    .withTxIndex(true);
+            Thread launcher = new Thread(() -> WalletMain.launch(config), "wallet-launch");
+            launcher.start();
+            WindowDriver window = WindowDriver.await();
+            window.awaitReady();
+            FxPulses pulses = FxPulses.install();
+            long started = System.nanoTime();
+            out.println("Window ready; mining on every core while syncing, opening each screen in turn...");
+            window.startMiningOnAllCores();
+            RpcClient rpc = RpcClient.forDataDir(walletDir);
+            List<String> screens = WindowDriver.SCREENS;
+            int opened = 0;
+            List<Long> openTimes = new ArrayList<>();
+            long syncedAt = -1;
+            long deadline = System.currentTimeMillis() + SYNC_TIMEOUT_MILLIS;
+            while (syncedAt < 0 || opened < 2 * screens.size()
+                    || (System.nanoTime() - started) / 1_000_000 < MIN_MEASURE_MILLIS) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new IllegalStateException("the wallet did not sync " + syncBlocks + " blocks in time");
+                }
+                openTimes.add(System.nanoTime());
+                window.open(screens.get(opened % screens.size()));
+                opened++;
+                Thread.sleep(SCREEN_DWELL_MILLIS);
+                if (syncedAt < 0 && rpc.call("getblockcount").getAsInt() >= syncBlocks) {
+                    syncedAt = System.nanoTime();
+                    out.printf("Synced %,d blocks in %.1f s while mining%n", syncBlocks, (syncedAt - started) / 1e9);
+                }
+            }
+            out.printf("Best block hash of the source: %s; opened %d screens%n", tip, opened);
+            long[] times = pulses.stop();
+            window.stopMining();
+            window.close();
+            launcher.join(60_000);
+            out.printf("%,d pulses over %.1f s; the longest gaps: %s%n", times.length,
+                    (times[times.length - 1] - times[0]) / 1e9, longest(times, 8, openTimes, screens));
+            long[] gaps = new long[times.length - 1];
+            for (int i = 1; i < times.length; i++) {
+                gaps[i - 1] = times[i] - times[i - 1];
+            }
+            Arrays.sort(gaps);
+            double p99 = gaps[(int) Math.min(gaps.length - 1, Math.ceil(0.99 * gaps.length) - 1)] / 1e6;
+            double max = gaps[gaps.length - 1] / 1e6;
+            return new Smoothness(times.length, p99, max);
+        } finally {
+            source.close();
+        }
+    }
+
+    /**
+     * The {@code n} longest gaps between pulses, each with the screen opened last before it ended and how long before:
+     * whether a stall follows opening a screen or comes from elsewhere (the sync, the miner, the collector).
+     */
+    private static String longest(long[] times, int n, List<Long> openTimes, List<String> screens) {
+        Integer[] order = new Integer[times.length - 1];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(times[b + 1] - times[b], times[a + 1] - times[a]));
+        StringBuilder s = new StringBuilder();
+        for (int k = 0; k < Math.min(n, order.length); k++) {
+            int i = order[k];
+            long end = times[i + 1];
+            int opened = -1;
+            for (int j = 0; j < openTimes.size() && openTimes.get(j) <= end; j++) {
+                opened = j;
+            }
+            s.append(String.format("%n  %.1f ms at %.1f s", (end - times[i]) / 1e6, (end - times[0]) / 1e9));
+            if (opened >= 0) {
+                s.append(String.format(" (%.0f ms after opening %s)", (end - openTimes.get(opened)) / 1e6,
+                        screens.get(opened % screens.size())));
+            }
+        }
+        return s.toString();
+    }
+}
