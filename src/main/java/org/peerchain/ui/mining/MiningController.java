@@ -154,10 +154,19 @@ public final class MiningController {
         rateChart.setData(model.rateSeries());
         timeAxis.lowerBoundProperty().bind(model.chartFromProperty());
         timeAxis.upperBoundProperty().bind(model.chartToProperty());
-        // A new formatter makes the axis redraw its labels once the origin of the times is known.
-        timeAxis.setTickLabelFormatter(timesOfDay(model.chartOriginMillisProperty().get()));
-        model.chartOriginMillisProperty().addListener((o, was, origin) ->
-                timeAxis.setTickLabelFormatter(timesOfDay(origin.longValue())));
+        // the ticks stand a minute apart back from the right edge, which is the newest sample: "3 min ago" ... "now"
+        timeAxis.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number seconds) {
+                return Formats.minutesAgo(Math.round(seconds.doubleValue() * 1000),
+                        Math.round(timeAxis.getUpperBound() * 1000));
+            }
+
+            @Override
+            public Number fromString(String text) {
+                throw new UnsupportedOperationException("the time axis is not edited");
+            }
+        });
         rateAxis.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number rate) {
@@ -169,21 +178,6 @@ public final class MiningController {
                 throw new UnsupportedOperationException("the rate axis is not edited");
             }
         });
-    }
-
-    /** Seconds since {@code originMillis} as the time of day they fall on. */
-    private static StringConverter<Number> timesOfDay(long originMillis) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(Number seconds) {
-                return originMillis < 0 ? "" : Formats.timeOfDay(originMillis + Math.round(seconds.doubleValue() * 1000));
-            }
-
-            @Override
-            public Number fromString(String text) {
-                throw new UnsupportedOperationException("the time axis is not edited");
-            }
-        };
     }
 
     private void bindTable() {

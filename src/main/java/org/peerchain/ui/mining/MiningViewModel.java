@@ -176,8 +176,9 @@ public final class MiningViewModel {
         }
         // A thread series that has aged out entirely (fewer threads now) leaves the chart.
         rateSeries.removeIf(series -> series != rateSeries.get(0) && series.getData().isEmpty());
-        chartFrom.set(Math.max(0, from));
-        chartTo.set(Math.max(CHART_WINDOW.toSeconds(), x));
+        // the newest point at the right edge, ten minutes back at the left, as the Peers screen's traffic graph
+        chartFrom.set(from);
+        chartTo.set(x);
     }
 
     private static void append(XYChart.Series<Number, Number> series, double x, double y) {
