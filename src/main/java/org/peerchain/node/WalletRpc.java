@@ -79,11 +79,11 @@ final class WalletRpc {
     private static RpcException error(WalletException e) {
         int code = switch (e.reason()) {
             case INSUFFICIENT_FUNDS -> RpcErrors.WALLET_INSUFFICIENT_FUNDS;
-            case AMOUNT_BELOW_DUST, INVALID_FEE_RATE -> RpcErrors.INVALID_PARAMETER;
+            case AMOUNT_BELOW_DUST, INVALID_FEE_RATE, UNKNOWN_COIN -> RpcErrors.INVALID_PARAMETER;
             case INVALID_AMOUNT -> RpcErrors.TYPE_ERROR;
             case LOCKED -> RpcErrors.WALLET_UNLOCK_NEEDED;
             case KEYPOOL_EXHAUSTED -> RpcErrors.WALLET_KEYPOOL_RAN_OUT;
-            case REJECTED, STORAGE -> RpcErrors.WALLET_ERROR;
+            case REJECTED, STORAGE, STALE_DRAFT -> RpcErrors.WALLET_ERROR;
         };
         return new RpcException(code, e.getMessage());
     }
