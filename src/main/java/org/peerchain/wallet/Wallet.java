@@ -451,6 +451,12 @@ public final class Wallet implements AutoCloseable {
         return true;
     }
 
+    /** The address of one of our keys, by its path; empty when the key is not derived. */
+    public synchronized Optional<Address> address(KeyPath path) {
+        WalletKey k = ledger.key(path);
+        return k == null ? Optional.empty() : Optional.of(new Address(params.addressPrefix(), k.keyHash));
+    }
+
     /** Where one of our addresses sits in the key tree, and whether it was handed out; empty when it is not ours. */
     public synchronized Optional<KeyPath> keyPath(Address address) {
         WalletKey k = ledger.key(address.keyHash());

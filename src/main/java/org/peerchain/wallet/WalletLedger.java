@@ -86,6 +86,11 @@ final class WalletLedger {
         return keys.get(h);
     }
 
+    WalletKey key(KeyPath path) {
+        List<WalletKey> chain = byChain.get(path.chain());
+        return path.index() < chain.size() ? chain.get(path.index()) : null;
+    }
+
     /** The key {@link #issue} would hand out next on {@code chain}, without handing it out; null when none is free. */
     WalletKey peek(int chain) {
         for (WalletKey k : byChain.get(chain)) {
