@@ -268,7 +268,7 @@ final class WalletControls implements WalletService {
         String l = label(label);
         try {
             Address a = wallet().newAddress(l);
-            return new ReceiveAddress(a.encode(), l, 0, 0, 0);
+            return new ReceiveAddress(a.encode(), l, 0, 0, List.of());
         } catch (WalletException e) {
             throw translate(e);
         }
@@ -293,7 +293,7 @@ final class WalletControls implements WalletService {
     }
 
     private static ReceiveAddress receiveAddress(AddressReceipts r) {
-        return new ReceiveAddress(r.address().encode(), r.label(), r.amount(), r.txids().size(), r.confirmations());
+        return new ReceiveAddress(r.address().encode(), r.label(), r.amount(), r.confirmations(), r.txids());
     }
 
     @Override
