@@ -24,6 +24,12 @@ import org.peerchain.core.Hash;
 import org.peerchain.core.KeyHash;
 import org.peerchain.core.OutPoint;
 import org.peerchain.core.Transaction;
+import org.peerchain.core.TxOutput;
+import org.peerchain.node.Node;
+import org.peerchain.node.NodeConfig;
+import org.peerchain.node.api.SendRequest;
+import org.peerchain.node.api.SendReview;
+import org.peerchain.node.api.WalletService;
 import org.peerchain.wallet.CoinSelection;
 import org.peerchain.wallet.CoinSelectionException;
 import org.peerchain.wallet.CoinSelector;
@@ -41,7 +47,8 @@ import org.peerchain.wallet.Wallet;
  * key derivation for the chosen inputs, signing; the median of {@value #RUNS} runs after {@value #WARMUP_RUNS}
  * warm-up runs), then a restore: a wallet made from a recovery phrase opens on a stored regtest chain of
  * {@value #DEFAULT_RESCAN_BLOCKS} blocks whose every coinbase pays it, and scans the chain from genesis into its
- * database. The headline figures come last, as {@code name: value}.
+ * database. Then the desktop's figures through the wallet service (see {@link #desktopFigures}). The headline figures
+ * come last, as {@code name: value}.
  */
 public final class WalletBenchmark {
     static final int UTXO_COUNT = 10_000;
@@ -65,12 +72,107 @@ public final class WalletBenchmark {
         run(System.out, DEFAULT_RESCAN_BLOCKS);
     }
 
-    public static void run(PrintStream out, int rescanBlocks)
-            throws CoinSelectionException, IOException, KeystoreException, ValidationException {
+    public static void run(PrintStream out, int rescanBlocks) throws Exception {
+        run(out, rescanBlocks, UTXO_COUNT);
+    }
+
+    /** As {@link #run(PrintStream, int)} with a wallet of {@code walletTransactions} for the desktop's figures. */
+    public static void run(PrintStream out, int rescanBlocks, int walletTransactions) throws Exception {
         double buildSignMs = buildAndSign(out);
         double rescanRate = rescan(out, rescanBlocks);
+        double[] desktop = desktopFigures(out, walletTransactions);
         out.printf(java.util.Locale.ROOT, "build_sign_tx_ms: %.3f%n", buildSignMs);
         out.printf(java.util.Locale.ROOT, "rescan_blocks_per_s: %.0f%n", rescanRate);
+        out.printf(java.util.Locale.ROOT, "history_open_ms: %.3f%n", desktop[0]);
+        out.printf(java.util.Locale.ROOT, "send_review_ms: %.3f%n", desktop[1]);
+    }
+
+    /**
+     * The desktop's two wallet figures, through the node's wallet service as the screens use it, on a node whose
+     * wallet has {@code transactions} transactions ({@value #UTXO_COUNT} in the headline run) (each block's coinbase pays it an amount between
+     * {@value #MIN_OUTPUT} and {@value #MAX_OUTPUT} base units, the rest of the reward to someone else):
+     * {@code history_open_ms} reads the whole history (the Transactions screen's data), {@code send_review_ms} builds
+     * and signs a send among those outputs up to its review (the confirmation dialog). Medians of {@value #RUNS} runs.
+     */
+    private static double[] desktopFigures(PrintStream out, int transactions) throws Exception {
+        RecoveryPhrase phrase = RecoveryPhrase.fromEntropy(new byte[RecoveryPhrase.ENTROPY_BYTES]);
+        List<KeyHash> paid = new ArrayList<>();
+        byte[] seed = phrase.toSeed("");
+        try (KeyChain keys = KeyChain.fromSeed(seed)) {
+            for (int i = 0; i < PAID_KEYS; i++) {
+                paid.add(KeyHash.of(keys.publicKey(KeyPath.receive(i))));
+            }
+        }
+        out.printf("Building a wallet of %,d transactions for the desktop's figures...%n", transactions);
+        Path dir = Files.createTempDirectory("peerchain-bench-wallet-desktop");
+        ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
+            Thread t = new Thread(r, "bench-verify");
+            t.setDaemon(true);
+            return t;
+        });
+        Random random = new Random(SEED_FOR_AMOUNTS);
+        KeyHash someoneElse = KeyHash.of(new byte[32]);
+        try {
+            RegtestBlockBuilder builder = new RegtestBlockBuilder();
+            long clock = builder.time() + transactions + 1;
+            try (ChainState chain = ChainState.open(dir, ChainParams.REGTEST, new EventBus(), pool, () -> clock)) {
+                for (int h = 1; h <= transactions; h++) {
+                    long amount = MIN_OUTPUT + (long) (random.nextDouble() * (MAX_OUTPUT - MIN_OUTPUT));
+                    long subsidy = ChainParams.REGTEST.subsidy(h);
+                    Block b = builder.next(List.of(new TxOutput(amount, paid.get(h % PAID_KEYS)),
+                            new TxOutput(subsidy - amount, someoneElse)), List.of());
+                    if (chain.processBlock(b) != BlockOutcome.ACTIVE) {
+                        throw new IllegalStateException("a benchmark block did not connect");
+                    }
+                }
+            }
+            Wallet.create(dir, ChainParams.REGTEST, PASSWORD, phrase, "", true, Keystore.MIN_ITERATIONS);
+            try (Node node = Node.start(NodeConfig.regtest(dir).withRpcPort(NodeConfig.OFF))) {
+                WalletService wallet = node.services().wallet();
+                int rows = wallet.history().size();
+                if (rows != transactions) {
+                    throw new IllegalStateException("the wallet has " + rows + " transactions, not " + transactions);
+                }
+                double historyMs = median(() -> wallet.history().size());
+                wallet.unlock(PASSWORD.clone(), java.time.Duration.ofMinutes(10));
+                String to = new org.peerchain.core.Address(ChainParams.REGTEST.addressPrefix(), someoneElse).encode();
+                SendRequest send = SendRequest.to(to, SEND_AMOUNT, FEE_RATE);
+                SendReview review = wallet.review(send);
+                double reviewMs = median(() -> wallet.review(send).inputs().size());
+                out.printf("History: %,d rows; spendable %s in %,d coins; a review of %s spends %d inputs, %d bytes%n",
+                        rows, Amount.format(wallet.balance().spendable()), wallet.coins().size(),
+                        Amount.format(SEND_AMOUNT), review.inputs().size(), review.sizeBytes());
+                return new double[] {historyMs, reviewMs};
+            }
+        } finally {
+            pool.shutdownNow();
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /** Something timed; returns a number so the work cannot be optimised away. */
+    private interface Timed {
+        int run() throws Exception;
+    }
+
+    private static double median(Timed task) throws Exception {
+        long sink = 0;
+        for (int i = 0; i < WARMUP_RUNS; i++) {
+            sink += task.run();
+        }
+        double[] ms = new double[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            long t0 = System.nanoTime();
+            sink += task.run();
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        if (sink < 0) {
+            throw new IllegalStateException("impossible");
+        }
+        Arrays.sort(ms);
+        return ms[RUNS / 2];
     }
 
     private static double buildAndSign(PrintStream out) throws CoinSelectionException {
