@@ -20,6 +20,7 @@ import org.peerchain.consensus.ValidationException;
 import org.peerchain.core.Block;
 import org.peerchain.events.EventBus;
 import org.peerchain.core.Amount;
+import org.peerchain.core.Ed25519Keys;
 import org.peerchain.core.Hash;
 import org.peerchain.core.KeyHash;
 import org.peerchain.core.OutPoint;
@@ -63,6 +64,14 @@ public final class WalletBenchmark {
     public static final int DEFAULT_RESCAN_BLOCKS = 20_000;
     /** How many of the wallet's receive keys the benchmark chain's coinbases pay, in turn. */
     static final int PAID_KEYS = 20;
+    /** The desktop figures' wallet is paid between {@link #MIN_OUTPUT} and this (base units) per transaction. */
+    static final long DESKTOP_MAX_OUTPUT = 5_000_000;
+    /** About four of the desktop wallet's outputs. */
+    static final long DESKTOP_SEND_AMOUNT = 10_000_000;
+    /** Mature rewards the funder of the desktop wallet spends (10,000 payments of 0.025 coin on average need six). */
+    static final int FUNDING_REWARDS = 20;
+    static final long FUNDING_FEE = 1_000;
+    static final int TRANSACTIONS_PER_BLOCK = 200;
     private static final char[] PASSWORD = "benchmark password".toCharArray();
 
     private WalletBenchmark() {
@@ -115,14 +124,35 @@ public final class WalletBenchmark {
         try {
             RegtestBlockBuilder builder = new RegtestBlockBuilder();
             long clock = builder.time() + transactions + 1;
-            try (ChainState chain = ChainState.open(dir, ChainParams.REGTEST, new EventBus(), pool, () -> clock)) {
-                for (int h = 1; h <= transactions; h++) {
-                    long amount = MIN_OUTPUT + (long) (random.nextDouble() * (MAX_OUTPUT - MIN_OUTPUT));
-                    long subsidy = ChainParams.REGTEST.subsidy(h);
-                    Block b = builder.next(List.of(new TxOutput(amount, paid.get(h % PAID_KEYS)),
-                            new TxOutput(subsidy - amount, someoneElse)), List.of());
-                    if (chain.processBlock(b) != BlockOutcome.ACTIVE) {
-                        throw new IllegalStateException("a benchmark block did not connect");
+            try (ChainState chain = ChainState.open(dir, ChainParams.REGTEST, new EventBus(), pool, () -> clock);
+                    KeyChain funder = KeyChain.fromSeed(new byte[64])) {
+                // The funder mines rewards, then pays the wallet once per transaction from a chain of its change.
+                Ed25519Keys.KeyPair funds = funder.keyPair(KeyPath.receive(0));
+                KeyHash fundsHash = KeyHash.of(funds.publicKey());
+                List<Block> rewards = new ArrayList<>();
+                for (int h = 1; h <= ChainParams.COINBASE_MATURITY + FUNDING_REWARDS; h++) {
+                    rewards.add(connect(chain, builder.next(fundsHash, 0, List.of())));
+                }
+                int reward = 0;
+                OutPoint coin = new OutPoint(rewards.get(reward).transactions().get(0).txid(), 0);
+                long value = rewards.get(reward).transactions().get(0).outputs().get(0).amount();
+                List<Transaction> block = new ArrayList<>();
+                for (int i = 0; i < transactions; i++) {
+                    long amount = MIN_OUTPUT + (long) (random.nextDouble() * (DESKTOP_MAX_OUTPUT - MIN_OUTPUT));
+                    if (value - amount - FUNDING_FEE < MIN_OUTPUT) {
+                        reward++;
+                        coin = new OutPoint(rewards.get(reward).transactions().get(0).txid(), 0);
+                        value = rewards.get(reward).transactions().get(0).outputs().get(0).amount();
+                    }
+                    long change = value - amount - FUNDING_FEE;
+                    Transaction tx = TransactionSigner.sign(List.of(new TransactionSigner.SigningInput(coin, funds)),
+                            List.of(new TxOutput(amount, paid.get(i % PAID_KEYS)), new TxOutput(change, fundsHash)));
+                    block.add(tx);
+                    coin = new OutPoint(tx.txid(), 1);
+                    value = change;
+                    if (block.size() == TRANSACTIONS_PER_BLOCK || i == transactions - 1) {
+                        connect(chain, builder.next(someoneElse, FUNDING_FEE * block.size(), block));
+                        block = new ArrayList<>();
                     }
                 }
             }
@@ -136,12 +166,12 @@ public final class WalletBenchmark {
                 double historyMs = median(() -> wallet.history().size());
                 wallet.unlock(PASSWORD.clone(), java.time.Duration.ofMinutes(10));
                 String to = new org.peerchain.core.Address(ChainParams.REGTEST.addressPrefix(), someoneElse).encode();
-                SendRequest send = SendRequest.to(to, SEND_AMOUNT, FEE_RATE);
+                SendRequest send = SendRequest.to(to, DESKTOP_SEND_AMOUNT, FEE_RATE);
                 SendReview review = wallet.review(send);
                 double reviewMs = median(() -> wallet.review(send).inputs().size());
                 out.printf("History: %,d rows; spendable %s in %,d coins; a review of %s spends %d inputs, %d bytes%n",
                         rows, Amount.format(wallet.balance().spendable()), wallet.coins().size(),
-                        Amount.format(SEND_AMOUNT), review.inputs().size(), review.sizeBytes());
+                        Amount.format(DESKTOP_SEND_AMOUNT), review.inputs().size(), review.sizeBytes());
                 return new double[] {historyMs, reviewMs};
             }
         } finally {
@@ -150,6 +180,13 @@ public final class WalletBenchmark {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    private static Block connect(ChainState chain, Block b) throws ValidationException {
+        if (chain.processBlock(b) != BlockOutcome.ACTIVE) {
+            throw new IllegalStateException("a benchmark block did not connect");
+        }
+        return b;
     }
 
     /** Something timed; returns a number so the work cannot be optimised away. */
