@@ -13,6 +13,7 @@ import org.peerchain.node.api.NodeStatus;
 import org.peerchain.node.api.PeerService;
 import org.peerchain.node.api.Subscription;
 import org.peerchain.node.api.SyncState;
+import org.peerchain.node.api.WalletService;
 import org.peerchain.p2p.NetworkEvent;
 
 /**
@@ -25,6 +26,7 @@ final class LocalServices implements NodeServices, NodeStatus {
     private final ChainQueries chain;
     private final MiningControls mining;
     private final PeerControls peers;
+    private final WalletControls wallet;
     private volatile NodeEvent.Lifecycle lifecycle;
     private volatile SyncState sync;
 
@@ -35,6 +37,7 @@ final class LocalServices implements NodeServices, NodeStatus {
         this.chain = new ChainQueries(node);
         this.mining = new MiningControls(node, apiEvents);
         this.peers = new PeerControls(node, apiEvents);
+        this.wallet = new WalletControls(node, apiEvents);
         this.sync = currentSync();
         EventBus parts = node.events();
         parts.subscribe(ChainEvent.TipChanged.class, e -> apiEvents.publish(new NodeEvent.TipChanged(e.height(),
@@ -77,6 +80,11 @@ final class LocalServices implements NodeServices, NodeStatus {
     @Override
     public PeerService peers() {
         return peers;
+    }
+
+    @Override
+    public WalletService wallet() {
+        return wallet;
     }
 
     @Override
@@ -131,6 +139,7 @@ final class LocalServices implements NodeServices, NodeStatus {
     void close() {
         peers.close();
         mining.close();
+        wallet.close();
     }
 
     @Override

@@ -296,6 +296,17 @@ public final class Node implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens the wallet just made in the data directory while the node runs (the desktop's first run), scanning the
+     * chain for it when it was restored; a wallet already open stays. Runs on the caller's thread.
+     */
+    synchronized Wallet attachWallet() {
+        if (wallet == null) {
+            wallet = Wallet.open(config.dataDir(), chain, events, this::submitTransaction, Clock.systemUTC());
+        }
+        return wallet;
+    }
+
     /** The node's wallet, if its data directory has one. */
     public Optional<Wallet> wallet() {
         return Optional.ofNullable(wallet);

@@ -5,7 +5,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,12 +16,18 @@ import java.util.Set;
 import org.peerchain.core.Address;
 import org.peerchain.core.Amount;
 import org.peerchain.core.Hash;
+import org.peerchain.core.OutPoint;
+import org.peerchain.node.api.AddressCheck;
+import org.peerchain.node.api.FeeEstimate;
+import org.peerchain.node.api.ReceiveAddress;
+import org.peerchain.node.api.WalletCoin;
+import org.peerchain.node.api.WalletService;
+import org.peerchain.node.api.WalletServiceException;
 import org.peerchain.node.rpc.RpcErrors;
 import org.peerchain.node.rpc.RpcException;
 import org.peerchain.node.rpc.RpcMethods;
 import org.peerchain.node.rpc.RpcParams;
-import org.peerchain.wallet.KeystoreCorruptedException;
-import org.peerchain.wallet.KeystoreException;
+import org.peerchain.wallet.KeyPath;
 import org.peerchain.wallet.SendResult;
 import org.peerchain.wallet.Wallet;
 import org.peerchain.wallet.WalletBalances;
@@ -31,7 +36,6 @@ import org.peerchain.wallet.WalletInfo;
 import org.peerchain.wallet.WalletLock;
 import org.peerchain.wallet.WalletOutput;
 import org.peerchain.wallet.WalletTransaction;
-import org.peerchain.wallet.WrongPasswordException;
 
 /**
  * The wallet's methods with bitcoind's names, parameters, result fields and error codes. Amounts are coins with 8
@@ -45,6 +49,11 @@ final class WalletRpc {
     static final String NO_WALLET = "No wallet is loaded. Stop the node and start it once with --create-wallet (a new"
             + " wallet) or --restore-wallet (from its recovery phrase); see docs/WALLET.md.";
     private static final HexFormat HEX = HexFormat.of();
+    /** bitcoind's RPC_WALLET_INVALID_LABEL_NAME. */
+    static final int WALLET_INVALID_LABEL_NAME = -11;
+    /** bitcoind quotes fee rates per 1,000 (virtual) bytes. */
+    static final long BYTES_PER_KVB = 1_000;
+    static final Set<String> ESTIMATE_MODES = Set.of("unset", "economical", "conservative");
 
     private final Node node;
 
@@ -53,6 +62,7 @@ final class WalletRpc {
     }
 
     void register(RpcMethods m) {
+        registerDesktopTwins(m);
         m.register("getnewaddress", List.of("label", "address_type"), this::newAddress);
         m.register("getbalance", List.of("dummy", "minconf", "include_watchonly", "avoid_reuse"), this::balance);
         m.register("getbalances", List.of(), p -> balances());
@@ -64,12 +74,263 @@ final class WalletRpc {
         m.register("listunspent", List.of("minconf", "maxconf", "addresses"), this::listUnspent);
         m.register("settxfee", List.of("amount"), this::setTxFee);
         m.register("walletpassphrase", List.of("passphrase", "timeout"), this::walletPassphrase);
-        m.register("walletlock", List.of(), p -> {
-            wallet().lock();
-            return JsonNull.INSTANCE;
-        });
         m.register("walletpassphrasechange", List.of("oldpassphrase", "newpassphrase"), this::passphraseChange);
         m.register("backupwallet", List.of("destination"), this::backup);
+    }
+
+    /** The wallet service, which every method below goes through (as the desktop's screens do). */
+    private WalletService service() {
+        return node.services().wallet();
+    }
+
+    /** A wallet service error with bitcoind's code for it. */
+    static RpcException error(WalletServiceException e) {
+        int code = switch (e.reason()) {
+            case NO_WALLET -> RpcErrors.WALLET_NOT_FOUND;
+            case ALREADY_EXISTS, STORAGE, REJECTED, STALE_REVIEW -> RpcErrors.WALLET_ERROR;
+            case LOCKED -> RpcErrors.WALLET_UNLOCK_NEEDED;
+            case WRONG_PASSWORD -> RpcErrors.WALLET_PASSPHRASE_INCORRECT;
+            case INVALID_ADDRESS, UNKNOWN_TRANSACTION -> RpcErrors.INVALID_ADDRESS_OR_KEY;
+            case INVALID_AMOUNT -> RpcErrors.TYPE_ERROR;
+            case INSUFFICIENT_FUNDS -> RpcErrors.WALLET_INSUFFICIENT_FUNDS;
+            case KEYPOOL_EXHAUSTED -> RpcErrors.WALLET_KEYPOOL_RAN_OUT;
+            case INVALID_LABEL -> WALLET_INVALID_LABEL_NAME;
+            case INVALID_PASSWORD, INVALID_PHRASE, INVALID_FEE_RATE, AMOUNT_BELOW_DUST, UNKNOWN_COIN ->
+                    RpcErrors.INVALID_PARAMETER;
+        };
+        String message = e.reason() == WalletServiceException.Reason.NO_WALLET ? NO_WALLET
+                : e.reason() == WalletServiceException.Reason.WRONG_PASSWORD
+                        ? "Error: The wallet passphrase entered was incorrect."
+                        : e.reason() == WalletServiceException.Reason.LOCKED
+                                ? "Error: Please enter the wallet passphrase with walletpassphrase first."
+                                : e.getMessage();
+        return new RpcException(code, message);
+    }
+
+    private void registerDesktopTwins(RpcMethods m) {
+        m.register("estimatesmartfee", List.of("conf_target", "estimate_mode"), this::estimateSmartFee);
+        m.register("listreceivedbyaddress", List.of("minconf", "include_empty", "include_watchonly", "address_filter"),
+                this::listReceivedByAddress);
+        m.register("setlabel", List.of("address", "label"), this::setLabel);
+        m.register("getaddressinfo", List.of("address"), this::addressInfo);
+        m.register("walletlock", List.of(), p -> {
+            try {
+                service().lock();
+            } catch (WalletServiceException e) {
+                throw error(e);
+            }
+            return JsonNull.INSTANCE;
+        });
+        m.register("lockunspent", List.of("unlock", "transactions", "persistent"), this::lockUnspent);
+        m.register("listlockunspent", List.of(), p -> listLockUnspent());
+        m.register("createwallet", List.of("wallet_name", "disable_private_keys", "blank", "passphrase", "avoid_reuse",
+                "descriptors", "load_on_startup", "external_signer"), this::createWallet);
+    }
+
+    private JsonElement estimateSmartFee(RpcParams p) throws RpcException {
+        int target = p.requireInt(0, "conf_target");
+        if (target < 1 || target > WalletService.MAX_FEE_TARGET) {
+            throw new RpcException(RpcErrors.INVALID_PARAMETER, "Invalid conf_target, must be between 1 and "
+                    + WalletService.MAX_FEE_TARGET);
+        }
+        String mode = p.optionalString(1, "estimate_mode", "unset");
+        if (!ESTIMATE_MODES.contains(mode.toLowerCase(java.util.Locale.ROOT))) {
+            throw new RpcException(RpcErrors.INVALID_PARAMETER, "Invalid estimate_mode parameter, must be one of:"
+                    + " \"unset\", \"economical\", \"conservative\"");
+        }
+        FeeEstimate f = service().estimateFee(target);
+        JsonObject o = new JsonObject();
+        o.add("feerate", RpcJson.amount(f.feeRate() * BYTES_PER_KVB));
+        if (f.samples() == 0) {
+            JsonArray errors = new JsonArray();
+            errors.add("Insufficient data or no feerate found; the feerate given is the relay floor");
+            o.add("errors", errors);
+        }
+        o.addProperty("blocks", f.targetBlocks());
+        return o;
+    }
+
+    private JsonElement listReceivedByAddress(RpcParams p) throws RpcException {
+        int minConf = p.optionalInt(0, "minconf", 1);
+        if (minConf < 0) {
+            throw new RpcException(RpcErrors.INVALID_PARAMETER, "minconf cannot be negative");
+        }
+        boolean includeEmpty = p.optionalBoolean(1, "include_empty", false);
+        p.optionalBoolean(2, "include_watchonly", false);
+        String filter = p.optionalString(3, "address_filter", "");
+        if (!filter.isEmpty()) {
+            AddressCheck check = service().checkAddress(filter);
+            if (!check.valid()) {
+                throw new RpcException(RpcErrors.INVALID_ADDRESS_OR_KEY, "address_filter parameter was invalid: "
+                        + check.problem().orElse(""));
+            }
+        }
+        JsonArray a = new JsonArray();
+        try {
+            for (ReceiveAddress r : service().receiveAddresses(minConf)) {
+                if ((!includeEmpty && r.received() == 0) || (!filter.isEmpty() && !filter.strip().equals(r.address()))) {
+                    continue;
+                }
+                JsonObject o = new JsonObject();
+                o.addProperty("address", r.address());
+                o.add("amount", RpcJson.amount(r.received()));
+                o.addProperty("confirmations", r.confirmations());
+                o.addProperty("label", r.label());
+                JsonArray txids = new JsonArray();
+                r.txids().forEach(h -> txids.add(h.toHex()));
+                o.add("txids", txids);
+                a.add(o);
+            }
+        } catch (WalletServiceException e) {
+            throw error(e);
+        }
+        return a;
+    }
+
+    private JsonElement setLabel(RpcParams p) throws RpcException {
+        String address = p.requireString(0, "address");
+        String label = p.requireString(1, "label");
+        if (ALL_LABELS.equals(label)) {
+            throw new RpcException(WALLET_INVALID_LABEL_NAME, "Invalid label name: '*' means every label");
+        }
+        try {
+            service().setAddressLabel(address, label);
+        } catch (WalletServiceException e) {
+            throw error(e);
+        }
+        return JsonNull.INSTANCE;
+    }
+
+    private JsonElement addressInfo(RpcParams p) throws RpcException {
+        String text = p.requireString(0, "address");
+        AddressCheck check = service().checkAddress(text);
+        if (!check.valid()) {
+            throw new RpcException(RpcErrors.INVALID_ADDRESS_OR_KEY, "Invalid address: " + check.problem().orElse(""));
+        }
+        Address a = Address.parse(check.address(), node.params().addressPrefix());
+        java.util.Optional<KeyPath> path = node.wallet().flatMap(w -> w.keyPath(a));
+        JsonObject o = new JsonObject();
+        o.addProperty("address", check.address());
+        o.addProperty("ismine", check.mine());
+        o.addProperty("solvable", check.mine());
+        o.addProperty("iswatchonly", false);
+        o.addProperty("isscript", false);
+        o.addProperty("iswitness", false);
+        o.addProperty("ischange", path.map(k -> k.chain() == KeyPath.CHANGE).orElse(false));
+        path.ifPresent(k -> o.addProperty("hdkeypath", k.toString()));
+        JsonArray labels = new JsonArray();
+        if (check.mine()) {
+            labels.add(check.label());
+        }
+        o.add("labels", labels);
+        return o;
+    }
+
+    private JsonElement lockUnspent(RpcParams p) throws RpcException {
+        boolean unlock = p.requireBoolean(0, "unlock");
+        List<OutPoint> outpoints = new ArrayList<>();
+        if (p.has(1)) {
+            JsonElement list = p.get(1);
+            if (!list.isJsonArray()) {
+                throw new RpcException(RpcErrors.TYPE_ERROR, "Wrong type passed: parameter 2 (transactions) must be of"
+                        + " type array");
+            }
+            for (JsonElement e : list.getAsJsonArray()) {
+                outpoints.add(outpoint(e));
+            }
+        }
+        try {
+            if (unlock && !p.has(1)) {
+                node.wallet().orElseThrow(() -> new RpcException(RpcErrors.WALLET_NOT_FOUND, NO_WALLET)).unlockAllCoins();
+            } else if (!outpoints.isEmpty()) {
+                service().setCoinsLocked(outpoints, !unlock);
+            }
+        } catch (WalletServiceException e) {
+            throw error(e);
+        }
+        return new JsonPrimitive(true);
+    }
+
+    private static OutPoint outpoint(JsonElement e) throws RpcException {
+        if (!e.isJsonObject() || !e.getAsJsonObject().has("txid") || !e.getAsJsonObject().has("vout")) {
+            throw new RpcException(RpcErrors.INVALID_PARAMETER, "Invalid parameter, each transaction must be an object"
+                    + " {\"txid\": hex, \"vout\": n}, not " + e);
+        }
+        JsonObject o = e.getAsJsonObject();
+        Hash txid;
+        try {
+            txid = Hash.fromHex(o.get("txid").getAsString());
+        } catch (RuntimeException ex) {
+            throw new RpcException(RpcErrors.INVALID_PARAMETER, "txid must be of length 64 (not "
+                    + o.get("txid").toString().length() + ") and hexadecimal: " + o.get("txid"));
+        }
+        long vout;
+        try {
+            vout = o.get("vout").getAsLong();
+        } catch (RuntimeException ex) {
+            throw new RpcException(RpcErrors.TYPE_ERROR, "vout must be a number, not " + o.get("vout"));
+        }
+        if (vout < 0 || vout > Integer.MAX_VALUE) {
+            throw new RpcException(RpcErrors.INVALID_PARAMETER, "Invalid parameter, vout cannot be negative");
+        }
+        return new OutPoint(txid, (int) vout);
+    }
+
+    private JsonElement listLockUnspent() throws RpcException {
+        JsonArray a = new JsonArray();
+        try {
+            for (WalletCoin c : service().coins()) {
+                if (c.locked()) {
+                    JsonObject o = new JsonObject();
+                    o.addProperty("txid", c.outpoint().txid().toHex());
+                    o.addProperty("vout", c.outpoint().index());
+                    a.add(o);
+                }
+            }
+        } catch (WalletServiceException e) {
+            throw error(e);
+        }
+        return a;
+    }
+
+    /**
+     * {@code createwallet "" false false "passphrase"}: PeerChain has one wallet per data directory, always encrypted
+     * and with keys, so the name must be empty and the passphrase (of at least 8 characters) is required. The result
+     * adds the recovery words, the one time they are shown.
+     */
+    private JsonElement createWallet(RpcParams p) throws RpcException {
+        String name = p.requireString(0, "wallet_name");
+        if (!name.isEmpty()) {
+            throw new RpcException(RpcErrors.INVALID_PARAMETER, "PeerChain has one wallet per data directory: give"
+                    + " wallet_name as \"\"");
+        }
+        if (p.optionalBoolean(1, "disable_private_keys", false) || p.optionalBoolean(2, "blank", false)) {
+            throw new RpcException(RpcErrors.INVALID_PARAMETER, "PeerChain wallets always hold their keys: leave"
+                    + " disable_private_keys and blank false");
+        }
+        String passphrase = p.optionalString(3, "passphrase", "");
+        if (passphrase.length() < WalletCreation.MIN_PASSWORD_LENGTH) {
+            throw new RpcException(RpcErrors.INVALID_PARAMETER, "A wallet passphrase of at least "
+                    + WalletCreation.MIN_PASSWORD_LENGTH + " characters is required (parameter 4, passphrase): the"
+                    + " keystore is always encrypted");
+        }
+        List<String> words;
+        try {
+            words = service().create(passphrase.toCharArray(), "");
+        } catch (WalletServiceException e) {
+            if (e.reason() == WalletServiceException.Reason.ALREADY_EXISTS) {
+                throw new RpcException(RpcErrors.WALLET_ERROR, "Wallet already exists in " + node.config().dataDir());
+            }
+            throw error(e);
+        }
+        JsonObject o = new JsonObject();
+        o.addProperty("name", "");
+        o.addProperty("warning", "Write the recovery words down and keep them safe: they are shown only now, and"
+                + " they restore the wallet if its files are lost.");
+        JsonArray list = new JsonArray();
+        words.forEach(list::add);
+        o.add("recovery_words", list);
+        return o;
     }
 
     private Wallet wallet() throws RpcException {
@@ -79,11 +340,11 @@ final class WalletRpc {
     private static RpcException error(WalletException e) {
         int code = switch (e.reason()) {
             case INSUFFICIENT_FUNDS -> RpcErrors.WALLET_INSUFFICIENT_FUNDS;
-            case AMOUNT_BELOW_DUST, INVALID_FEE_RATE -> RpcErrors.INVALID_PARAMETER;
+            case AMOUNT_BELOW_DUST, INVALID_FEE_RATE, UNKNOWN_COIN -> RpcErrors.INVALID_PARAMETER;
             case INVALID_AMOUNT -> RpcErrors.TYPE_ERROR;
             case LOCKED -> RpcErrors.WALLET_UNLOCK_NEEDED;
             case KEYPOOL_EXHAUSTED -> RpcErrors.WALLET_KEYPOOL_RAN_OUT;
-            case REJECTED, STORAGE -> RpcErrors.WALLET_ERROR;
+            case REJECTED, STORAGE, STALE_DRAFT -> RpcErrors.WALLET_ERROR;
         };
         return new RpcException(code, e.getMessage());
     }
@@ -123,8 +384,8 @@ final class WalletRpc {
             throw new RpcException(RpcErrors.INVALID_PARAMETER, "PeerChain has one address type; leave address_type out");
         }
         try {
-            return new JsonPrimitive(wallet().newAddress(label).encode());
-        } catch (WalletException e) {
+            return new JsonPrimitive(service().newAddress(label).address());
+        } catch (WalletServiceException e) {
             throw error(e);
         }
     }
@@ -364,17 +625,11 @@ final class WalletRpc {
             throw new RpcException(RpcErrors.INVALID_PARAMETER, "Timeout must be a positive number of seconds, got "
                     + timeout);
         }
-        Wallet w = wallet();
         char[] password = passphrase.toCharArray();
         try {
-            w.unlock(password, Duration.ofSeconds(Math.min(timeout, WalletLock.MAX_UNLOCK_SECONDS)));
-        } catch (WrongPasswordException e) {
-            throw new RpcException(RpcErrors.WALLET_PASSPHRASE_INCORRECT,
-                    "Error: The wallet passphrase entered was incorrect.");
-        } catch (KeystoreCorruptedException e) {
-            throw new RpcException(RpcErrors.WALLET_ERROR, "Error: " + e.getMessage());
-        } catch (KeystoreException | IOException e) {
-            throw new RpcException(RpcErrors.WALLET_ERROR, "Error: cannot open the keystore: " + e.getMessage());
+            service().unlock(password, Duration.ofSeconds(Math.min(timeout, WalletLock.MAX_UNLOCK_SECONDS)));
+        } catch (WalletServiceException e) {
+            throw error(e);
         } finally {
             java.util.Arrays.fill(password, '\0');
         }
@@ -388,12 +643,9 @@ final class WalletRpc {
             throw new RpcException(RpcErrors.INVALID_PARAMETER, "passphrase cannot be empty");
         }
         try {
-            wallet().changePassphrase(oldPass.toCharArray(), newPass.toCharArray());
-        } catch (WrongPasswordException e) {
-            throw new RpcException(RpcErrors.WALLET_PASSPHRASE_INCORRECT,
-                    "Error: The wallet passphrase entered was incorrect.");
-        } catch (KeystoreException | IOException e) {
-            throw new RpcException(RpcErrors.WALLET_ERROR, "Error: " + e.getMessage());
+            service().changePassword(oldPass.toCharArray(), newPass.toCharArray());
+        } catch (WalletServiceException e) {
+            throw error(e);
         }
         return JsonNull.INSTANCE;
     }
@@ -401,8 +653,13 @@ final class WalletRpc {
     private JsonElement backup(RpcParams p) throws RpcException {
         String destination = p.requireString(0, "destination");
         try {
-            wallet().backup(Path.of(destination));
-        } catch (IOException | java.nio.file.InvalidPathException e) {
+            service().backup(Path.of(destination));
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new RpcException(RpcErrors.WALLET_ERROR, "Error: Wallet backup failed! " + e.getMessage());
+        } catch (WalletServiceException e) {
+            if (e.reason() == WalletServiceException.Reason.NO_WALLET) {
+                throw error(e);
+            }
             throw new RpcException(RpcErrors.WALLET_ERROR, "Error: Wallet backup failed! " + e.getMessage());
         }
         return JsonNull.INSTANCE;

@@ -32,20 +32,30 @@ public final class CoinSelector {
         return Math.max(DUST_THRESHOLD, TransactionSize.INPUT_BYTES * feeRate);
     }
 
-    /** Selects outputs paying {@code amount} at {@code feeRate} base units per byte. */
+    /** Selects outputs paying {@code amount} to one recipient at {@code feeRate} base units per byte. */
     public static CoinSelection select(List<SpendableOutput> available, long amount, long feeRate)
             throws CoinSelectionException {
+        return select(available, amount, feeRate, 1);
+    }
+
+    /**
+     * Selects outputs paying {@code amount} in all to {@code payments} recipients (each an output of its own, which
+     * the fee must cover) at {@code feeRate} base units per byte.
+     */
+    public static CoinSelection select(List<SpendableOutput> available, long amount, long feeRate, int payments)
+            throws CoinSelectionException {
         checkFeeRate(feeRate);
+        checkPayments(payments);
         if (amount < DUST_THRESHOLD) {
             throw new CoinSelectionException(CoinSelectionException.Reason.AMOUNT_BELOW_DUST, "the amount "
                     + Amount.format(Math.max(0, amount)) + " is below the dust threshold of " + Amount.format(DUST_THRESHOLD));
         }
         List<SpendableOutput> pool = economic(available, feeRate);
-        CoinSelection largestFirst = largestFirst(pool, amount, feeRate);
+        CoinSelection largestFirst = largestFirst(pool, amount, feeRate, payments);
         if (largestFirst == null) {
-            throw insufficient(available, pool, amount, feeRate);
+            throw insufficient(available, pool, amount, feeRate, payments);
         }
-        CoinSelection exact = branchAndBound(pool, amount, feeRate);
+        CoinSelection exact = branchAndBound(pool, amount, feeRate, payments);
         if (exact != null && exact.inputs().size() <= largestFirst.inputs().size()) {
             return exact;
         }
@@ -54,10 +64,17 @@ public final class CoinSelector {
 
     /** Sends everything worth spending: all outputs worth more than their input's fee, no change. */
     public static CoinSelection selectAll(List<SpendableOutput> available, long feeRate) throws CoinSelectionException {
+        return selectAll(available, feeRate, 1);
+    }
+
+    /** As {@link #selectAll(List, long)}, the whole amount shared by {@code payments} recipients. */
+    public static CoinSelection selectAll(List<SpendableOutput> available, long feeRate, int payments)
+            throws CoinSelectionException {
         checkFeeRate(feeRate);
+        checkPayments(payments);
         List<SpendableOutput> pool = economic(available, feeRate);
         long total = sum(pool);
-        long fee = fee(pool.size(), 1, feeRate);
+        long fee = fee(pool.size(), payments, feeRate);
         long amount = total - fee;
         if (pool.isEmpty() || amount < DUST_THRESHOLD) {
             throw new CoinSelectionException(CoinSelectionException.Reason.AMOUNT_BELOW_DUST, "sending everything "
@@ -65,6 +82,27 @@ public final class CoinSelector {
                     + Amount.format(DUST_THRESHOLD) + " (the wallet has " + Amount.format(sum(available)) + ")");
         }
         return new CoinSelection(pool, amount, 0, fee);
+    }
+
+    /**
+     * Spends exactly the {@code chosen} outputs (coin control): all of them, paying {@code amount} to
+     * {@code payments} recipients, with change back if it is worth making.
+     */
+    public static CoinSelection spendChosen(List<SpendableOutput> chosen, long amount, long feeRate, int payments)
+            throws CoinSelectionException {
+        checkFeeRate(feeRate);
+        checkPayments(payments);
+        if (amount < DUST_THRESHOLD) {
+            throw new CoinSelectionException(CoinSelectionException.Reason.AMOUNT_BELOW_DUST, "the amount "
+                    + Amount.format(Math.max(0, amount)) + " is below the dust threshold of " + Amount.format(DUST_THRESHOLD));
+        }
+        if (chosen.isEmpty() || sum(chosen) - amount < fee(chosen.size(), payments, feeRate)) {
+            long fee = fee(Math.max(1, chosen.size()), payments, feeRate);
+            throw new CoinSelectionException(CoinSelectionException.Reason.INSUFFICIENT_FUNDS, "insufficient funds: the"
+                    + " chosen coins hold " + Amount.format(sum(chosen)) + ", and this send needs " + Amount.format(amount)
+                    + " plus a fee of " + Amount.format(fee) + "; choose more coins");
+        }
+        return withChangeIfWorthIt(chosen, amount, feeRate, payments);
     }
 
     static long fee(int inputs, int outputs, long feeRate) {
@@ -88,22 +126,23 @@ public final class CoinSelector {
         return pool;
     }
 
-    private static CoinSelection largestFirst(List<SpendableOutput> pool, long amount, long feeRate) {
+    private static CoinSelection largestFirst(List<SpendableOutput> pool, long amount, long feeRate, int payments) {
         long total = 0;
         for (int n = 1; n <= pool.size(); n++) {
             total = Math.addExact(total, pool.get(n - 1).amount());
-            long leftover = total - amount - fee(n, 1, feeRate);
+            long leftover = total - amount - fee(n, payments, feeRate);
             if (leftover >= 0) {
-                return withChangeIfWorthIt(pool.subList(0, n), amount, feeRate);
+                return withChangeIfWorthIt(pool.subList(0, n), amount, feeRate, payments);
             }
         }
         return null;
     }
 
     /** Adds a change output if what is left after its own fee is worth keeping; otherwise the rest is fee. */
-    private static CoinSelection withChangeIfWorthIt(List<SpendableOutput> inputs, long amount, long feeRate) {
+    private static CoinSelection withChangeIfWorthIt(List<SpendableOutput> inputs, long amount, long feeRate,
+            int payments) {
         long total = sum(inputs);
-        long change = total - amount - fee(inputs.size(), 2, feeRate);
+        long change = total - amount - fee(inputs.size(), payments + 1, feeRate);
         if (change >= minimumChange(feeRate)) {
             return new CoinSelection(inputs, amount, change, total - amount - change);
         }
@@ -115,7 +154,7 @@ public final class CoinSelector {
      * lies in [target, target + cost of change], keeping the one with the least excess. Bitcoin Core's
      * iterative form, so 10,000 outputs need no deep recursion.
      */
-    private static CoinSelection branchAndBound(List<SpendableOutput> pool, long amount, long feeRate) {
+    private static CoinSelection branchAndBound(List<SpendableOutput> pool, long amount, long feeRate, int payments) {
         int n = pool.size();
         long[] value = new long[n];
         long available = 0;
@@ -123,7 +162,7 @@ public final class CoinSelector {
             value[i] = effectiveValue(pool.get(i), feeRate);
             available += value[i];
         }
-        long target = amount + fee(0, 1, feeRate);
+        long target = amount + fee(0, payments, feeRate);
         long costOfChange = (long) (TransactionSize.OUTPUT_BYTES + TransactionSize.INPUT_BYTES) * feeRate;
         long upper = target + Math.max(costOfChange, 0);
         int[] selection = new int[n];
@@ -174,15 +213,15 @@ public final class CoinSelector {
             inputs.add(pool.get(best[i]));
         }
         long total = sum(inputs);
-        if (total - amount < fee(inputs.size(), 1, feeRate)) {
+        if (total - amount < fee(inputs.size(), payments, feeRate)) {
             return null; // the compact-size input count grew past one byte: not covered after all
         }
         return new CoinSelection(inputs, amount, 0, total - amount);
     }
 
     private static CoinSelectionException insufficient(List<SpendableOutput> available, List<SpendableOutput> pool,
-            long amount, long feeRate) {
-        long fee = fee(Math.max(1, pool.size()), 1, feeRate);
+            long amount, long feeRate, int payments) {
+        long fee = fee(Math.max(1, pool.size()), payments, feeRate);
         return new CoinSelectionException(CoinSelectionException.Reason.INSUFFICIENT_FUNDS, "insufficient funds: the "
                 + "wallet has " + Amount.format(sum(available)) + " spendable, and this send needs "
                 + Amount.format(amount) + " plus a fee of at least " + Amount.format(fee));
@@ -192,6 +231,12 @@ public final class CoinSelector {
         if (feeRate < 0 || feeRate > MAX_FEE_RATE) {
             throw new CoinSelectionException(CoinSelectionException.Reason.INVALID_FEE_RATE, "the fee rate " + feeRate
                     + " base units per byte is outside 0 to " + MAX_FEE_RATE);
+        }
+    }
+
+    private static void checkPayments(int payments) {
+        if (payments < 1) {
+            throw new IllegalArgumentException("a send pays at least one recipient, not " + payments);
         }
     }
 

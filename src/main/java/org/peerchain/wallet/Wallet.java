@@ -23,7 +23,9 @@ import org.peerchain.core.Amount;
 import org.peerchain.core.Block;
 import org.peerchain.core.Hash;
 import org.peerchain.core.KeyHash;
+import org.peerchain.core.OutPoint;
 import org.peerchain.core.Transaction;
+import org.peerchain.core.TxOutput;
 import org.peerchain.events.EventBus;
 import org.peerchain.mempool.MempoolEvent;
 import org.slf4j.Logger;
@@ -53,6 +55,8 @@ public final class Wallet implements AutoCloseable {
     public static final long DEFAULT_FEE_RATE = 10;
     /** Blocks scanned between two commits of a rescan, so a long rescan resumes where it stopped. */
     static final int SCAN_COMMIT_INTERVAL = 1_000;
+    /** Blocks scanned between two {@link WalletEvent.ScanProgress} events. */
+    static final int SCAN_PROGRESS_INTERVAL = 250;
     static final String META_MINING_KEY = "mining_key";
     static final String MINING_LABEL = "mining";
 
@@ -70,6 +74,10 @@ public final class Wallet implements AutoCloseable {
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
     /** True while the database has no keys (opened from a keystore alone): the first unlock derives them and rescans. */
     private boolean awaitingKeys;
+    /** Where a scan of the chain tells its progress: the node's bus, from the moment the wallet is opened. */
+    private volatile EventBus scanProgress;
+    /** Outputs kept out of automatic coin selection ({@code lockunspent}); forgotten at restart, as in bitcoind. */
+    private final Set<OutPoint> lockedCoins = new java.util.HashSet<>();
     private long feeRate = DEFAULT_FEE_RATE;
     private boolean closed;
 
@@ -165,6 +173,7 @@ public final class Wallet implements AutoCloseable {
             throw e;
         }
         wallet.awaitingKeys = wallet.ledger.derivedCount(KeyPath.RECEIVE) == 0;
+        wallet.scanProgress = events;
         wallet.chainLock.lock();
         try {
             synchronized (wallet) {
@@ -221,6 +230,7 @@ public final class Wallet implements AutoCloseable {
             log.info("Wallet scanning blocks {} to {}", from, tip.height());
         }
         long now = now();
+        EventBus progress = scanProgress;
         for (int h = from; h <= tip.height(); h++) {
             Block block = chain.block(chain.entryAt(h).hash());
             ledger.blockConnected(block, h, now, changed);
@@ -228,8 +238,14 @@ public final class Wallet implements AutoCloseable {
                 persist(changed);
                 changed.clear();
             }
+            if (progress != null && (h - from + 1) % SCAN_PROGRESS_INTERVAL == 0) {
+                progress.publish(new WalletEvent.ScanProgress(h, tip.height(), false));
+            }
         }
         persist(changed);
+        if (progress != null) {
+            progress.publish(new WalletEvent.ScanProgress(tip.height(), tip.height(), true));
+        }
     }
 
     private void onBlockConnected(Block block, int height) {
@@ -272,17 +288,26 @@ public final class Wallet implements AutoCloseable {
      */
     private void persist(Set<WalletTx> changed) {
         try {
+            List<Hash> ids = new ArrayList<>(changed.size());
+            List<Hash> added = new ArrayList<>();
             for (WalletTx t : changed) {
                 store.putTx(t);
+                ids.add(t.txid);
+                if (!t.stored) {
+                    added.add(t.txid);
+                }
             }
             if (ledger.tipHash() != null) {
                 store.putMeta(WalletStore.META_SYNCED_HASH, ledger.tipHash().toHex());
                 store.putMeta(WalletStore.META_SYNCED_HEIGHT, Integer.toString(ledger.tipHeight()));
             }
             store.commit();
+            for (WalletTx t : changed) {
+                t.stored = true;
+            }
             EventBus bus = events;
             if (bus != null && !changed.isEmpty()) {
-                bus.publish(new WalletEvent.Changed(ledger.balances(), changed.size()));
+                bus.publish(new WalletEvent.Changed(ledger.balances(), ids, added));
             }
         } catch (WalletStoreException e) {
             log.error("Cannot store the wallet's progress; it will catch up at the next start: {}", e.getMessage());
@@ -390,7 +415,59 @@ public final class Wallet implements AutoCloseable {
     /** A fresh receive address ({@code getnewaddress}), labelled; works while locked as long as the key pool lasts. */
     public synchronized Address newAddress(String label) throws WalletException {
         WalletKey k = issue(KeyPath.RECEIVE, label);
-        return new Address(params.addressPrefix(), k.keyHash);
+        Address address = new Address(params.addressPrefix(), k.keyHash);
+        publish(new WalletEvent.AddressChanged(address, k.label, true));
+        return address;
+    }
+
+    /**
+     * Labels one of our addresses ({@code setlabel}); an empty label removes it. Returns false, changing nothing,
+     * when the address is not ours.
+     */
+    public synchronized boolean setLabel(Address address, String label) {
+        checkOpen();
+        WalletKey k = ledger.key(address.keyHash());
+        if (k == null) {
+            return false;
+        }
+        k.label = label == null ? "" : label;
+        store.putKey(k);
+        store.commit();
+        publish(new WalletEvent.AddressChanged(address, k.label, k.issued));
+        return true;
+    }
+
+    /** Labels one of our transactions (kept as its comment); false when the wallet has no such transaction. */
+    public synchronized boolean setTransactionLabel(Hash txid, String label) {
+        checkOpen();
+        WalletTx t = ledger.tx(txid);
+        if (t == null) {
+            return false;
+        }
+        t.comment = label == null ? "" : label;
+        Set<WalletTx> changed = new LinkedHashSet<>();
+        changed.add(t);
+        persist(changed);
+        return true;
+    }
+
+    /** The address of one of our keys, by its path; empty when the key is not derived. */
+    public synchronized Optional<Address> address(KeyPath path) {
+        WalletKey k = ledger.key(path);
+        return k == null ? Optional.empty() : Optional.of(new Address(params.addressPrefix(), k.keyHash));
+    }
+
+    /** Where one of our addresses sits in the key tree, and whether it was handed out; empty when it is not ours. */
+    public synchronized Optional<KeyPath> keyPath(Address address) {
+        WalletKey k = ledger.key(address.keyHash());
+        return k == null ? Optional.empty() : Optional.of(k.path);
+    }
+
+    private void publish(WalletEvent e) {
+        EventBus bus = events;
+        if (bus != null) {
+            bus.publish(e);
+        }
     }
 
     /**
@@ -464,6 +541,66 @@ public final class Wallet implements AutoCloseable {
         return ledger.unspent(minConf, maxConf);
     }
 
+    /** The history as rows, newest first (see {@link TxSummary}). */
+    public synchronized List<TxSummary> summaries() {
+        return ledger.summaries();
+    }
+
+    public synchronized Optional<TxSummary> summary(Hash txid) {
+        WalletTx t = ledger.tx(txid);
+        return t == null ? Optional.empty() : Optional.of(ledger.summary(t));
+    }
+
+    /** Mined coins not yet spendable, by the tip height at which they mature, soonest first. */
+    public synchronized List<ImmatureCoins> immatureCoins() {
+        return ledger.immatureCoins();
+    }
+
+    /** What each receive address was paid ({@code listreceivedbyaddress}). */
+    public synchronized List<AddressReceipts> receipts(int minConf, boolean includeEmpty) {
+        return ledger.receipts(minConf, includeEmpty);
+    }
+
+    /** The height of the last block the wallet has followed. */
+    public synchronized int tipHeight() {
+        return ledger.tipHeight();
+    }
+
+    // ------------------------------------------------------------------ coin control
+
+    /**
+     * Keeps {@code outpoints} out of automatic coin selection ({@code lockunspent false}) or lets them back in
+     * ({@code true}). Refuses, changing nothing, an outpoint that is not an unspent output of ours.
+     */
+    public synchronized void setCoinsLocked(List<OutPoint> outpoints, boolean locked) throws WalletException {
+        for (OutPoint p : outpoints) {
+            if (locked && !ledger.isUnspentOutput(p)) {
+                throw new WalletException(WalletException.Reason.UNKNOWN_COIN, "Invalid parameter, " + p
+                        + " is not an unspent output of this wallet");
+            }
+            if (!locked && !lockedCoins.contains(p)) {
+                throw new WalletException(WalletException.Reason.UNKNOWN_COIN, "Invalid parameter, " + p
+                        + " is not locked");
+            }
+        }
+        for (OutPoint p : outpoints) {
+            if (locked) {
+                lockedCoins.add(p);
+            } else {
+                lockedCoins.remove(p);
+            }
+        }
+    }
+
+    public synchronized void unlockAllCoins() {
+        lockedCoins.clear();
+    }
+
+    public synchronized Set<OutPoint> lockedCoins() {
+        lockedCoins.removeIf(p -> !ledger.isUnspentOutput(p));
+        return Set.copyOf(lockedCoins);
+    }
+
     public synchronized WalletInfo info() {
         return new WalletInfo(ledger.balances(), ledger.txCount(), ledger.lookahead(KeyPath.RECEIVE),
                 ledger.lookahead(KeyPath.CHANGE), lock.unlockedUntil(), feeRate, ledger.tipHash(), ledger.tipHeight());
@@ -498,6 +635,18 @@ public final class Wallet implements AutoCloseable {
      */
     public SendResult send(Address to, long amount, boolean subtractFee, long rate, String comment, String commentTo)
             throws WalletException {
+        checkAmount(amount);
+        if (to.prefix() != params.addressPrefix()) {
+            throw new IllegalArgumentException("the address is for another network");
+        }
+        if (!isUnlocked()) {
+            throw locked();
+        }
+        return commit(draft(List.of(new Payment(to.keyHash(), amount)), subtractFee, rate, List.of()), comment,
+                commentTo);
+    }
+
+    private static void checkAmount(long amount) throws WalletException {
         if (amount <= 0) {
             throw new WalletException(WalletException.Reason.INVALID_AMOUNT, "Invalid amount for send: "
                     + Amount.format(Math.max(0, amount)) + " (it must be above zero)");
@@ -506,26 +655,145 @@ public final class Wallet implements AutoCloseable {
             throw new WalletException(WalletException.Reason.INVALID_AMOUNT, "Amount out of range: "
                     + Amount.format(amount) + " is above the " + Amount.format(ChainParams.MAX_MONEY) + " that can ever exist");
         }
-        if (to.prefix() != params.addressPrefix()) {
-            throw new IllegalArgumentException("the address is for another network");
+    }
+
+    /**
+     * Builds a send for review without handing it to the node: coins chosen among the spendable ones not locked
+     * (or exactly {@code chosen}, coin control), outputs paying {@code payments} in order and change to the next free
+     * change key, the fee at {@code rate} base units per byte. With {@code subtractFee} the recipients pay the fee
+     * out of their amounts, in equal shares. Signed at once when the wallet is unlocked; works locked too.
+     */
+    public synchronized SendDraft draft(List<Payment> payments, boolean subtractFee, long rate, List<OutPoint> chosen)
+            throws WalletException {
+        checkOpen();
+        if (payments.isEmpty()) {
+            throw new WalletException(WalletException.Reason.INVALID_AMOUNT, "A send needs at least one recipient");
         }
+        long amount = 0;
+        for (Payment p : payments) {
+            checkAmount(p.amount());
+            amount = Math.addExact(amount, p.amount());
+        }
+        checkAmount(amount);
+        List<SpendableOutput> available = coinsFor(chosen);
+        CoinSelection selection = select(available, amount, subtractFee, rate, payments.size(), !chosen.isEmpty());
+        List<TxOutput> outputs = new ArrayList<>(payments.size() + 1);
+        long feeShare = (amount - selection.amount()) / payments.size();
+        long firstExtra = (amount - selection.amount()) - feeShare * payments.size();
+        for (int i = 0; i < payments.size(); i++) {
+            Payment p = payments.get(i);
+            long pays = p.amount() - (subtractFee ? feeShare + (i == 0 ? firstExtra : 0) : 0);
+            if (pays < CoinSelector.DUST_THRESHOLD) {
+                throw new WalletException(WalletException.Reason.AMOUNT_BELOW_DUST, "the payment of "
+                        + Amount.format(p.amount()) + " less its share of the fee leaves " + Amount.format(Math.max(0, pays))
+                        + ", below the dust threshold of " + Amount.format(CoinSelector.DUST_THRESHOLD));
+            }
+            outputs.add(new TxOutput(pays, p.payTo()));
+        }
+        int changeIndex = -1;
+        if (selection.hasChange()) {
+            WalletKey change = ledger.peek(KeyPath.CHANGE);
+            if (change == null) {
+                topUp();
+                change = ledger.peek(KeyPath.CHANGE);
+            }
+            if (change == null) {
+                throw new WalletException(WalletException.Reason.KEYPOOL_EXHAUSTED, "Error: Keypool ran out, please"
+                        + " call walletpassphrase first to derive more keys (every change key is in use)");
+            }
+            changeIndex = outputs.size();
+            outputs.add(new TxOutput(selection.change(), change.keyHash));
+        }
+        Transaction signed = null;
+        try {
+            signed = sign(selection.inputs(), outputs, lock.keyChain());
+        } catch (WalletLockedException e) {
+            // Locked: the draft is reviewed unsigned and signed when it is committed.
+        }
+        long size = TransactionSize.of(selection.inputs().size(), outputs.size());
+        return new SendDraft(selection.inputs(), outputs, changeIndex, selection.fee(), rate, size, signed);
+    }
+
+    /** Our spendable coins minus the locked ones, or exactly {@code chosen} when given (each must be spendable). */
+    private List<SpendableOutput> coinsFor(List<OutPoint> chosen) throws WalletException {
+        List<SpendableOutput> spendable = ledger.spendable();
+        if (chosen.isEmpty()) {
+            spendable.removeIf(o -> lockedCoins.contains(o.outpoint()));
+            return spendable;
+        }
+        java.util.Map<OutPoint, SpendableOutput> byOutpoint = new java.util.HashMap<>();
+        for (SpendableOutput o : spendable) {
+            byOutpoint.put(o.outpoint(), o);
+        }
+        List<SpendableOutput> picked = new ArrayList<>(chosen.size());
+        for (OutPoint p : new LinkedHashSet<>(chosen)) {
+            SpendableOutput o = byOutpoint.get(p);
+            if (o == null) {
+                throw new WalletException(WalletException.Reason.UNKNOWN_COIN, "The coin " + p + " cannot be spent: it"
+                        + " is not ours, already spent, not yet mature or unconfirmed from someone else");
+            }
+            picked.add(o);
+        }
+        return picked;
+    }
+
+    private static Transaction sign(List<SpendableOutput> inputs, List<TxOutput> outputs, KeyChain keys)
+            throws WalletLockedException {
+        List<TransactionSigner.SigningInput> signing = new ArrayList<>(inputs.size());
+        try {
+            for (SpendableOutput o : inputs) {
+                signing.add(new TransactionSigner.SigningInput(o.outpoint(), keys.keyPair(o.keyPath())));
+            }
+            return TransactionSigner.sign(signing, outputs);
+        } finally {
+            for (TransactionSigner.SigningInput in : signing) {
+                Arrays.fill(in.keyPair().privateKey(), (byte) 0);
+            }
+        }
+    }
+
+    /**
+     * Sends a reviewed draft: checks its coins are still ours to spend, hands out its change key, signs it if the
+     * draft is unsigned (or its change key was taken meanwhile), gives it to the node and records it as pending.
+     *
+     * @throws WalletException {@code LOCKED} when it must be signed and the wallet is locked; {@code STALE_DRAFT}
+     *     when a coin was spent or locked since the review; {@code REJECTED} with the node's reason
+     */
+    public SendResult commit(SendDraft draft, String comment, String commentTo) throws WalletException {
         chainLock.lock();
         try {
             synchronized (this) {
                 checkOpen();
-                KeyChain keys;
-                try {
-                    keys = lock.keyChain();
-                } catch (WalletLockedException e) {
-                    throw locked();
+                java.util.Set<OutPoint> spendable = new java.util.HashSet<>();
+                for (SpendableOutput o : ledger.spendable()) {
+                    spendable.add(o.outpoint());
                 }
-                CoinSelection selection = select(ledger.spendable(), amount, subtractFee, rate);
-                KeyHash change = selection.hasChange() ? issue(KeyPath.CHANGE, "").keyHash : null;
-                Transaction tx;
-                try {
-                    tx = TransactionSigner.sign(selection, to.keyHash(), change, keys);
-                } catch (WalletLockedException e) {
-                    throw locked();
+                for (SpendableOutput o : draft.inputs()) {
+                    if (!spendable.contains(o.outpoint())) {
+                        throw new WalletException(WalletException.Reason.STALE_DRAFT, "The coin " + o.outpoint()
+                                + " of this send was spent since it was reviewed; review the send again");
+                    }
+                }
+                Transaction tx = draft.signed();
+                List<TxOutput> outputs = draft.outputs();
+                if (draft.changeIndex() >= 0) {
+                    KeyHash planned = outputs.get(draft.changeIndex()).keyHash();
+                    WalletKey next = ledger.peek(KeyPath.CHANGE);
+                    if (next == null || !next.keyHash.equals(planned)) {
+                        KeyHash change = issue(KeyPath.CHANGE, "").keyHash;
+                        outputs = new ArrayList<>(outputs);
+                        outputs.set(draft.changeIndex(), new TxOutput(draft.change(), change));
+                        tx = null;
+                    } else {
+                        issue(KeyPath.CHANGE, "");
+                    }
+                }
+                if (tx == null) {
+                    try {
+                        tx = sign(draft.inputs(), outputs, lock.keyChain());
+                    } catch (WalletLockedException e) {
+                        throw locked();
+                    }
                 }
                 try {
                     submitter.submit(tx);
@@ -539,9 +807,8 @@ public final class Wallet implements AutoCloseable {
                 t.commentTo = commentTo == null ? "" : commentTo;
                 changed.add(t);
                 persist(changed);
-                log.info("Sent {} to {} in {} (fee {})", Amount.format(selection.amount()), to, tx.txid(),
-                        Amount.format(selection.fee()));
-                return new SendResult(tx.txid(), selection.amount(), selection.fee(), selection.change(), tx);
+                log.info("Sent {} in {} (fee {})", Amount.format(draft.paid()), tx.txid(), Amount.format(draft.fee()));
+                return new SendResult(tx.txid(), draft.paid(), draft.fee(), draft.change(), tx);
             }
         } finally {
             chainLock.unlock();
@@ -553,10 +820,14 @@ public final class Wallet implements AutoCloseable {
                 "Error: Please enter the wallet passphrase with walletpassphrase first.");
     }
 
-    private static CoinSelection select(List<SpendableOutput> available, long amount, boolean subtractFee, long rate)
-            throws WalletException {
+    private static CoinSelection select(List<SpendableOutput> available, long amount, boolean subtractFee, long rate,
+            int payments, boolean chosen) throws WalletException {
         try {
-            return subtractFee ? selectSubtractingFee(available, amount, rate) : CoinSelector.select(available, amount, rate);
+            if (subtractFee) {
+                return selectSubtractingFee(available, amount, rate, payments, chosen);
+            }
+            return chosen ? CoinSelector.spendChosen(available, amount, rate, payments)
+                    : CoinSelector.select(available, amount, rate, payments);
         } catch (CoinSelectionException e) {
             throw new WalletException(switch (e.reason()) {
                 case INSUFFICIENT_FUNDS -> WalletException.Reason.INSUFFICIENT_FUNDS;
@@ -569,6 +840,15 @@ public final class Wallet implements AutoCloseable {
     /** Inputs covering {@code amount} itself; the recipient gets the amount less the fee. */
     static CoinSelection selectSubtractingFee(List<SpendableOutput> available, long amount, long rate)
             throws CoinSelectionException {
+        return selectSubtractingFee(available, amount, rate, 1, false);
+    }
+
+    /**
+     * Inputs covering {@code amount} itself ({@code chosen}: exactly the given ones); the {@code payments}
+     * recipients get the amount less the fee.
+     */
+    static CoinSelection selectSubtractingFee(List<SpendableOutput> available, long amount, long rate, int payments,
+            boolean chosen) throws CoinSelectionException {
         long total = 0;
         for (SpendableOutput o : available) {
             total += o.amount();
@@ -578,10 +858,12 @@ public final class Wallet implements AutoCloseable {
                     + " wallet has " + Amount.format(total) + " spendable, and this send needs " + Amount.format(amount));
         }
         if (amount == total) {
-            return CoinSelector.selectAll(available, rate);
+            return CoinSelector.selectAll(available, rate, payments);
         }
-        CoinSelection cover = CoinSelector.select(available, amount, 0);
-        long fee = Math.multiplyExact(TransactionSize.of(cover.inputs().size(), cover.hasChange() ? 2 : 1), rate);
+        CoinSelection cover = chosen ? CoinSelector.spendChosen(available, amount, 0, payments)
+                : CoinSelector.select(available, amount, 0, payments);
+        long fee = Math.multiplyExact(TransactionSize.of(cover.inputs().size(), payments + (cover.hasChange() ? 1 : 0)),
+                rate);
         long pay = amount - fee;
         if (pay < CoinSelector.DUST_THRESHOLD) {
             throw new CoinSelectionException(CoinSelectionException.Reason.AMOUNT_BELOW_DUST, "the amount "

@@ -20,7 +20,11 @@ public final class WalletException extends Exception {
         /** The node refused the transaction; the message gives its reason. */
         REJECTED,
         /** Reading or writing the wallet's files failed. */
-        STORAGE
+        STORAGE,
+        /** A coin named for coin control or {@code lockunspent} is not an unspent output of ours, or not locked. */
+        UNKNOWN_COIN,
+        /** A reviewed send can no longer be made as reviewed: one of its coins was spent or locked since. */
+        STALE_DRAFT
     }
 
     private final Reason reason;

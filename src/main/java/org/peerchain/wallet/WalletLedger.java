@@ -86,6 +86,21 @@ final class WalletLedger {
         return keys.get(h);
     }
 
+    WalletKey key(KeyPath path) {
+        List<WalletKey> chain = byChain.get(path.chain());
+        return path.index() < chain.size() ? chain.get(path.index()) : null;
+    }
+
+    /** The key {@link #issue} would hand out next on {@code chain}, without handing it out; null when none is free. */
+    WalletKey peek(int chain) {
+        for (WalletKey k : byChain.get(chain)) {
+            if (k.available()) {
+                return k;
+            }
+        }
+        return null;
+    }
+
     Collection<WalletKey> keys() {
         return keys.values();
     }
@@ -405,6 +420,101 @@ final class WalletLedger {
             }
         });
         return list;
+    }
+
+    /** The tip height at which a coinbase confirmed at {@code height} becomes spendable. */
+    static int maturityHeight(int height) {
+        return height + ChainParams.COINBASE_MATURITY - 1;
+    }
+
+    /** Unspent mined coins not yet mature, grouped by the height at which they mature, soonest first. */
+    List<ImmatureCoins> immatureCoins() {
+        java.util.TreeMap<Integer, Long> byHeight = new java.util.TreeMap<>();
+        forEachUnspent((t, p, out) -> {
+            if (immature(t)) {
+                byHeight.merge(maturityHeight(t.height), out.amount(), Long::sum);
+            }
+        });
+        List<ImmatureCoins> list = new ArrayList<>(byHeight.size());
+        byHeight.forEach((h, a) -> list.add(new ImmatureCoins(h, a)));
+        return list;
+    }
+
+    /**
+     * The history as rows, newest first: cheaper than {@link #view} (no entries, no addresses encoded), so a screen
+     * can show ten thousand of them at once.
+     */
+    List<TxSummary> summaries() {
+        List<TxSummary> list = new ArrayList<>(txs.size());
+        for (WalletTx t : txs.values()) {
+            list.add(summary(t));
+        }
+        list.sort(java.util.Comparator.comparingLong(TxSummary::time).thenComparingInt(TxSummary::height).reversed());
+        return list;
+    }
+
+    TxSummary summary(WalletTx t) {
+        long credit = 0;
+        String label = t.comment;
+        for (TxOutput o : t.tx.outputs()) {
+            WalletKey k = keys.get(o.keyHash());
+            if (k != null) {
+                credit += o.amount();
+                if (label.isEmpty() && !k.label.isEmpty()) {
+                    label = k.label;
+                }
+            }
+        }
+        long debit = debit(t);
+        boolean fromMe = debit > 0 && fromMe(t);
+        long fee = fromMe ? debit - t.tx.totalOutput() : 0;
+        long time = t.height >= 0 ? Math.min(t.timeReceived, t.blockTime) : t.timeReceived;
+        boolean coinbase = t.tx.isCoinbase();
+        return new TxSummary(t.txid, t.state, confirmations(t), t.height, time, credit - debit, fee, coinbase,
+                immature(t), coinbase && t.height >= 0 ? maturityHeight(t.height) : -1, label);
+    }
+
+    /**
+     * What each receive address was paid by live transactions with at least {@code minConf} confirmations; with
+     * {@code includeEmpty} also the addresses handed out and never paid. Change addresses are left out.
+     */
+    List<AddressReceipts> receipts(int minConf, boolean includeEmpty) {
+        Map<KeyHash, long[]> totals = new LinkedHashMap<>();
+        Map<KeyHash, List<Hash>> txids = new HashMap<>();
+        for (WalletTx t : txs.values()) {
+            int conf = confirmations(t);
+            if (!t.live() || conf < minConf) {
+                continue;
+            }
+            for (TxOutput o : t.tx.outputs()) {
+                WalletKey k = keys.get(o.keyHash());
+                if (k == null || k.path.chain() != KeyPath.RECEIVE) {
+                    continue;
+                }
+                long[] total = totals.computeIfAbsent(o.keyHash(), h -> new long[] {0, Integer.MAX_VALUE});
+                total[0] += o.amount();
+                total[1] = Math.min(total[1], conf);
+                List<Hash> ids = txids.computeIfAbsent(o.keyHash(), h -> new ArrayList<>());
+                if (!ids.contains(t.txid)) {
+                    ids.add(t.txid);
+                }
+            }
+        }
+        List<AddressReceipts> list = new ArrayList<>();
+        for (WalletKey k : byChain.get(KeyPath.RECEIVE)) {
+            long[] total = totals.get(k.keyHash);
+            if (total == null && !(includeEmpty && k.issued)) {
+                continue;
+            }
+            list.add(new AddressReceipts(new Address(addressPrefix, k.keyHash), k.label, total == null ? 0 : total[0],
+                    total == null ? 0 : (int) total[1], txids.getOrDefault(k.keyHash, List.of())));
+        }
+        return list;
+    }
+
+    /** Outpoints that are ours and unspent by any of our live transactions. */
+    boolean isUnspentOutput(OutPoint p) {
+        return outputs.containsKey(p) && !spentBy.containsKey(p);
     }
 
     /** The history, oldest first. */

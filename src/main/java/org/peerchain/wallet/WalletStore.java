@@ -218,6 +218,7 @@ final class WalletStore implements AutoCloseable {
                 t.conflictHeight = r.getInt(11);
                 t.comment = r.getString(12);
                 t.commentTo = r.getString(13);
+                t.stored = true;
                 txs.add(t);
             }
             return txs;

@@ -21,6 +21,8 @@ final class WalletTx {
     int conflictHeight = NO_HEIGHT;
     String comment = "";
     String commentTo = "";
+    /** True once the wallet database holds this transaction (so a change to it is not an addition). */
+    boolean stored;
 
     WalletTx(Transaction tx, long seq, long timeReceived) {
         this.tx = tx;

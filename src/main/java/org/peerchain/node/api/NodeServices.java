@@ -15,8 +15,12 @@ public interface NodeServices {
 
     PeerService peers();
 
+    /** The wallet: there with or without a wallet in the data directory (its state says which). */
+    WalletService wallet();
+
     /**
-     * Subscribes to the events of {@code type} (one of the records in this package, or {@link NodeEvent} for all).
+     * Subscribes to the events of {@code type} (one of the records in this package, {@link NodeEvent} for all the
+     * node's, {@link WalletEvent} for all the wallet's).
      * The listener runs on the publishing thread and must return quickly.
      */
     <E> Subscription subscribe(Class<E> type, Consumer<? super E> listener);
