@@ -53,6 +53,8 @@ public final class Wallet implements AutoCloseable {
     public static final long DEFAULT_FEE_RATE = 10;
     /** Blocks scanned between two commits of a rescan, so a long rescan resumes where it stopped. */
     static final int SCAN_COMMIT_INTERVAL = 1_000;
+    /** About how many progress events a catch-up sends, however many blocks it scans. */
+    static final int CATCH_UP_PROGRESS_STEPS = 100;
     static final String META_MINING_KEY = "mining_key";
     static final String MINING_LABEL = "mining";
 
@@ -169,7 +171,7 @@ public final class Wallet implements AutoCloseable {
         try {
             synchronized (wallet) {
                 if (!wallet.awaitingKeys) {
-                    wallet.catchUp();
+                    wallet.catchUp(events);
                 }
             }
             wallet.subscribe(events);
@@ -192,7 +194,7 @@ public final class Wallet implements AutoCloseable {
     // ------------------------------------------------------------------ following the chain
 
     /** Brings the wallet to the chain's tip: undoes blocks it followed that left the chain, then scans the rest. */
-    private void catchUp() {
+    private void catchUp(EventBus progress) {
         BlockIndexEntry tip = chain.tip();
         String syncedHex = store.meta(WalletStore.META_SYNCED_HASH);
         Set<WalletTx> changed = new LinkedHashSet<>();
@@ -221,12 +223,18 @@ public final class Wallet implements AutoCloseable {
             log.info("Wallet scanning blocks {} to {}", from, tip.height());
         }
         long now = now();
+        int toScan = Math.max(0, tip.height() - from + 1);
+        int step = Math.max(1, toScan / CATCH_UP_PROGRESS_STEPS);
         for (int h = from; h <= tip.height(); h++) {
             Block block = chain.block(chain.entryAt(h).hash());
             ledger.blockConnected(block, h, now, changed);
-            if ((h - from + 1) % SCAN_COMMIT_INTERVAL == 0) {
+            int scanned = h - from + 1;
+            if (scanned % SCAN_COMMIT_INTERVAL == 0) {
                 persist(changed);
                 changed.clear();
+            }
+            if (progress != null && (scanned % step == 0 || scanned == toScan)) {
+                progress.publish(new WalletEvent.CatchUpProgress(scanned, toScan, tip.height()));
             }
         }
         persist(changed);
@@ -335,7 +343,7 @@ public final class Wallet implements AutoCloseable {
             chainLock.lock();
             try {
                 synchronized (this) {
-                    catchUp();
+                    catchUp(events);
                     awaitingKeys = false;
                 }
             } finally {
