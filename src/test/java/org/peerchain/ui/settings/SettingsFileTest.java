@@ -73,4 +73,36 @@ class SettingsFileTest {
         assertTrue(problem.contains("theme \"purple\"") && problem.contains("uiScale 9") && problem.contains("listenPort 70000"),
                 problem);
     }
+
+    @Test
+    void anOlderFileWithoutTheMiningFieldsLoadsWithTheMiningDefaults() throws Exception {
+        Path path = dir.resolve("settings.json");
+        Files.writeString(path, "{\"theme\": \"dark\", \"uiScale\": 1.15, \"lastScreen\": \"PEERS\"}");
+        SettingsFile.Loaded loaded = new SettingsFile(path).load();
+        assertEquals(AppSettings.HALF_THE_CORES, loaded.settings().miningThreads());
+        assertFalse(loaded.settings().pauseMiningWhileSyncing());
+        assertEquals("dark", loaded.settings().theme());
+        assertTrue(loaded.problem().isEmpty(), "a missing field is no problem");
+    }
+
+    @Test
+    void badMiningValuesFallBackToTheirDefaultsAndAreNamed() throws Exception {
+        Path path = dir.resolve("settings.json");
+        for (String threads : List.of("\"many\"", "-2", "5000", "1.5", "[2]")) {
+            Files.writeString(path, "{\"theme\": \"dark\", \"miningThreads\": " + threads
+                    + ", \"pauseMiningWhileSyncing\": true}");
+            SettingsFile.Loaded loaded = new SettingsFile(path).load();
+            assertEquals(AppSettings.HALF_THE_CORES, loaded.settings().miningThreads(), threads);
+            assertTrue(loaded.settings().pauseMiningWhileSyncing(), "the good value is kept beside " + threads);
+            assertEquals("dark", loaded.settings().theme());
+            String problem = loaded.problem().orElseThrow();
+            assertTrue(problem.contains("miningThreads " + threads) && problem.contains("1 to 1024"), problem);
+        }
+        Files.writeString(path, "{\"miningThreads\": 2, \"pauseMiningWhileSyncing\": \"yes\"}");
+        SettingsFile.Loaded loaded = new SettingsFile(path).load();
+        assertEquals(2, loaded.settings().miningThreads());
+        assertFalse(loaded.settings().pauseMiningWhileSyncing());
+        assertTrue(loaded.problem().orElseThrow().contains("pauseMiningWhileSyncing \"yes\" (true or false)"),
+                loaded.problem().get());
+    }
 }
