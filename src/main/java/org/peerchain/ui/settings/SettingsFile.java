@@ -71,7 +71,7 @@ public final class SettingsFile {
             String why = "The settings file " + file + " has " + String.join("; ", bad) + ": the default is used instead.";
             log.warn(why);
             return new Loaded(s, Optional.of(why));
-        } catch (JsonParseException | IllegalStateException | UnsupportedOperationException e) {
+        } catch (JsonParseException | IllegalStateException | UnsupportedOperationException | NumberFormatException e) {
             Path aside = file.resolveSibling(file.getFileName() + DAMAGED_SUFFIX);
             String why = "The settings file " + file + " is damaged (" + rootMessage(e) + "). It was kept as " + aside
                     + " and the defaults are used; your wallet and chain are not affected.";

@@ -105,4 +105,13 @@ class SettingsFileTest {
         assertTrue(loaded.problem().orElseThrow().contains("pauseMiningWhileSyncing \"yes\" (true or false)"),
                 loaded.problem().get());
     }
+
+    @Test
+    void aWordWhereTheScaleOrPortShouldBeIsDamageNotACrash() throws Exception {
+        Path path = dir.resolve("settings.json");
+        Files.writeString(path, "{\"theme\": \"dark\", \"uiScale\": \"big\"}");
+        SettingsFile.Loaded loaded = new SettingsFile(path).load();
+        assertEquals(AppSettings.defaults(), loaded.settings());
+        assertTrue(loaded.problem().orElseThrow().contains("damaged"), loaded.problem().get());
+    }
 }
