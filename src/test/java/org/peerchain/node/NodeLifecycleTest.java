@@ -11,10 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.peerchain.consensus.ChainParams;
-import org.peerchain.core.Block;
 import org.peerchain.node.api.LifecycleStep;
 import org.peerchain.node.api.NodeEvent;
-import org.peerchain.testing.RegtestBlocks;
+import org.peerchain.testing.ExplorerChain;
 import org.peerchain.wallet.RecoveryPhrase;
 import org.peerchain.wallet.Wallet;
 
@@ -43,10 +42,7 @@ class NodeLifecycleTest {
     @Test
     void loadingTheBlockIndexAndTheWalletCatchUpReportFractionsThatRiseToOne() throws Exception {
         try (Node node = Node.start(NodeConfig.regtest(dir).withRpcPort(NodeConfig.OFF))) {
-            for (Block b : RegtestBlocks.coinbaseOnlyChain(CHAIN_HEIGHT, RegtestBlocks.keyHash(
-                    RegtestBlocks.key("lifecycle-miner")), 0)) {
-                node.submitBlock(b);
-            }
+            ExplorerChain.coinbaseOnly(node, CHAIN_HEIGHT, "lifecycle-miner");
         }
         try (RecoveryPhrase phrase = WalletNodes.newPhrase()) {
             Wallet.create(dir, ChainParams.REGTEST, WalletNodes.PASSWORD, phrase, "", true,

@@ -11,14 +11,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.peerchain.core.Block;
 import org.peerchain.node.Node;
 import org.peerchain.node.NodeConfig;
 import org.peerchain.node.api.NodeEvent;
 import org.peerchain.node.api.Subscription;
 import org.peerchain.node.api.TxIndexState;
 import org.peerchain.testing.Await;
-import org.peerchain.testing.RegtestBlocks;
+import org.peerchain.testing.ExplorerChain;
 import org.peerchain.ui.fx.FxDispatcher;
 
 /**
@@ -37,10 +36,7 @@ class ExplorerTxIndexTest {
     @Test
     void aBuildOnAnExistingChainIsPublishedFromStartToTipAndTheExplorerNotesItWhileItRuns() throws Exception {
         try (Node node = Node.start(NodeConfig.regtest(dir).withRpcPort(NodeConfig.OFF))) {
-            for (Block b : RegtestBlocks.coinbaseOnlyChain(CHAIN_HEIGHT, RegtestBlocks.keyHash(
-                    RegtestBlocks.key("txindex-events")), 0)) {
-                node.submitBlock(b);
-            }
+            ExplorerChain.coinbaseOnly(node, CHAIN_HEIGHT, "txindex-events");
             assertEquals(CHAIN_HEIGHT, node.services().chain().height());
             assertFalse(node.services().chain().txIndex().enabled());
 

@@ -52,12 +52,16 @@ class SettingsFileTest {
     }
 
     @Test
-    void aFileThatIsNotAnObjectIsDamage() throws Exception {
+    void aFileThatIsNotAnObjectOrHasAWordWhereANumberShouldBeIsDamageNotACrash() throws Exception {
         Path path = dir.resolve("settings.json");
-        Files.writeString(path, "[1, 2]");
-        SettingsFile.Loaded loaded = new SettingsFile(path).load();
-        assertEquals(AppSettings.defaults(), loaded.settings());
-        assertTrue(loaded.problem().orElseThrow().contains("not a JSON object"), loaded.problem().get());
+        for (String[] c : List.of(new String[] {"[1, 2]", "not a JSON object"},
+                new String[] {"{\"theme\": \"dark\", \"uiScale\": \"big\"}", "damaged"},
+                new String[] {"{\"listenPort\": \"high\"}", "damaged"})) {
+            Files.writeString(path, c[0]);
+            SettingsFile.Loaded loaded = new SettingsFile(path).load();
+            assertEquals(AppSettings.defaults(), loaded.settings(), c[0]);
+            assertTrue(loaded.problem().orElseThrow().contains(c[1]), loaded.problem().get());
+        }
     }
 
     @Test
@@ -104,14 +108,5 @@ class SettingsFileTest {
         assertFalse(loaded.settings().pauseMiningWhileSyncing());
         assertTrue(loaded.problem().orElseThrow().contains("pauseMiningWhileSyncing \"yes\" (true or false)"),
                 loaded.problem().get());
-    }
-
-    @Test
-    void aWordWhereTheScaleOrPortShouldBeIsDamageNotACrash() throws Exception {
-        Path path = dir.resolve("settings.json");
-        Files.writeString(path, "{\"theme\": \"dark\", \"uiScale\": \"big\"}");
-        SettingsFile.Loaded loaded = new SettingsFile(path).load();
-        assertEquals(AppSettings.defaults(), loaded.settings());
-        assertTrue(loaded.problem().orElseThrow().contains("damaged"), loaded.problem().get());
     }
 }
