@@ -73,6 +73,8 @@ class ArchitectureTest {
     private static final String TRACKER_UI = "org.peerchain.tracker.ui..";
     private static final String BENCH = "org.peerchain.bench..";
     private static final String TRACKER_BENCH = "org.peerchain.tracker.bench..";
+    /** bench ui drives the wallet's real window, so it alone among the benchmarks uses JavaFX and ui. */
+    private static final String UI_BENCH = "org.peerchain.bench.ui..";
     /** Bench code kept in the chain's package for its package-private database API (bench source root). */
     private static final String STORAGE_FLOOR = "org.peerchain.chain.StorageFloor";
 
@@ -166,13 +168,15 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule ONLY_THE_WINDOWS_AND_CLI_USE_UI = noClasses()
-            .that().resideOutsideOfPackages(UI, TRACKER_UI, CLI)
+            .that().resideOutsideOfPackages(UI, TRACKER_UI, CLI, UI_BENCH)
             .should().dependOnClassesThat(in(UI))
             .because("DESIGN.md sections 3 and 10: ui is the top of the wallet; only its own screens, the tracker's"
-                    + " window (one FX dispatcher for both windows) and cli (which launches the window) use it");
+                    + " window (one FX dispatcher for both windows), cli (which launches the window) and the window's"
+                    + " benchmark use it");
 
     @ArchTest
-    static final ArchRule NO_JAVAFX_OUTSIDE_THE_WINDOWS = noClasses().that().resideOutsideOfPackages(UI, TRACKER_UI)
+    static final ArchRule NO_JAVAFX_OUTSIDE_THE_WINDOWS = noClasses()
+            .that().resideOutsideOfPackages(UI, TRACKER_UI, UI_BENCH)
             .should().dependOnClassesThat(in("javafx..", "org.controlsfx..", "atlantafx..", "org.kordamp.ikonli.."))
             .because("DESIGN.md section 3: no JavaFX class outside ui and tracker-app's UI; the headless node must"
                     + " run without JavaFX on the class path");

@@ -518,8 +518,17 @@ final class ChainDatabase implements AutoCloseable {
 
     // --- headers and blocks ---
 
-    List<HeaderRow> loadHeaders() {
-        List<HeaderRow> rows = new ArrayList<>();
+    /** How many rows the block index holds (headers with or without their block). */
+    int headerCount() {
+        try (Statement s = conn.createStatement(); ResultSet r = s.executeQuery("SELECT COUNT(*) FROM headers")) {
+            return r.next() ? r.getInt(1) : 0;
+        } catch (SQLException e) {
+            throw failure("counting the block index", e);
+        }
+    }
+
+    /** Reads the block index in height order, handing each row to {@code each} as it is read. */
+    void loadHeaders(java.util.function.Consumer<HeaderRow> each) {
         try (Statement s = conn.createStatement();
                 ResultSet r = s.executeQuery("SELECT header, height, status, seq FROM headers ORDER BY height, seq")) {
             while (r.next()) {
@@ -535,12 +544,11 @@ final class ChainDatabase implements AutoCloseable {
                     throw new ChainStoreException("The chain database " + file + " is damaged: a block index row at height "
                             + r.getInt(2) + " holds no valid header (" + e.getMessage() + ").", e);
                 }
-                rows.add(new HeaderRow(header, r.getInt(2), BlockStatus.values()[status], r.getLong(4)));
+                each.accept(new HeaderRow(header, r.getInt(2), BlockStatus.values()[status], r.getLong(4)));
             }
         } catch (SQLException e) {
             throw failure("loading the block index", e);
         }
-        return rows;
     }
 
     void putHeader(BlockIndexEntry e) {

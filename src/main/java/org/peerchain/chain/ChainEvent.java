@@ -17,6 +17,13 @@ public sealed interface ChainEvent {
     }
 
     /**
+     * The block index loading as the chain opens: {@code loaded} of {@code total} rows read. Sent about every
+     * hundredth of the way and once with {@code loaded == total}.
+     */
+    record BlockIndexLoading(int loaded, int total) implements ChainEvent {
+    }
+
+    /**
      * The transaction index's build: indexed up to {@code indexedHeight} of a chain {@code chainHeight} high. Sent
      * when a build starts, a few times a second at most while it runs, and with {@code building} false at its end.
      */

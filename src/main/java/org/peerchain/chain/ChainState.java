@@ -57,6 +57,8 @@ public final class ChainState implements UtxoView, AutoCloseable {
     static final int TX_INDEX_BATCH_BLOCKS = 200;
     /** Block bytes per build batch at most, so that a batch of full blocks still holds the lock briefly. */
     static final int TX_INDEX_BATCH_BYTES = 4 << 20;
+    /** About how many progress events loading the block index sends, however long the chain. */
+    static final int INDEX_LOAD_PROGRESS_STEPS = 100;
     /** The least time between two build progress events. */
     static final long TX_INDEX_PROGRESS_INTERVAL_MS = 250;
 
@@ -175,7 +177,10 @@ public final class ChainState implements UtxoView, AutoCloseable {
                 throw new ChainStoreException("The chain database " + db.file() + " belongs to network '" + stored
                         + "', not '" + params.networkId() + "'. Use the data directory of that network.");
             }
-            for (ChainDatabase.HeaderRow row : db.loadHeaders()) {
+            int total = db.headerCount();
+            int[] loaded = {0};
+            int step = Math.max(1, total / INDEX_LOAD_PROGRESS_STEPS);
+            db.loadHeaders(row -> {
                 BlockIndexEntry parent = row.height() == 0 ? null : index.get(row.header().prevHash());
                 if (row.height() > 0 && parent == null) {
                     throw new ChainStoreException("The chain database " + db.file()
@@ -186,7 +191,11 @@ public final class ChainState implements UtxoView, AutoCloseable {
                         parent == null ? work : parent.chainWork().add(work), parent, row.status(), row.sequence());
                 addToIndex(e);
                 sequence = Math.max(sequence, row.sequence() + 1);
-            }
+                loaded[0]++;
+                if (loaded[0] % step == 0 || loaded[0] == total) {
+                    events.publish(new ChainEvent.BlockIndexLoading(loaded[0], total));
+                }
+            });
             byte[] state = db.meta(META_STATE);
             if (state == null || state.length != Hash.LENGTH + 16) {
                 throw new ChainStoreException("The chain database " + db.file()

@@ -12,7 +12,7 @@ import org.peerchain.bench.MiningBenchmark;
 import org.peerchain.bench.WalletBenchmark;
 import org.peerchain.bench.PropagationBenchmark;
 import org.peerchain.bench.SyncBenchmark;
-import org.peerchain.bench.UiBenchmark;
+import org.peerchain.bench.ui.UiBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

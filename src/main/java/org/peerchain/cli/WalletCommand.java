@@ -1,8 +1,8 @@
 package org.peerchain.cli;
 
 import java.util.concurrent.Callable;
-import org.peerchain.node.NodeConfig;
 import org.peerchain.node.PeerOptions;
+import org.peerchain.ui.WalletMain;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -27,9 +27,8 @@ public final class WalletCommand implements Callable<Integer> {
             System.err.println("error: --tracker/--connect: " + e.getMessage());
             return 2;
         }
-        // the desktop's explorer finds any transaction by its id
-        org.peerchain.ui.WalletMain.launch(new NodeConfig(network.params(), network.dataDir(), 0,
-                peerOptions.port(network.params()), peers).withTxIndex(true));
+        WalletMain.launch(WalletMain.desktopConfig(network.params(), network.dataDir(),
+                peerOptions.port(network.params()), peers));
         return 0;
     }
 }

@@ -13,6 +13,7 @@ import org.peerchain.node.api.NodeStatus;
 import org.peerchain.node.api.PeerService;
 import org.peerchain.node.api.Subscription;
 import org.peerchain.node.api.SyncState;
+import org.peerchain.node.api.TxIndexState;
 import org.peerchain.node.api.WalletService;
 import org.peerchain.p2p.NetworkEvent;
 
@@ -49,6 +50,8 @@ final class LocalServices implements NodeServices, NodeStatus {
         });
         parts.subscribe(MempoolEvent.class,
                 e -> apiEvents.publish(new NodeEvent.Mempool(node.mempool().size(), node.mempool().bytes())));
+        parts.subscribe(ChainEvent.TxIndexProgress.class, e -> apiEvents.publish(new NodeEvent.TxIndex(
+                new TxIndexState(true, e.indexedHeight(), e.chainHeight(), e.building()))));
     }
 
     private SyncState currentSync() {

@@ -3,6 +3,7 @@ package org.peerchain.node;
 import java.io.IOException;
 import java.net.BindException;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -13,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.peerchain.chain.BlockOutcome;
+import org.peerchain.chain.ChainEvent;
 import org.peerchain.chain.ChainState;
 import org.peerchain.chain.ChainStoreException;
 import org.peerchain.consensus.ChainParams;
@@ -33,6 +35,7 @@ import org.peerchain.node.rpc.RpcCookie;
 import org.peerchain.node.rpc.RpcMethods;
 import org.peerchain.node.rpc.RpcServer;
 import org.peerchain.wallet.Wallet;
+import org.peerchain.wallet.WalletEvent;
 import org.peerchain.wallet.WalletStoreException;
 import org.peerchain.p2p.PeerNetwork;
 import org.slf4j.Logger;
@@ -104,7 +107,15 @@ public final class Node implements AutoCloseable {
             }
             EventBus bus = new EventBus();
             apiEvents.publish(new NodeEvent.Lifecycle(LifecycleStep.LOADING_BLOCK_INDEX, -1, ""));
-            ChainState chain = ChainState.open(config.dataDir(), config.params(), bus, pool, Node::nowSeconds);
+            AutoCloseable indexProgress = bus.subscribe(ChainEvent.BlockIndexLoading.class, e -> apiEvents.publish(
+                    new NodeEvent.Lifecycle(LifecycleStep.LOADING_BLOCK_INDEX, fraction(e.loaded(), e.total()),
+                            String.format(Locale.ROOT, "%,d of %,d blocks", e.loaded(), e.total()))));
+            ChainState chain;
+            try {
+                chain = ChainState.open(config.dataDir(), config.params(), bus, pool, Node::nowSeconds);
+            } finally {
+                closeQuietly(indexProgress);
+            }
             if (config.txIndex()) {
                 chain.enableTxIndex();
             } else {
@@ -116,7 +127,14 @@ public final class Node implements AutoCloseable {
             new MiningRpc(node).register(methods);
             // Wallet (issue 6): opened when the data directory holds a keystore; its methods answer -18 otherwise.
             apiEvents.publish(new NodeEvent.Lifecycle(LifecycleStep.WALLET_CATCH_UP, -1, ""));
-            node.openWallet();
+            AutoCloseable catchUpProgress = bus.subscribe(WalletEvent.ScanProgress.class, e -> apiEvents.publish(
+                    new NodeEvent.Lifecycle(LifecycleStep.WALLET_CATCH_UP, fraction(e.scanned(), e.toScan()),
+                            String.format(Locale.ROOT, "%,d of %,d blocks", e.scanned(), e.toScan()))));
+            try {
+                node.openWallet();
+            } finally {
+                closeQuietly(catchUpProgress);
+            }
             new WalletRpc(node).register(methods);
             new NetworkRpc(node).register(methods);
             apiEvents.publish(new NodeEvent.Lifecycle(LifecycleStep.STARTING_NETWORK, -1, ""));
@@ -397,6 +415,20 @@ public final class Node implements AutoCloseable {
 
     public boolean awaitStop(long timeout, TimeUnit unit) throws InterruptedException {
         return stopped.await(timeout, unit);
+    }
+
+    /** {@code done} of {@code total} as 0 to 1; nothing to do counts as done. */
+    private static double fraction(int done, int total) {
+        return total <= 0 ? 1.0 : Math.min(1.0, (double) done / total);
+    }
+
+    /** Ends a start-time subscription to the parts' bus (closing one cannot fail). */
+    private static void closeQuietly(AutoCloseable subscription) {
+        try {
+            subscription.close();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void publishLifecycle(LifecycleStep step) {

@@ -12,10 +12,19 @@ import org.peerchain.p2p.wire.MessageCatalog;
 
 /**
  * One liveness check of a peer through its own listen port: connect, handshake ({@code version},
- * {@code version}+{@code verack}, {@code verack}), {@code ping}, {@code pong}, close. The tracker uses
- * it to decide who is alive; the result is the ping round trip.
+ * {@code version}+{@code verack}, {@code verack}), {@code ping}, {@code pong}, close. The tracker uses it to decide
+ * who is alive and to follow each peer's best height between its announces (five minutes apart) at the pace of its
+ * sweeps. The gossip a live node sends before its {@code pong} (a miner announces every block it finds, and asks
+ * for headers once the handshake is done) is passed over: it is no failure.
  */
 public final class PeerProbe {
+    /** Frames a peer may send between our {@code ping} and its {@code pong}; more than this is no liveness answer. */
+    public static final int MAX_FRAMES_BEFORE_PONG = 32;
+
+    /** What one successful probe learned: the ping's round trip and the best height the peer gave in its handshake. */
+    public record Answer(long rttNanos, long height) {
+    }
+
     private PeerProbe() {
     }
 
@@ -34,9 +43,9 @@ public final class PeerProbe {
      * Probes {@code target}, introducing itself as {@code us} (port 0: it takes no connections).
      *
      * @param timeout bound on the connect and on each read
-     * @return the round trip of the ping, in nanoseconds
+     * @return the round trip of the ping and the peer's height
      */
-    public static long probe(InetSocketAddress target, NodeIdentity us, Duration timeout) throws ProbeFailure {
+    public static Answer probe(InetSocketAddress target, NodeIdentity us, Duration timeout) throws ProbeFailure {
         int millis = (int) Math.max(1, timeout.toMillis());
         try (Socket s = new Socket()) {
             s.setTcpNoDelay(true);
@@ -47,19 +56,18 @@ public final class PeerProbe {
             FrameWriter out = new FrameWriter(s.getOutputStream());
             out.write(new Message.Version(us.networkId(), ProtocolVersion.CURRENT, us.nodeId(), 0,
                     us.bestHeight().getAsLong(), us.totalWork().get()));
-            expectVersion(in.read(), us);
+            Message.Version theirs = expectVersion(in.read(), us);
             expect(in.read(), Message.Verack.class, "verack");
             out.write(new Message.Verack());
             long nonce = ThreadLocalRandom.current().nextLong();
             long start = System.nanoTime();
             out.write(new Message.Ping(nonce));
-            Message reply = in.read();
+            Message.Pong pong = awaitPong(in);
             long rtt = System.nanoTime() - start;
-            Message.Pong pong = expect(reply, Message.Pong.class, "pong");
             if (pong.nonce() != nonce) {
                 throw new ProbeFailure("pong carries nonce " + pong.nonce() + ", not the ping's " + nonce);
             }
-            return rtt;
+            return new Answer(rtt, theirs.height());
         } catch (ProbeFailure e) {
             throw e;
         } catch (IOException e) {
@@ -67,11 +75,26 @@ public final class PeerProbe {
         }
     }
 
-    private static void expectVersion(Message m, NodeIdentity us) throws ProbeFailure {
+    private static Message.Version expectVersion(Message m, NodeIdentity us) throws ProbeFailure {
         Message.Version v = expect(m, Message.Version.class, "version");
         if (!v.network().equals(us.networkId())) {
             throw new ProbeFailure("peer is on network \"" + v.network() + "\", not \"" + us.networkId() + "\"");
         }
+        return v;
+    }
+
+    /** Reads up to the {@code pong}, passing over the gossip a live node sends meanwhile (block {@code inv}s ...). */
+    private static Message.Pong awaitPong(FrameReader in) throws IOException {
+        for (int frames = 0; frames < MAX_FRAMES_BEFORE_PONG; frames++) {
+            Message m = in.read();
+            if (m instanceof Message.Pong pong) {
+                return pong;
+            }
+            if (m == null || m instanceof Message.Error) {
+                expect(m, Message.Pong.class, "pong");
+            }
+        }
+        throw new ProbeFailure("no \"pong\" among the peer's first " + MAX_FRAMES_BEFORE_PONG + " frames after the ping");
     }
 
     private static <T extends Message> T expect(Message m, Class<T> type, String name) throws ProbeFailure {

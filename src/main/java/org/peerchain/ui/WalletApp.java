@@ -23,6 +23,7 @@ import org.peerchain.ui.fx.Fxml;
 import org.peerchain.ui.fx.ScreenContext;
 import org.peerchain.ui.fx.ScreenId;
 import org.peerchain.ui.settings.AppSettings;
+import org.peerchain.ui.settings.MiningDefaults;
 import org.peerchain.ui.settings.SettingsFile;
 import org.peerchain.ui.startup.StartupController;
 import org.peerchain.ui.startup.StartupViewModel;
@@ -109,9 +110,14 @@ public final class WalletApp extends Application {
         stage.show();
 
         ScreenId first = screenOrOverview(settings.lastScreen());
+        AppSettings atStart = settings;
         Thread starter = new Thread(() -> {
             try {
                 node = Node.start(config, startup::onLifecycle);
+                if (!config.mining().mine()) {
+                    MiningDefaults.restore(atStart, node.services().mining()); // --mine on the command line wins
+                }
+                MiningDefaults.follow(node.services(), dispatcher, () -> settings, this::save);
                 status.attach(node.services());
                 ScreenContext ctx = new ScreenContext(node.services(), dispatcher, main.host());
                 dispatcher.post(FxDispatcher.key(this, "ready"), () -> main.nodeReady(ctx, first));

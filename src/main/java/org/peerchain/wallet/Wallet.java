@@ -55,8 +55,8 @@ public final class Wallet implements AutoCloseable {
     public static final long DEFAULT_FEE_RATE = 10;
     /** Blocks scanned between two commits of a rescan, so a long rescan resumes where it stopped. */
     static final int SCAN_COMMIT_INTERVAL = 1_000;
-    /** Blocks scanned between two {@link WalletEvent.ScanProgress} events. */
-    static final int SCAN_PROGRESS_INTERVAL = 250;
+    /** About how many progress events a scan sends, however many blocks it scans. */
+    static final int SCAN_PROGRESS_STEPS = 100;
     static final String META_MINING_KEY = "mining_key";
     static final String MINING_LABEL = "mining";
 
@@ -74,8 +74,6 @@ public final class Wallet implements AutoCloseable {
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
     /** True while the database has no keys (opened from a keystore alone): the first unlock derives them and rescans. */
     private boolean awaitingKeys;
-    /** Where a scan of the chain tells its progress: the node's bus, from the moment the wallet is opened. */
-    private volatile EventBus scanProgress;
     /** Outputs kept out of automatic coin selection ({@code lockunspent}); forgotten at restart, as in bitcoind. */
     private final Set<OutPoint> lockedCoins = new java.util.HashSet<>();
     private long feeRate = DEFAULT_FEE_RATE;
@@ -173,12 +171,11 @@ public final class Wallet implements AutoCloseable {
             throw e;
         }
         wallet.awaitingKeys = wallet.ledger.derivedCount(KeyPath.RECEIVE) == 0;
-        wallet.scanProgress = events;
         wallet.chainLock.lock();
         try {
             synchronized (wallet) {
                 if (!wallet.awaitingKeys) {
-                    wallet.catchUp();
+                    wallet.catchUp(events);
                 }
             }
             wallet.subscribe(events);
@@ -201,7 +198,7 @@ public final class Wallet implements AutoCloseable {
     // ------------------------------------------------------------------ following the chain
 
     /** Brings the wallet to the chain's tip: undoes blocks it followed that left the chain, then scans the rest. */
-    private void catchUp() {
+    private void catchUp(EventBus progress) {
         BlockIndexEntry tip = chain.tip();
         String syncedHex = store.meta(WalletStore.META_SYNCED_HASH);
         Set<WalletTx> changed = new LinkedHashSet<>();
@@ -230,21 +227,23 @@ public final class Wallet implements AutoCloseable {
             log.info("Wallet scanning blocks {} to {}", from, tip.height());
         }
         long now = now();
-        EventBus progress = scanProgress;
+        int toScan = Math.max(0, tip.height() - from + 1);
+        int step = Math.max(1, toScan / SCAN_PROGRESS_STEPS);
         for (int h = from; h <= tip.height(); h++) {
             Block block = chain.block(chain.entryAt(h).hash());
             ledger.blockConnected(block, h, now, changed);
-            if ((h - from + 1) % SCAN_COMMIT_INTERVAL == 0) {
+            int scanned = h - from + 1;
+            if (scanned % SCAN_COMMIT_INTERVAL == 0) {
                 persist(changed);
                 changed.clear();
             }
-            if (progress != null && (h - from + 1) % SCAN_PROGRESS_INTERVAL == 0) {
-                progress.publish(new WalletEvent.ScanProgress(h, tip.height(), false));
+            if (progress != null && scanned % step == 0 && scanned < toScan) {
+                progress.publish(new WalletEvent.ScanProgress(h, tip.height(), scanned, toScan, false));
             }
         }
         persist(changed);
         if (progress != null) {
-            progress.publish(new WalletEvent.ScanProgress(tip.height(), tip.height(), true));
+            progress.publish(new WalletEvent.ScanProgress(tip.height(), tip.height(), toScan, toScan, true));
         }
     }
 
@@ -360,7 +359,7 @@ public final class Wallet implements AutoCloseable {
             chainLock.lock();
             try {
                 synchronized (this) {
-                    catchUp();
+                    catchUp(events);
                     awaitingKeys = false;
                 }
             } finally {

@@ -33,7 +33,11 @@ public sealed interface WalletEvent {
     record AddressChanged(Address address, String label, boolean issued) implements WalletEvent {
     }
 
-    /** A scan of the chain for the wallet's transactions reached {@code height} of {@code tipHeight}. */
-    record ScanProgress(int height, int tipHeight, boolean done) implements WalletEvent {
+    /**
+     * The wallet scanning blocks to reach the chain's tip (at start, or at the first unlock of a restored wallet):
+     * at {@code height} of {@code tipHeight}, {@code scanned} of {@code toScan} blocks done, about every hundredth of
+     * the way, and once more with {@code done} at the end.
+     */
+    record ScanProgress(int height, int tipHeight, int scanned, int toScan, boolean done) implements WalletEvent {
     }
 }

@@ -3,7 +3,7 @@ package org.peerchain.node;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import static org.peerchain.node.TwoNodes.await;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -11,56 +11,29 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.peerchain.node.rpc.RpcErrors;
 import org.peerchain.node.rpc.RpcException;
 import org.peerchain.node.rpc.RpcMethods;
 import org.peerchain.node.rpc.RpcParams;
-import org.peerchain.p2p.HostPort;
-import org.peerchain.p2p.P2pSettings;
 
 /** The network RPC methods over the peers service, on real nodes: bitcoind's fields and errors. */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class NetworkRpcTest {
     @TempDir
     Path dir;
-    private final List<Node> nodes = new CopyOnWriteArrayList<>();
-
-    @AfterEach
-    void tearDown() {
-        for (int i = nodes.size() - 1; i >= 0; i--) {
-            nodes.get(i).close();
-        }
-    }
-
-    private Node start(String name, List<HostPort> connect) throws NodeStartException {
-        Node n = Node.start(NodeConfig.regtest(dir.resolve(name)).withRpcPort(NodeConfig.OFF).withP2pPort(0)
-                .withPeers(new PeerOptions(List.of(), connect, P2pSettings.forLoopbackTests())));
-        nodes.add(n);
-        return n;
-    }
+    @RegisterExtension
+    final TwoNodes net = new TwoNodes(() -> dir);
 
     private static JsonElement call(Node n, String method, JsonElement... params) throws RpcException {
         RpcMethods m = new RpcMethods();
         new NetworkRpc(n).register(m);
         RpcMethods.Method found = m.find(method).orElseThrow();
         return found.handler().handle(RpcParams.of(method, found.paramNames(), params));
-    }
-
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + 30_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                fail("timed out waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
     }
 
     private static int peerCount(Node n) {
@@ -73,8 +46,8 @@ class NetworkRpcTest {
 
     @Test
     void getpeerinfoKeepsBitcoindsFieldsAndAddsTheSourceAndHeight() throws Exception {
-        Node a = start("a", List.of());
-        start("b", List.of(new HostPort("127.0.0.1", a.p2pPort())));
+        Node a = net.a();
+        net.bDialling(a);
         await("connected", () -> peerCount(a) == 1);
         JsonObject p = call(a, "getpeerinfo").getAsJsonArray().get(0).getAsJsonObject();
         for (String field : List.of("id", "addr", "inbound", "version", "subver", "nodeid", "listenport", "startingheight",
@@ -94,8 +67,8 @@ class NetworkRpcTest {
 
     @Test
     void setbanListbannedAndDisconnectnodeWorkAsInBitcoind() throws Exception {
-        Node a = start("a", List.of());
-        start("b", List.of(new HostPort("127.0.0.1", a.p2pPort())));
+        Node a = net.a();
+        net.bDialling(a);
         await("connected", () -> peerCount(a) == 1);
         JsonObject peer = call(a, "getpeerinfo").getAsJsonArray().get(0).getAsJsonObject();
 
@@ -130,8 +103,7 @@ class NetworkRpcTest {
 
     @Test
     void withP2pOffTheNetworkMethodsSayItIsDisabled() throws Exception {
-        Node n = Node.start(NodeConfig.regtest(dir.resolve("off")).withRpcPort(NodeConfig.OFF));
-        nodes.add(n);
+        Node n = net.withoutP2p();
         for (String method : List.of("getpeerinfo", "listbanned", "clearbanned")) {
             assertEquals(NetworkRpc.CLIENT_P2P_DISABLED, assertThrows(RpcException.class, () -> call(n, method)).code(),
                     method);

@@ -4,17 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import static org.peerchain.node.TwoNodes.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.peerchain.consensus.ChainParams;
 import org.peerchain.node.api.BanInfo;
@@ -23,48 +22,19 @@ import org.peerchain.node.api.PeerService;
 import org.peerchain.node.api.PeerSource;
 import org.peerchain.node.api.PeerStats;
 import org.peerchain.p2p.HostPort;
-import org.peerchain.p2p.P2pSettings;
 
 /** The peers service against real regtest nodes on loopback. */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class PeerControlsTest {
-    static final Duration T = Duration.ofSeconds(30);
     @TempDir
     Path dir;
-    private final List<Node> nodes = new CopyOnWriteArrayList<>();
-
-    @AfterEach
-    void tearDown() {
-        for (int i = nodes.size() - 1; i >= 0; i--) {
-            nodes.get(i).close();
-        }
-    }
-
-    private Node start(String name, List<HostPort> connect) throws NodeStartException {
-        Node n = Node.start(NodeConfig.regtest(dir.resolve(name)).withRpcPort(NodeConfig.OFF).withP2pPort(0)
-                .withPeers(new PeerOptions(List.of(), connect, P2pSettings.forLoopbackTests())));
-        nodes.add(n);
-        return n;
-    }
-
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + T.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                fail("timed out waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
-    }
-
-    private static HostPort address(Node n) {
-        return new HostPort("127.0.0.1", n.p2pPort());
-    }
+    @RegisterExtension
+    final TwoNodes net = new TwoNodes(() -> dir);
 
     @Test
     void theSnapshotShowsEachPeerWithHowItWasFoundAndTheNodesTraffic() throws Exception {
-        Node a = start("a", List.of());
-        Node b = start("b", List.of(address(a)));
+        Node a = net.a();
+        Node b = net.bDialling(a);
         PeerService atA = a.services().peers();
         PeerService atB = b.services().peers();
         await("connected", () -> atA.snapshot().peers().size() == 1 && atB.snapshot().peers().size() == 1);
@@ -80,7 +50,7 @@ class PeerControlsTest {
 
     @Test
     void peersSnapshotsArePublishedAboutOnceASecond() throws Exception {
-        Node a = start("a", List.of());
+        Node a = net.a();
         List<NodeEvent.Peers> seen = new CopyOnWriteArrayList<>();
         a.services().subscribe(NodeEvent.Peers.class, seen::add);
         await("three snapshots", () -> seen.size() >= 3);
@@ -90,8 +60,8 @@ class PeerControlsTest {
 
     @Test
     void aBanDisconnectsTheHostIsListedAndPublishedAndAnUnbanLiftsIt() throws Exception {
-        Node a = start("a", List.of());
-        Node b = start("b", List.of(address(a)));
+        Node a = net.a();
+        Node b = net.bDialling(a);
         PeerService peers = a.services().peers();
         await("connected", () -> peers.snapshot().peers().size() == 1);
         List<NodeEvent.BansChanged> changes = new CopyOnWriteArrayList<>();
@@ -115,8 +85,8 @@ class PeerControlsTest {
 
     @Test
     void disconnectDropsThePeerByIdAndAnUnknownIdIsFalse() throws Exception {
-        Node a = start("a", List.of());
-        start("b", List.of(address(a)));
+        Node a = net.a();
+        net.bDialling(a);
         PeerService peers = a.services().peers();
         await("connected", () -> peers.snapshot().peers().size() == 1);
         long id = peers.snapshot().peers().get(0).id();
@@ -127,8 +97,8 @@ class PeerControlsTest {
 
     @Test
     void addPeerDialsTheAddressAndKeepsItAndAHostAloneGetsTheNetworksPort() throws Exception {
-        Node a = start("a", List.of());
-        Node b = start("b", List.of());
+        Node a = net.a();
+        Node b = net.b();
         PeerService peers = b.services().peers();
         peers.addPeer("127.0.0.1:" + a.p2pPort());
         await("connected", () -> peers.snapshot().peers().size() == 1);
@@ -139,7 +109,7 @@ class PeerControlsTest {
 
     @Test
     void addPeerRefusesMalformedAddressesNamingWhatIsWrong() throws Exception {
-        PeerService peers = start("a", List.of()).services().peers();
+        PeerService peers = net.a().services().peers();
         assertTrue(assertThrows(IllegalArgumentException.class, () -> peers.addPeer("")).getMessage().contains("empty"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> peers.addPeer("example.org:abc")).getMessage()
                 .contains("port 'abc' is not a number"));
@@ -155,8 +125,7 @@ class PeerControlsTest {
 
     @Test
     void withP2pOffTheServiceIsDisabledEmptyAndRefusesActions() throws Exception {
-        Node n = Node.start(NodeConfig.regtest(dir.resolve("off")).withRpcPort(NodeConfig.OFF));
-        nodes.add(n);
+        Node n = net.withoutP2p();
         PeerService peers = n.services().peers();
         assertFalse(peers.enabled());
         assertTrue(peers.snapshot().peers().isEmpty());
@@ -168,10 +137,9 @@ class PeerControlsTest {
 
     @Test
     void closingTheNodeStopsTheSnapshotThread() throws Exception {
-        Node a = start("a", List.of());
+        Node a = net.a();
         assertTrue(a.services().peers().enabled());
-        a.close();
-        nodes.remove(a);
+        net.stop(a);
         await("no snapshot thread left", () -> Thread.getAllStackTraces().keySet().stream()
                 .noneMatch(t -> t.getName().equals("peer-snapshots") && t.isAlive()));
     }

@@ -65,6 +65,13 @@ public final class ExplorerChain {
         return new ExplorerChain(node);
     }
 
+    /** Gives {@code node} a plain chain instead: {@code count} coinbase-only blocks paying {@code miner}'s key. */
+    public static void coinbaseOnly(Node node, int count, String miner) throws ValidationException {
+        for (Block b : RegtestBlocks.coinbaseOnlyChain(count, RegtestBlocks.keyHash(RegtestBlocks.key(miner)), 0)) {
+            node.submitBlock(b);
+        }
+    }
+
     private void submit(Node node, Block b) throws ValidationException {
         BlockOutcome outcome = node.submitBlock(b);
         if (outcome != BlockOutcome.ACTIVE) {

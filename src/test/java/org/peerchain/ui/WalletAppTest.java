@@ -2,12 +2,15 @@ package org.peerchain.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -117,5 +120,23 @@ class WalletAppTest extends ApplicationTest {
         assertEquals(650, stage.getHeight(), 1);
         assertTrue(stage.getScene().getRoot().getStyle().contains("18.2px"), stage.getScene().getRoot().getStyle());
         waitUntil("the overview again", () -> lookup("#overviewButton").queryAs(ToggleButton.class).isSelected());
+    }
+
+    @Test
+    void theMiningThreadsAndPauseOptionComeBackAtStartAndAChangeIsSaved() throws Exception {
+        int cores = Runtime.getRuntime().availableProcessors();
+        assumeTrue(cores >= 2, "a thread count to change needs two cores");
+        Path settingsPath = dataDir.resolve(SettingsFile.FILE_NAME);
+        new SettingsFile(settingsPath).save(AppSettings.defaults().withLastScreen("MINING").withMining(cores, true));
+        open(new WalletApp(config(), settingsPath));
+        waitUntil("the remembered mining settings", () -> lookup("#pauseCheck").tryQuery().isPresent()
+                && lookup("#pauseCheck").queryAs(CheckBox.class).isSelected()
+                && Integer.valueOf(cores).equals(lookup("#threadSpinner").queryAs(Spinner.class).getValue()));
+        clickOn("#oneThreadButton");
+        waitUntil("one thread in the settings file",
+                () -> new SettingsFile(settingsPath).load().settings().miningThreads() == 1);
+        AppSettings saved = new SettingsFile(settingsPath).load().settings();
+        assertTrue(saved.pauseMiningWhileSyncing(), "the pause option is kept");
+        assertEquals("MINING", saved.lastScreen());
     }
 }

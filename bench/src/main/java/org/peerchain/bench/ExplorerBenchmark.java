@@ -64,7 +64,7 @@ public final class ExplorerBenchmark {
      * A regtest chain of {@code blocks} blocks with the transaction index built, in {@code dir}: the explorer's chain,
      * also the one {@code bench ui} opens the wallet on. Keeps a chain already there.
      */
-    static void buildChain(Path dir, int blocks, PrintStream out) throws Exception {
+    public static void buildChain(Path dir, int blocks, PrintStream out) throws Exception {
         try (Node node = Node.start(NodeConfig.regtest(dir).withRpcPort(NodeConfig.OFF).withTxIndex(true))) {
             if (node.services().chain().height() == 0) {
                 long started = System.nanoTime();

@@ -16,11 +16,11 @@ import org.peerchain.p2p.HostPort;
 import org.peerchain.p2p.P2pSettings;
 
 /** Regtest nodes on loopback for the network benchmarks: started in temporary directories, removed afterwards. */
-final class LoopbackNodes {
+public final class LoopbackNodes {
     private LoopbackNodes() {
     }
 
-    static Node start(Path dir, List<HostPort> connect, P2pSettings settings) throws NodeStartException {
+    public static Node start(Path dir, List<HostPort> connect, P2pSettings settings) throws NodeStartException {
         return start(dir, connect, settings, false);
     }
 
@@ -30,12 +30,12 @@ final class LoopbackNodes {
                 new PeerOptions(List.of(), connect, settings)).withTxIndex(txIndex));
     }
 
-    static HostPort address(Node n) {
+    public static HostPort address(Node n) {
         return new HostPort("127.0.0.1", n.p2pPort());
     }
 
     /** Fixed peers only, no per-address cap (every node is 127.0.0.1). */
-    static P2pSettings settings() {
+    public static P2pSettings settings() {
         return P2pSettings.forLoopbackTests().withDiscovery(false);
     }
 
@@ -62,7 +62,7 @@ final class LoopbackNodes {
         }
     }
 
-    static void deleteTree(Path root) {
+    public static void deleteTree(Path root) {
         try (Stream<Path> s = Files.walk(root)) {
             s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {

@@ -36,6 +36,13 @@ public sealed interface NodeEvent {
     record FoundBlocks(List<FoundBlock> blocks) implements NodeEvent {
     }
 
+    /**
+     * The transaction index's background build moved: sent when a build starts, a few times a second at most while
+     * it runs, and once at its end ({@code building} false, the index at the tip).
+     */
+    record TxIndex(TxIndexState state) implements NodeEvent {
+    }
+
     /** The mempool's size changed. */
     record Mempool(int transactions, long bytes) implements NodeEvent {
     }

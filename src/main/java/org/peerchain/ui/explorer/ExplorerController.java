@@ -46,6 +46,8 @@ public final class ExplorerController {
     @FXML
     private Label searchMessage;
     @FXML
+    private Label txIndexNote;
+    @FXML
     private HBox strip;
     @FXML
     private TabPane homeTabs;
@@ -102,6 +104,9 @@ public final class ExplorerController {
         searchMessage.textProperty().bind(model.searchMessageProperty());
         searchMessage.visibleProperty().bind(model.searchMessageProperty().isNotEmpty());
         searchMessage.managedProperty().bind(searchMessage.visibleProperty());
+        txIndexNote.textProperty().bind(model.txIndexNoteProperty());
+        txIndexNote.visibleProperty().bind(model.txIndexNoteProperty().isNotEmpty());
+        txIndexNote.managedProperty().bind(txIndexNote.visibleProperty());
         new BlockStrip(strip, model);
 
         ExplorerTables.blocks(blockTable, model);

@@ -39,6 +39,8 @@ import org.peerchain.node.api.NodeServices;
 import org.peerchain.node.api.SearchResult;
 import org.peerchain.node.api.Subscription;
 import org.peerchain.node.api.TxDetail;
+import org.peerchain.node.api.TxIndexState;
+import org.peerchain.ui.fx.Formats;
 import org.peerchain.ui.fx.FxDispatcher;
 
 /**
@@ -93,6 +95,8 @@ public final class ExplorerViewModel {
     private final ObservableList<ChainTip> tips = FXCollections.observableArrayList();
     private final ObservableList<ChainTip> tipsView = FXCollections.unmodifiableObservableList(tips);
     private final ReadOnlyLongWrapper now = new ReadOnlyLongWrapper(System.currentTimeMillis());
+    private final ReadOnlyObjectWrapper<TxIndexState> txIndex = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper txIndexNote = new ReadOnlyStringWrapper("");
     /** Counts the places shown; a read for an older one is dropped. */
     private long generation;
 
@@ -116,6 +120,9 @@ public final class ExplorerViewModel {
         }));
         subscriptions.add(node.subscribe(NodeEvent.Mempool.class,
                 e -> dispatcher.post(FxDispatcher.key(this, "mempool-event"), this::refreshMempool)));
+        subscriptions.add(node.subscribe(NodeEvent.TxIndex.class,
+                e -> dispatcher.post(FxDispatcher.key(this, "txindex"), () -> txIndexChanged(e.state()))));
+        read("txindex-read", chain::txIndex, this::txIndexChanged);
         int h = chain.height();
         tipChanged(h);
         refreshMempool();
@@ -143,6 +150,18 @@ public final class ExplorerViewModel {
         if (p instanceof Place.BlockPlace || p instanceof Place.TransactionPlace) {
             show(p, true);
         }
+    }
+
+    private void txIndexChanged(TxIndexState state) {
+        TxIndexState shown = txIndex.get();
+        if (shown != null && shown.enabled() && state.indexedHeight() < shown.indexedHeight()) {
+            return; // the first read came back after a newer event: an index that is on only grows
+        }
+        txIndex.set(state);
+        txIndexNote.set(state.building() ? "Transaction index building: " + Formats.count(
+                Math.max(0, state.indexedHeight())) + " of " + Formats.count(state.chainHeight()) + " blocks ("
+                + Formats.percent(state.fraction()) + "); until it is done, only the mempool and blocks are searched"
+                : "");
     }
 
     /** The clock the ages are counted from; the screen moves it while shown. */
@@ -480,5 +499,15 @@ public final class ExplorerViewModel {
 
     public ReadOnlyLongProperty nowProperty() {
         return now.getReadOnlyProperty();
+    }
+
+    /** The transaction index as last heard (null before the first read). */
+    public ReadOnlyObjectProperty<TxIndexState> txIndexProperty() {
+        return txIndex.getReadOnlyProperty();
+    }
+
+    /** While the index builds, how far it is and what search can find meanwhile; empty otherwise. */
+    public ReadOnlyStringProperty txIndexNoteProperty() {
+        return txIndexNote.getReadOnlyProperty();
     }
 }

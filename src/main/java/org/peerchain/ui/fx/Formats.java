@@ -132,9 +132,55 @@ public final class Formats {
         return millis < 10 ? String.format(Locale.ROOT, "%.2f ms", millis) : String.format(Locale.ROOT, "%.0f ms", millis);
     }
 
-    /** A difficulty: "1.000", "12,345.68". */
+    /** Below this a difficulty is shown with a power of ten: regtest's is about 4.66 × 10⁻¹⁰. */
+    private static final double DIFFICULTY_SCIENTIFIC_BELOW = 0.001;
+    /** From this on a difficulty is shown in millions, billions ... as explorers do: "109.78 T". */
+    private static final double DIFFICULTY_SUFFIX_FROM = 1e6;
+    private static final String[] DIFFICULTY_SUFFIXES = {"M", "G", "T", "P", "E"};
+    private static final String SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
+    /**
+     * A difficulty of any size, with three significant digits at least: "4.66 × 10⁻¹⁰", "0.00466", "0.500", "1.000",
+     * "12,345.68", "1.23 M", "109.78 T"; "–" when there is none.
+     */
     public static String difficulty(double d) {
-        return d < 1000 ? String.format(Locale.ROOT, "%.3f", d) : String.format(Locale.ROOT, "%,.2f", d);
+        if (!(d >= 0) || Double.isInfinite(d)) {
+            return "–";
+        }
+        if (d == 0) {
+            return "0";
+        }
+        if (d < DIFFICULTY_SCIENTIFIC_BELOW) {
+            return scientific(d);
+        }
+        if (d < 1) {
+            int decimals = 2 - (int) Math.floor(Math.log10(d));
+            return String.format(Locale.ROOT, "%." + decimals + "f", d);
+        }
+        if (d < 1000) {
+            return String.format(Locale.ROOT, "%.3f", d);
+        }
+        if (d < DIFFICULTY_SUFFIX_FROM) {
+            return String.format(Locale.ROOT, "%,.2f", d);
+        }
+        double v = d / DIFFICULTY_SUFFIX_FROM;
+        int unit = 0;
+        while (v >= 999.995 && unit < DIFFICULTY_SUFFIXES.length - 1) {
+            v /= 1000;
+            unit++;
+        }
+        return String.format(Locale.ROOT, "%,.2f %s", v, DIFFICULTY_SUFFIXES[unit]);
+    }
+
+    /** "4.66 × 10⁻¹⁰": three significant digits and the power of ten in superscript. */
+    private static String scientific(double d) {
+        String[] parts = String.format(Locale.ROOT, "%.2e", d).split("e");
+        int exponent = Integer.parseInt(parts[1]);
+        StringBuilder power = new StringBuilder(exponent < 0 ? "⁻" : "");
+        for (char c : Integer.toString(Math.abs(exponent)).toCharArray()) {
+            power.append(SUPERSCRIPT_DIGITS.charAt(c - '0'));
+        }
+        return parts[0] + " × 10" + power;
     }
 
     /** A chance 0..1 as "1 in 12" or "63%". */

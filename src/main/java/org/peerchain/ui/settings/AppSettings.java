@@ -24,6 +24,10 @@ public record AppSettings(String theme, double uiScale, WindowGeometry window, S
     public static final double MIN_SCALE = 0.75;
     public static final double MAX_SCALE = 2.0;
     public static final int DEFAULT_PORT = -1;
+    /** {@link #miningThreads} meaning "half the cores", the default. */
+    public static final int HALF_THE_CORES = 0;
+    /** More mining threads than any desktop has cores: a larger number in the file is a damaged value. */
+    public static final int MAX_MINING_THREADS = 1024;
 
     /** A window's place and size on screen. */
     public record WindowGeometry(double x, double y, double width, double height, boolean maximized) {
@@ -34,7 +38,7 @@ public record AppSettings(String theme, double uiScale, WindowGeometry window, S
     }
 
     public static AppSettings defaults() {
-        return new AppSettings(LIGHT, 1.0, null, "OVERVIEW", List.of(), DEFAULT_PORT, 0, false);
+        return new AppSettings(LIGHT, 1.0, null, "OVERVIEW", List.of(), DEFAULT_PORT, HALF_THE_CORES, false);
     }
 
     public boolean dark() {

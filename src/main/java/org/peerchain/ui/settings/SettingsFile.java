@@ -71,7 +71,7 @@ public final class SettingsFile {
             String why = "The settings file " + file + " has " + String.join("; ", bad) + ": the default is used instead.";
             log.warn(why);
             return new Loaded(s, Optional.of(why));
-        } catch (JsonParseException | IllegalStateException | UnsupportedOperationException e) {
+        } catch (JsonParseException | IllegalStateException | UnsupportedOperationException | NumberFormatException e) {
             Path aside = file.resolveSibling(file.getFileName() + DAMAGED_SUFFIX);
             String why = "The settings file " + file + " is damaged (" + rootMessage(e) + "). It was kept as " + aside
                     + " and the defaults are used; your wallet and chain are not affected.";
@@ -130,14 +130,34 @@ public final class SettingsFile {
             bad.add("listenPort " + port + " (0 to 65535)");
             port = d.listenPort();
         }
-        int threads = o.has("miningThreads") ? o.get("miningThreads").getAsInt() : d.miningThreads();
-        if (threads < 0) {
-            bad.add("miningThreads " + threads + " (0 for half the cores, or more)");
-            threads = d.miningThreads();
+        int threads = d.miningThreads();
+        if (o.has("miningThreads")) {
+            JsonElement t = o.get("miningThreads");
+            if (isWholeNumber(t) && t.getAsInt() >= 0 && t.getAsInt() <= AppSettings.MAX_MINING_THREADS) {
+                threads = t.getAsInt();
+            } else {
+                bad.add("miningThreads " + t + " (0 for half the cores, or 1 to " + AppSettings.MAX_MINING_THREADS + ")");
+            }
         }
-        boolean pause = o.has("pauseMiningWhileSyncing") && o.get("pauseMiningWhileSyncing").getAsBoolean();
+        boolean pause = d.pauseMiningWhileSyncing();
+        if (o.has("pauseMiningWhileSyncing")) {
+            JsonElement p = o.get("pauseMiningWhileSyncing");
+            if (p.isJsonPrimitive() && p.getAsJsonPrimitive().isBoolean()) {
+                pause = p.getAsBoolean();
+            } else {
+                bad.add("pauseMiningWhileSyncing " + p + " (true or false)");
+            }
+        }
         return new AppSettings(theme, scale, window, string(o, "lastScreen", d.lastScreen()), trackers, port, threads,
                 pause);
+    }
+
+    private static boolean isWholeNumber(JsonElement e) {
+        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
+            return false;
+        }
+        double v = e.getAsDouble();
+        return v == Math.rint(v) && Math.abs(v) <= Integer.MAX_VALUE;
     }
 
     private static String string(JsonObject o, String name, String fallback) {

@@ -14,6 +14,8 @@ import org.peerchain.node.api.LifecycleStep;
 
 /** Wiring only: one row per start step, the failure in words, and a Quit button when it failed. */
 public final class StartupController {
+    private static final double PROGRESS_BAR_WIDTH = 160;
+
     private final StartupViewModel model;
     private final Runnable quit;
 
@@ -64,7 +66,7 @@ public final class StartupController {
                     row.getChildren().addAll(spinner, name);
                     if (r.progress() >= 0) {
                         ProgressBar bar = new ProgressBar(r.progress());
-                        bar.setPrefWidth(160);
+                        bar.setPrefWidth(PROGRESS_BAR_WIDTH);
                         row.getChildren().add(bar);
                     }
                 }

@@ -1,5 +1,6 @@
 package org.peerchain.ui.startup;
 
+import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -58,12 +59,15 @@ public final class StartupViewModel {
         if (at < 0) {
             return;
         }
+        // one list change per event: a step's progress arrives up to a hundred times
+        List<StepRow> next = new ArrayList<>(STEPS.size());
         for (int i = 0; i < STEPS.size(); i++) {
             StepRow.State state = i < at || e.step() == LifecycleStep.READY ? StepRow.State.DONE
                     : i == at ? StepRow.State.CURRENT : StepRow.State.PENDING;
-            rows.set(i, new StepRow(STEPS.get(i), state, i == at ? e.progress() : state == StepRow.State.DONE ? 1 : -1,
+            next.add(new StepRow(STEPS.get(i), state, i == at ? e.progress() : state == StepRow.State.DONE ? 1 : -1,
                     i == at ? e.detail() : rows.get(i).detail()));
         }
+        rows.setAll(next);
         current.set(e.step());
     }
 

@@ -10,23 +10,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.peerchain.node.Node;
-import org.peerchain.node.NodeConfig;
-import org.peerchain.node.NodeStartException;
-import org.peerchain.node.PeerOptions;
+import org.peerchain.node.TwoNodes;
 import org.peerchain.node.api.PeerSnapshot;
 import org.peerchain.node.api.PeerSource;
 import org.peerchain.node.api.PeerStats;
-import org.peerchain.p2p.HostPort;
-import org.peerchain.p2p.P2pSettings;
 import org.peerchain.ui.fx.FxDispatcher;
 
 /**
@@ -37,23 +32,10 @@ import org.peerchain.ui.fx.FxDispatcher;
 class PeersViewModelTest {
     @TempDir
     Path dir;
-    private final List<Node> nodes = new CopyOnWriteArrayList<>();
+    @RegisterExtension
+    final TwoNodes net = new TwoNodes(() -> dir);
     private final BlockingQueue<Runnable> fxThread = new LinkedBlockingQueue<>();
     private final BlockingQueue<Runnable> commandThread = new LinkedBlockingQueue<>();
-
-    @AfterEach
-    void tearDown() {
-        for (int i = nodes.size() - 1; i >= 0; i--) {
-            nodes.get(i).close();
-        }
-    }
-
-    private Node start(String name, List<HostPort> connect) throws NodeStartException {
-        Node n = Node.start(NodeConfig.regtest(dir.resolve(name)).withRpcPort(NodeConfig.OFF).withP2pPort(0)
-                .withPeers(new PeerOptions(List.of(), connect, P2pSettings.forLoopbackTests())));
-        nodes.add(n);
-        return n;
-    }
 
     private PeersViewModel modelOf(Node n) {
         return new PeersViewModel(n.services(), new FxDispatcher(fxThread::add), commandThread::add);
@@ -61,7 +43,7 @@ class PeersViewModelTest {
 
     /** Runs queued commands and FX batches until {@code condition} holds. */
     private void runUntil(String what, BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long end = System.nanoTime() + TwoNodes.TIMEOUT.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {
                 fail("timed out waiting for " + what);
@@ -83,7 +65,7 @@ class PeersViewModelTest {
 
     @Test
     void snapshotsUpdateRowsInPlaceAddNewPeersAndDropClosedOnes() throws Exception {
-        PeersViewModel m = modelOf(start("a", List.of()));
+        PeersViewModel m = modelOf(net.a());
         m.apply(new PeerSnapshot(List.of(peer(1, 5, 100, 0), peer(2, 5, 100, 0)), List.of(), 200, 20, 60_000));
         PeerRow first = m.peers().get(0);
         m.selectedPeerProperty().set(first);
@@ -115,27 +97,26 @@ class PeersViewModelTest {
 
     @Test
     void theTableFollowsARealPeerConnectingAndLeaving() throws Exception {
-        Node a = start("a", List.of());
+        Node a = net.a();
         PeersViewModel m = modelOf(a);
         m.activate();
         runUntil("the first load", () -> m.enabledProperty().get() && commandThread.isEmpty());
         assertTrue(m.peers().isEmpty());
-        Node b = start("b", List.of(new HostPort("127.0.0.1", a.p2pPort())));
+        Node b = net.bDialling(a);
         runUntil("the peer shown", () -> m.peers().size() == 1);
         PeerRow row = m.peers().get(0);
         assertEquals("in", row.direction());
         assertEquals(PeerSource.INBOUND, row.source());
         runUntil("a traffic point", () -> !m.traffic().isEmpty());
-        b.close();
-        nodes.remove(b);
+        net.stop(b);
         runUntil("the peer gone", () -> m.peers().isEmpty());
         m.deactivate();
     }
 
     @Test
     void disconnectBanAndUnbanGoThroughTheNodeAndSayWhatHappened() throws Exception {
-        Node a = start("a", List.of());
-        start("b", List.of(new HostPort("127.0.0.1", a.p2pPort())));
+        Node a = net.a();
+        net.bDialling(a);
         PeersViewModel m = modelOf(a);
         m.activate();
         runUntil("the peer shown", () -> m.peers().size() == 1);
@@ -165,8 +146,8 @@ class PeersViewModelTest {
 
     @Test
     void aBadPeerAddressIsSaidUnderTheFieldAndAGoodOneClearsIt() throws Exception {
-        Node a = start("a", List.of());
-        Node b = start("b", List.of());
+        Node a = net.a();
+        Node b = net.b();
         PeersViewModel m = modelOf(b);
         m.addPeerTextProperty().set("example.org:99999");
         m.addPeer();
@@ -187,8 +168,7 @@ class PeersViewModelTest {
 
     @Test
     void withP2pOffTheEmptyStateSaysSo() throws Exception {
-        Node n = Node.start(NodeConfig.regtest(dir.resolve("off")).withRpcPort(NodeConfig.OFF));
-        nodes.add(n);
+        Node n = net.withoutP2p();
         PeersViewModel m = modelOf(n);
         assertEquals(PeersViewModel.NO_PEERS, m.emptyPeersTextProperty().get());
         m.activate();

@@ -52,12 +52,16 @@ class SettingsFileTest {
     }
 
     @Test
-    void aFileThatIsNotAnObjectIsDamage() throws Exception {
+    void aFileThatIsNotAnObjectOrHasAWordWhereANumberShouldBeIsDamageNotACrash() throws Exception {
         Path path = dir.resolve("settings.json");
-        Files.writeString(path, "[1, 2]");
-        SettingsFile.Loaded loaded = new SettingsFile(path).load();
-        assertEquals(AppSettings.defaults(), loaded.settings());
-        assertTrue(loaded.problem().orElseThrow().contains("not a JSON object"), loaded.problem().get());
+        for (String[] c : List.of(new String[] {"[1, 2]", "not a JSON object"},
+                new String[] {"{\"theme\": \"dark\", \"uiScale\": \"big\"}", "damaged"},
+                new String[] {"{\"listenPort\": \"high\"}", "damaged"})) {
+            Files.writeString(path, c[0]);
+            SettingsFile.Loaded loaded = new SettingsFile(path).load();
+            assertEquals(AppSettings.defaults(), loaded.settings(), c[0]);
+            assertTrue(loaded.problem().orElseThrow().contains(c[1]), loaded.problem().get());
+        }
     }
 
     @Test
@@ -72,5 +76,37 @@ class SettingsFileTest {
         String problem = loaded.problem().orElseThrow();
         assertTrue(problem.contains("theme \"purple\"") && problem.contains("uiScale 9") && problem.contains("listenPort 70000"),
                 problem);
+    }
+
+    @Test
+    void anOlderFileWithoutTheMiningFieldsLoadsWithTheMiningDefaults() throws Exception {
+        Path path = dir.resolve("settings.json");
+        Files.writeString(path, "{\"theme\": \"dark\", \"uiScale\": 1.15, \"lastScreen\": \"PEERS\"}");
+        SettingsFile.Loaded loaded = new SettingsFile(path).load();
+        assertEquals(AppSettings.HALF_THE_CORES, loaded.settings().miningThreads());
+        assertFalse(loaded.settings().pauseMiningWhileSyncing());
+        assertEquals("dark", loaded.settings().theme());
+        assertTrue(loaded.problem().isEmpty(), "a missing field is no problem");
+    }
+
+    @Test
+    void badMiningValuesFallBackToTheirDefaultsAndAreNamed() throws Exception {
+        Path path = dir.resolve("settings.json");
+        for (String threads : List.of("\"many\"", "-2", "5000", "1.5", "[2]")) {
+            Files.writeString(path, "{\"theme\": \"dark\", \"miningThreads\": " + threads
+                    + ", \"pauseMiningWhileSyncing\": true}");
+            SettingsFile.Loaded loaded = new SettingsFile(path).load();
+            assertEquals(AppSettings.HALF_THE_CORES, loaded.settings().miningThreads(), threads);
+            assertTrue(loaded.settings().pauseMiningWhileSyncing(), "the good value is kept beside " + threads);
+            assertEquals("dark", loaded.settings().theme());
+            String problem = loaded.problem().orElseThrow();
+            assertTrue(problem.contains("miningThreads " + threads) && problem.contains("1 to 1024"), problem);
+        }
+        Files.writeString(path, "{\"miningThreads\": 2, \"pauseMiningWhileSyncing\": \"yes\"}");
+        SettingsFile.Loaded loaded = new SettingsFile(path).load();
+        assertEquals(2, loaded.settings().miningThreads());
+        assertFalse(loaded.settings().pauseMiningWhileSyncing());
+        assertTrue(loaded.problem().orElseThrow().contains("pauseMiningWhileSyncing \"yes\" (true or false)"),
+                loaded.problem().get());
     }
 }

@@ -34,6 +34,22 @@ class StartupViewModelTest {
     }
 
     @Test
+    void theBlockIndexStepShowsItsFractionAsItRisesAndIsDoneWhenTheNextStepBegins() {
+        model.onLifecycle(new NodeEvent.Lifecycle(LifecycleStep.LOADING_BLOCK_INDEX, -1, ""));
+        assertEquals(-1, model.rows().get(1).progress(), "unknown until the first count");
+        model.onLifecycle(new NodeEvent.Lifecycle(LifecycleStep.LOADING_BLOCK_INDEX, 0.4, "120 of 300 blocks"));
+        model.onLifecycle(new NodeEvent.Lifecycle(LifecycleStep.LOADING_BLOCK_INDEX, 0.9, "270 of 300 blocks"));
+        assertEquals(List.of(State.DONE, State.CURRENT, State.PENDING, State.PENDING, State.PENDING), states());
+        assertEquals(0.9, model.rows().get(1).progress());
+        assertEquals("270 of 300 blocks", model.rows().get(1).detail());
+
+        model.onLifecycle(new NodeEvent.Lifecycle(LifecycleStep.WALLET_CATCH_UP, -1, ""));
+        assertEquals(List.of(State.DONE, State.DONE, State.CURRENT, State.PENDING, State.PENDING), states());
+        assertEquals(1.0, model.rows().get(1).progress());
+        assertEquals("270 of 300 blocks", model.rows().get(1).detail(), "a done step keeps its last fact");
+    }
+
+    @Test
     void readyMarksEveryStepDone() {
         model.onLifecycle(new NodeEvent.Lifecycle(LifecycleStep.OPENING_DATABASE, -1, ""));
         model.onLifecycle(new NodeEvent.Lifecycle(LifecycleStep.READY, 1, ""));

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Checks that registered peers are alive: every ping interval (measured from the end of the previous
  * sweep, so sweeps never overlap) it first deletes peers that have not re-announced within the
- * expiry, then probes every peer through its own listen port ({@link LivenessProbe}: handshake, ping,
+ * expiry, then probes every peer through its own listen port ({@link PeerProbe}: handshake, ping,
  * pong) with at most {@code pingConcurrency} probes at once. A new peer is probed at once. A successful probe
  * records the round trip and the height the peer gave in its handshake.
  */
@@ -113,7 +113,7 @@ final class LivenessPinger implements AutoCloseable {
         NodeIdentity us = new NodeIdentity(key.network(), trackerNodeId, () -> 0, () -> BigInteger.ZERO);
         metrics.pingsSent.increment();
         try {
-            LivenessProbe.Answer answer = LivenessProbe.probe(new InetSocketAddress(key.address(), key.port()), us,
+            PeerProbe.Answer answer = PeerProbe.probe(new InetSocketAddress(key.address(), key.port()), us,
                     config.pingTimeout());
             registry.pingSucceeded(key, Math.max(1, answer.rttNanos() / 1_000), answer.height());
         } catch (PeerProbe.ProbeFailure e) {

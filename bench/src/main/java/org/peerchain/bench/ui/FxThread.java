@@ -1,4 +1,4 @@
-package org.peerchain.bench;
+package org.peerchain.bench.ui;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.FutureTask;

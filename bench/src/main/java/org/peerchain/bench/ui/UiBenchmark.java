@@ -1,4 +1,4 @@
-package org.peerchain.bench;
+package org.peerchain.bench.ui;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import org.peerchain.bench.ExplorerBenchmark;
+import org.peerchain.bench.LoopbackNodes;
+import org.peerchain.bench.RegtestBlockBuilder;
 import org.peerchain.consensus.ChainParams;
 import org.peerchain.core.Hash;
 import org.peerchain.core.KeyHash;
@@ -131,9 +134,8 @@ public final class UiBenchmark {
             }
             Hash tip = source.chain().tip().hash();
             Path walletDir = root.resolve("wallet");
-            NodeConfig config = new NodeConfig(ChainParams.REGTEST, walletDir, 0, 0,
-                    new PeerOptions(List.of(), List.of(LoopbackNodes.address(source)), LoopbackNodes.settings()))
-                    .withTxIndex(true);
+            NodeConfig config = WalletMain.desktopConfig(ChainParams.REGTEST, walletDir, 0,
+                    new PeerOptions(List.of(), List.of(LoopbackNodes.address(source)), LoopbackNodes.settings()));
             Thread launcher = new Thread(() -> WalletMain.launch(config), "wallet-launch");
             launcher.start();
             WindowDriver window = WindowDriver.await();

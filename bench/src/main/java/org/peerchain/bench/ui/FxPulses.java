@@ -1,4 +1,4 @@
-package org.peerchain.bench;
+package org.peerchain.bench.ui;
 
 import java.util.Arrays;
 import javafx.animation.AnimationTimer;

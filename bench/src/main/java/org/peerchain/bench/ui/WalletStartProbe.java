@@ -1,13 +1,15 @@
-package org.peerchain.bench;
+package org.peerchain.bench.ui;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.animation.AnimationTimer;
+import org.peerchain.consensus.ChainParams;
+import org.peerchain.node.PeerOptions;
+import org.peerchain.ui.WalletMain;
 
 /**
- * The child process of {@code bench ui}'s start measurement: runs the wallet exactly as {@code peerchain wallet}
- * does, on the regtest data directory given, and reports (lines starting {@value #REPORT}) the wall-clock time of the
+ * The child process of {@code bench ui}'s start measurement: runs the wallet as {@code peerchain wallet} does, on the regtest data directory given, and reports (lines starting {@value #REPORT}) the wall-clock time of the
  * window's first frame and of the node being ready, then, after opening every screen, its resident memory. Then it
  * quits the wallet.
  */
@@ -33,8 +35,8 @@ public final class WalletStartProbe {
         }, "start-probe");
         watcher.setDaemon(true);
         watcher.start();
-        org.peerchain.cli.Main.main(new String[] {"wallet", "--network", "regtest", "--datadir", dir.toString(),
-            "--port", "0"});
+        // as `peerchain wallet --network regtest --datadir DIR --port 0` (no trackers: the chain is already here)
+        WalletMain.launch(WalletMain.desktopConfig(ChainParams.REGTEST, dir, 0, PeerOptions.NONE));
     }
 
     private static void watch() throws Exception {

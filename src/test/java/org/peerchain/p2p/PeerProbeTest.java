@@ -1,0 +1,79 @@
+package org.peerchain.p2p;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.peerchain.p2p.wire.FrameReader;
+import org.peerchain.p2p.wire.FrameWriter;
+import org.peerchain.p2p.wire.Message;
+import org.peerchain.p2p.wire.MessageCatalog;
+
+/**
+ * A probe against a scripted peer on a real socket: it keeps the height the peer gave in its handshake and passes
+ * over the frames a busy node sends before its {@code pong}, up to a bound.
+ */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class PeerProbeTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final long PEER_HEIGHT = 4_321;
+
+    @Test
+    void aPeerThatGossipsBeforeItsPongIsAliveAndItsHandshakeHeightIsKept() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<Void> peer = scriptedPeer(server, 5);
+            PeerProbe.Answer answer = PeerProbe.probe(address(server), NodeIdentity.fresh("regtest"), TIMEOUT);
+            assertEquals(PEER_HEIGHT, answer.height());
+            assertTrue(answer.rttNanos() > 0);
+            peer.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aPeerThatNeverPongsAmongTheBoundedFramesFailsInWords() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            scriptedPeer(server, PeerProbe.MAX_FRAMES_BEFORE_PONG);
+            PeerProbe.ProbeFailure failure = assertThrows(PeerProbe.ProbeFailure.class,
+                    () -> PeerProbe.probe(address(server), NodeIdentity.fresh("regtest"), TIMEOUT));
+            assertEquals("no \"pong\" among the peer's first 32 frames after the ping", failure.getMessage());
+        }
+    }
+
+    private static InetSocketAddress address(ServerSocket server) {
+        return new InetSocketAddress(server.getInetAddress(), server.getLocalPort());
+    }
+
+    /** A regtest peer at {@link #PEER_HEIGHT} that sends {@code gossip} pings of its own before answering ours. */
+    private static CompletableFuture<Void> scriptedPeer(ServerSocket server, int gossip) {
+        return CompletableFuture.runAsync(() -> {
+            try (Socket s = server.accept()) {
+                FrameReader in = new FrameReader(s.getInputStream(), MessageCatalog.standard());
+                FrameWriter out = new FrameWriter(s.getOutputStream());
+                in.read();
+                out.write(new Message.Version("regtest", ProtocolVersion.CURRENT, NodeIdentity.newNodeId(), 0,
+                        PEER_HEIGHT, BigInteger.ONE));
+                out.write(new Message.Verack());
+                in.read();
+                Message.Ping ping = (Message.Ping) in.read();
+                for (int i = 0; i < gossip; i++) {
+                    out.write(new Message.Ping(i));
+                }
+                out.write(new Message.Pong(ping.nonce()));
+                in.read(); // the probe closes
+            } catch (IOException e) {
+                // the probe closed early (the too-many-frames case): nothing to tell
+            }
+        });
+    }
+}
