@@ -16,6 +16,7 @@ import org.peerchain.node.api.PeerSnapshot;
 import org.peerchain.node.api.PeerSource;
 import org.peerchain.node.api.PeerStats;
 import org.peerchain.node.api.TrackerInfo;
+import org.peerchain.node.api.TrafficSample;
 import org.peerchain.p2p.BanEntry;
 import org.peerchain.p2p.HostPort;
 import org.peerchain.p2p.NetworkEvent;
@@ -44,6 +45,7 @@ final class PeerControls implements PeerService {
     private final EventBus apiEvents;
     private final AutoCloseable banSubscription;
     private final ScheduledExecutorService publisher;
+    private final TrafficHistory traffic = new TrafficHistory();
 
     PeerControls(Node node, EventBus apiEvents) {
         this.node = node;
@@ -64,7 +66,8 @@ final class PeerControls implements PeerService {
 
     private void publishSnapshot() {
         try {
-            apiEvents.publish(new NodeEvent.Peers(snapshot()));
+            PeerSnapshot s = snapshot();
+            apiEvents.publish(new NodeEvent.Peers(s.withTraffic(traffic.add(s).orElse(null))));
         } catch (RuntimeException e) {
             log.warn("cannot publish the peers snapshot", e);
         }
@@ -90,7 +93,7 @@ final class PeerControls implements PeerService {
             return PeerSnapshot.empty(System.currentTimeMillis());
         }
         List<PeerStats> peers = n.peers().stream().map(PeerControls::stats).toList();
-        return new PeerSnapshot(peers, trackers(n), n.bytesReceived(), n.bytesSent(), System.currentTimeMillis());
+        return new PeerSnapshot(peers, trackers(n), n.bytesReceived(), n.bytesSent(), System.currentTimeMillis(), null);
     }
 
     private static PeerStats stats(PeerInfo p) {
@@ -108,6 +111,11 @@ final class PeerControls implements PeerService {
             case LOCAL_NETWORK -> PeerSource.LOCAL_NETWORK;
             case MANUAL -> PeerSource.MANUAL;
         };
+    }
+
+    @Override
+    public List<TrafficSample> traffic() {
+        return traffic.points();
     }
 
     @Override

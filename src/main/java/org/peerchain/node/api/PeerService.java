@@ -9,6 +9,9 @@ import java.util.List;
  */
 public interface PeerService {
     /** Whether P2P is on; when it is off the snapshot and lists are empty and the actions throw {@link IllegalStateException}. */
+    /** How far back {@link #traffic()} reaches. */
+    long TRAFFIC_WINDOW_MILLIS = 10 * 60 * 1000;
+
     boolean enabled();
 
     PeerSnapshot snapshot();
@@ -38,4 +41,11 @@ public interface PeerService {
     void addPeer(String hostPort);
 
     List<TrackerInfo> trackers();
+
+    /**
+     * The node's traffic over the last {@link #TRAFFIC_WINDOW_MILLIS}, a sample for each peers snapshot (one a second),
+     * oldest first; kept from the node's start whether or not anything shows it. Each {@link PeerSnapshot} carries its
+     * own newest sample.
+     */
+    List<TrafficSample> traffic();
 }

@@ -4,10 +4,11 @@ import java.util.List;
 
 /**
  * Every connected peer, the trackers in use and the node's traffic totals since it started (closed connections
- * included), at {@code timeMillis}.
+ * included), at {@code timeMillis}; {@code traffic} is the rate since the previous snapshot (null for the first, and in
+ * a snapshot asked for between two timed ones).
  */
 public record PeerSnapshot(List<PeerStats> peers, List<TrackerInfo> trackers, long bytesReceived, long bytesSent,
-        long timeMillis) {
+        long timeMillis, TrafficSample traffic) {
     public PeerSnapshot {
         peers = List.copyOf(peers);
         trackers = List.copyOf(trackers);
@@ -15,7 +16,12 @@ public record PeerSnapshot(List<PeerStats> peers, List<TrackerInfo> trackers, lo
 
     /** No peers, no trackers, no traffic: what a node with P2P off shows. */
     public static PeerSnapshot empty(long timeMillis) {
-        return new PeerSnapshot(List.of(), List.of(), 0, 0, timeMillis);
+        return new PeerSnapshot(List.of(), List.of(), 0, 0, timeMillis, null);
+    }
+
+    /** This snapshot with {@code sample} as its traffic rate. */
+    public PeerSnapshot withTraffic(TrafficSample sample) {
+        return new PeerSnapshot(peers, trackers, bytesReceived, bytesSent, timeMillis, sample);
     }
 
     /** How many connected peers came by {@code source}. */

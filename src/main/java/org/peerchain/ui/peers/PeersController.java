@@ -18,7 +18,9 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.util.StringConverter;
 import org.peerchain.node.api.BanInfo;
+import org.peerchain.node.api.PeerService;
 import org.peerchain.node.api.TrackerInfo;
+import org.peerchain.node.api.TrafficSample;
 import org.peerchain.ui.fx.Formats;
 
 /** Wiring of the Peers screen: columns, bindings and handlers over {@link PeersViewModel}. */
@@ -165,11 +167,11 @@ public final class PeersController {
         trafficChart.getData().add(sentSeries);
         timeAxis.setTickUnit(TIME_TICK_MILLIS);
         timeAxis.upperBoundProperty().bind(model.nowMillisProperty());
-        timeAxis.lowerBoundProperty().bind(model.nowMillisProperty().subtract(TrafficHistory.WINDOW_MILLIS));
+        timeAxis.lowerBoundProperty().bind(model.nowMillisProperty().subtract(PeerService.TRAFFIC_WINDOW_MILLIS));
         timeAxis.setTickLabelFormatter(converter(v -> Formats.minutesAgo(v.longValue(), (long) timeAxis.getUpperBound())));
         rateAxis.setTickLabelFormatter(converter(v -> Formats.byteRate(v.doubleValue())));
         model.traffic().forEach(this::plot);
-        model.traffic().addListener((ListChangeListener<TrafficPoint>) change -> {
+        model.traffic().addListener((ListChangeListener<TrafficSample>) change -> {
             while (change.next()) {
                 if (change.wasRemoved()) {
                     receivedSeries.getData().remove(change.getFrom(), change.getFrom() + change.getRemovedSize());
@@ -182,7 +184,7 @@ public final class PeersController {
         });
     }
 
-    private void plot(TrafficPoint p) {
+    private void plot(TrafficSample p) {
         receivedSeries.getData().add(new XYChart.Data<>(p.timeMillis(), p.receivedPerSecond()));
         sentSeries.getData().add(new XYChart.Data<>(p.timeMillis(), p.sentPerSecond()));
     }

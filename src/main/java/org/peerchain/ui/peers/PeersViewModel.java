@@ -26,6 +26,7 @@ import org.peerchain.node.api.NodeEvent;
 import org.peerchain.node.api.NodeServices;
 import org.peerchain.node.api.PeerService;
 import org.peerchain.node.api.PeerSnapshot;
+import org.peerchain.node.api.TrafficSample;
 import org.peerchain.node.api.PeerStats;
 import org.peerchain.node.api.Subscription;
 import org.peerchain.node.api.TrackerInfo;
@@ -49,13 +50,12 @@ public final class PeersViewModel {
     private final FxDispatcher dispatcher;
     private final Executor commands;
     private final List<Subscription> subscriptions = new ArrayList<>();
-    private final TrafficHistory history = new TrafficHistory();
 
     private final ObservableList<PeerRow> peers = FXCollections.observableArrayList();
     private final Map<Long, PeerRow> rowsById = new HashMap<>();
     private final ObservableList<BanInfo> bans = FXCollections.observableArrayList();
     private final ObservableList<TrackerInfo> trackers = FXCollections.observableArrayList();
-    private final ObservableList<TrafficPoint> traffic = FXCollections.observableArrayList();
+    private final ObservableList<TrafficSample> traffic = FXCollections.observableArrayList();
     private final LongProperty nowMillis = new SimpleLongProperty(System.currentTimeMillis());
     private final BooleanProperty enabled = new SimpleBooleanProperty(true);
     private final StringProperty emptyPeersText = new SimpleStringProperty(NO_PEERS);
@@ -92,17 +92,18 @@ public final class PeersViewModel {
             boolean on = peerService.enabled();
             PeerSnapshot s = peerService.snapshot();
             List<BanInfo> b = peerService.bans();
+            List<TrafficSample> past = peerService.traffic();
             dispatcher.post(FxDispatcher.key(this, "enabled"), () -> applyEnabled(on));
+            dispatcher.post(FxDispatcher.key(this, "traffic"), () -> applyTraffic(past));
             dispatcher.post(FxDispatcher.key(this, "peers"), () -> apply(s));
             dispatcher.post(FxDispatcher.key(this, "bans"), () -> applyBans(b));
         });
     }
 
-    /** Unsubscribes; the graph resumes with fresh rates when the screen is shown again. */
+    /** Unsubscribes; the graph catches up from the node's history when the screen is shown again. */
     public void deactivate() {
         subscriptions.forEach(Subscription::close);
         subscriptions.clear();
-        history.pause();
     }
 
     // ------------------------------------------------------------------ state from the node (FX thread)
@@ -133,14 +134,36 @@ public final class PeersViewModel {
         if (!trackers.equals(s.trackers())) {
             trackers.setAll(s.trackers());
         }
-        history.add(s).ifPresent(p -> {
-            traffic.add(p);
-            long oldest = s.timeMillis() - TrafficHistory.WINDOW_MILLIS;
-            traffic.removeIf(t -> t.timeMillis() < oldest);
-            if (traffic.size() > TrafficHistory.MAX_POINTS) {
-                traffic.remove(0, traffic.size() - TrafficHistory.MAX_POINTS);
+        if (s.traffic() != null) {
+            addTraffic(s.traffic());
+        }
+    }
+
+    /** The node's traffic history, read at activation: replaces the graph's points (the node kept them meanwhile). */
+    void applyTraffic(List<TrafficSample> past) {
+        long last = past.isEmpty() ? Long.MIN_VALUE : past.get(past.size() - 1).timeMillis();
+        List<TrafficSample> merged = new ArrayList<>(past);
+        for (TrafficSample t : traffic) {
+            if (t.timeMillis() > last) {
+                merged.add(t);
             }
-        });
+        }
+        traffic.setAll(merged);
+    }
+
+    private void addTraffic(TrafficSample p) {
+        if (!traffic.isEmpty() && traffic.get(traffic.size() - 1).timeMillis() >= p.timeMillis()) {
+            return;
+        }
+        traffic.add(p);
+        long oldest = p.timeMillis() - PeerService.TRAFFIC_WINDOW_MILLIS;
+        int old = 0;
+        while (old < traffic.size() && traffic.get(old).timeMillis() < oldest) {
+            old++;
+        }
+        if (old > 0) {
+            traffic.remove(0, old);
+        }
     }
 
     void applyBans(List<BanInfo> list) {
@@ -264,7 +287,7 @@ public final class PeersViewModel {
     }
 
     /** The traffic graph's points, oldest first, over the last ten minutes. */
-    public ObservableList<TrafficPoint> traffic() {
+    public ObservableList<TrafficSample> traffic() {
         return traffic;
     }
 

@@ -66,10 +66,10 @@ class PeersViewModelTest {
     @Test
     void snapshotsUpdateRowsInPlaceAddNewPeersAndDropClosedOnes() throws Exception {
         PeersViewModel m = modelOf(net.a());
-        m.apply(new PeerSnapshot(List.of(peer(1, 5, 100, 0), peer(2, 5, 100, 0)), List.of(), 200, 20, 60_000));
+        m.apply(new PeerSnapshot(List.of(peer(1, 5, 100, 0), peer(2, 5, 100, 0)), List.of(), 200, 20, 60_000, null));
         PeerRow first = m.peers().get(0);
         m.selectedPeerProperty().set(first);
-        m.apply(new PeerSnapshot(List.of(peer(1, 9, 500, 0), peer(3, 1, 0, 0)), List.of(), 600, 40, 61_000));
+        m.apply(new PeerSnapshot(List.of(peer(1, 9, 500, 0), peer(3, 1, 0, 0)), List.of(), 600, 40, 61_000, null));
         assertEquals(List.of(1L, 3L), m.peers().stream().map(PeerRow::id).toList());
         assertSame(first, m.peers().get(0), "the same row object: selection and scroll stay");
         assertEquals(9, first.heightProperty().get());
@@ -79,20 +79,15 @@ class PeersViewModelTest {
     }
 
     @Test
-    void trafficPointsAreRatesBetweenSnapshotsKeptForTenMinutes() {
-        TrafficHistory h = new TrafficHistory();
-        assertTrue(h.add(new PeerSnapshot(List.of(), List.of(), 1_000, 500, 0)).isEmpty(), "one total makes no rate");
-        TrafficPoint p = h.add(new PeerSnapshot(List.of(), List.of(), 3_000, 1_500, 2_000)).orElseThrow();
-        assertEquals(1_000, p.receivedPerSecond(), 1e-9);
-        assertEquals(500, p.sentPerSecond(), 1e-9);
-        for (int s = 3; s <= 1_000; s++) {
-            h.add(new PeerSnapshot(List.of(), List.of(), 3_000 + s, 1_500, s * 1_000L));
-        }
-        List<TrafficPoint> kept = h.points();
-        assertEquals(601, kept.size(), "ten minutes of one-second points");
-        assertEquals(400_000, kept.get(0).timeMillis());
-        assertTrue(h.add(new PeerSnapshot(List.of(), List.of(), 0, 0, 1_001_000)).isEmpty(),
-                "totals that went down start afresh");
+    void aGraphOpenedLateShowsTheTrafficTheNodeHadBefore() throws Exception {
+        Node a = net.a();
+        net.bDialling(a);
+        TwoNodes.await("the node's own traffic history", () -> a.services().peers().traffic().size() >= 3);
+        PeersViewModel m = modelOf(a);
+        m.activate();
+        runUntil("the first load", () -> commandThread.isEmpty() && !m.traffic().isEmpty());
+        assertTrue(m.traffic().size() >= 3, "the points from before the screen opened: " + m.traffic());
+        m.deactivate();
     }
 
     @Test

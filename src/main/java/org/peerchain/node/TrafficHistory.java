@@ -1,26 +1,29 @@
-package org.peerchain.ui.peers;
+package org.peerchain.node;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import org.peerchain.node.api.PeerService;
 import org.peerchain.node.api.PeerSnapshot;
+import org.peerchain.node.api.TrafficSample;
 
 /**
- * Bytes a second in and out, from the traffic totals of successive snapshots, over the last {@link #WINDOW_MILLIS}.
- * The totals only grow; a snapshot whose totals went down (another node) starts the rates afresh.
+ * Bytes a second in and out, from the traffic totals of successive snapshots, over the last
+ * {@link PeerService#TRAFFIC_WINDOW_MILLIS}: kept by the node from its start, so a traffic graph opened late still
+ * shows the last ten minutes. The totals only grow; a snapshot whose totals went down starts the rates afresh.
+ * Thread-safe: the snapshot timer adds, front ends read.
  */
 final class TrafficHistory {
-    /** How far back the graph reaches. */
-    static final long WINDOW_MILLIS = 10 * 60 * 1000;
+    static final long WINDOW_MILLIS = PeerService.TRAFFIC_WINDOW_MILLIS;
     /** Most points kept, whatever the snapshot rate: the series stays bounded. */
     static final int MAX_POINTS = 1_200;
 
-    private final Deque<TrafficPoint> points = new ArrayDeque<>();
+    private final Deque<TrafficSample> points = new ArrayDeque<>();
     private PeerSnapshot previous;
 
     /** Adds the rates since the previous snapshot; empty for the first one or one out of order. */
-    Optional<TrafficPoint> add(PeerSnapshot s) {
+    synchronized Optional<TrafficSample> add(PeerSnapshot s) {
         PeerSnapshot before = previous;
         previous = s;
         if (before == null || s.timeMillis() <= before.timeMillis() || s.bytesReceived() < before.bytesReceived()
@@ -28,7 +31,7 @@ final class TrafficHistory {
             return Optional.empty();
         }
         double seconds = (s.timeMillis() - before.timeMillis()) / 1000.0;
-        TrafficPoint p = new TrafficPoint(s.timeMillis(), (s.bytesReceived() - before.bytesReceived()) / seconds,
+        TrafficSample p = new TrafficSample(s.timeMillis(), (s.bytesReceived() - before.bytesReceived()) / seconds,
                 (s.bytesSent() - before.bytesSent()) / seconds);
         points.addLast(p);
         while (points.size() > MAX_POINTS || points.getFirst().timeMillis() < s.timeMillis() - WINDOW_MILLIS) {
@@ -37,12 +40,7 @@ final class TrafficHistory {
         return Optional.of(p);
     }
 
-    /** Forgets the previous snapshot: the next one after a pause starts new rates instead of averaging over the gap. */
-    void pause() {
-        previous = null;
-    }
-
-    List<TrafficPoint> points() {
+    synchronized List<TrafficSample> points() {
         return List.copyOf(points);
     }
 }
