@@ -58,8 +58,15 @@ final class FoundBlockLog implements AutoCloseable {
         }
     }
 
-    /** The file's shape: plain fields, so that a person can read it. */
-    private record StoredFile(int version, List<StoredEntry> blocks) {
+    /**
+     * The file's shape: plain fields, so that a person can read it. {@code totalFound} counts every block ever found,
+     * those fallen off the list too (absent in files written before it was kept: the list's length then).
+     */
+    private record StoredFile(int version, List<StoredEntry> blocks, Long totalFound) {
+    }
+
+    /** What the file held. */
+    private record Loaded(List<Entry> entries, long totalFound) {
     }
 
     private record StoredEntry(String hash, int height, long time, long reward, boolean wasActive) {
@@ -71,10 +78,12 @@ final class FoundBlockLog implements AutoCloseable {
     private final AtomicBoolean dirty = new AtomicBoolean();
     private final ExecutorService writer;
     private volatile boolean lastWriteFailed;
+    private long totalFound;
 
-    private FoundBlockLog(Path file, List<Entry> loaded) {
+    private FoundBlockLog(Path file, Loaded loaded) {
         this.file = file;
-        this.entries.addAll(loaded);
+        this.entries.addAll(loaded.entries());
+        this.totalFound = loaded.totalFound();
         this.writer = file == null ? null : Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, WRITER_THREAD);
             t.setDaemon(true);
@@ -85,11 +94,11 @@ final class FoundBlockLog implements AutoCloseable {
     /** The log kept in {@code dataDir}; a missing file is an empty list, a damaged one is moved aside and replaced. */
     static FoundBlockLog open(Path dataDir) {
         Path file = dataDir.resolve(FILE_NAME);
-        List<Entry> loaded;
+        Loaded loaded;
         try {
             loaded = read(file);
         } catch (NoSuchFileException e) {
-            loaded = List.of();
+            loaded = new Loaded(List.of(), 0);
         } catch (IOException | RuntimeException e) {
             Path aside = file.resolveSibling(FILE_NAME + DAMAGED_SUFFIX);
             log.warn("{} is damaged ({}): it is moved to {} and the list of found blocks starts empty", file,
@@ -99,7 +108,7 @@ final class FoundBlockLog implements AutoCloseable {
             } catch (IOException moveFailed) {
                 log.warn("{} could not be moved aside ({}): it will be overwritten", file, moveFailed.getMessage());
             }
-            FoundBlockLog fresh = new FoundBlockLog(file, List.of());
+            FoundBlockLog fresh = new FoundBlockLog(file, new Loaded(List.of(), 0));
             fresh.changed();
             return fresh;
         }
@@ -108,10 +117,10 @@ final class FoundBlockLog implements AutoCloseable {
 
     /** A log kept in memory only (a miner made outside a node, in tests). */
     static FoundBlockLog inMemory() {
-        return new FoundBlockLog(null, List.of());
+        return new FoundBlockLog(null, new Loaded(List.of(), 0));
     }
 
-    private static List<Entry> read(Path file) throws IOException {
+    private static Loaded read(Path file) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         StoredFile stored;
         try {
@@ -141,7 +150,11 @@ final class FoundBlockLog implements AutoCloseable {
             }
             out.add(new Entry(hash, s.height(), s.time(), s.reward(), s.wasActive()));
         }
-        return out.size() > MAX_BLOCKS ? out.subList(0, MAX_BLOCKS) : out;
+        if (stored.totalFound() != null && stored.totalFound() < 0) {
+            throw new IOException("its count of blocks found is negative: " + stored.totalFound());
+        }
+        long total = Math.max(out.size(), stored.totalFound() == null ? 0 : stored.totalFound());
+        return new Loaded(out.size() > MAX_BLOCKS ? out.subList(0, MAX_BLOCKS) : out, total);
     }
 
     /** The height a valid block's coinbase carries (a consensus rule: it begins with the block's height). */
@@ -173,6 +186,7 @@ final class FoundBlockLog implements AutoCloseable {
                 }
             }
             entries.add(0, e);
+            totalFound++;
             while (entries.size() > MAX_BLOCKS) {
                 entries.remove(entries.size() - 1);
             }
@@ -196,6 +210,13 @@ final class FoundBlockLog implements AutoCloseable {
             changed();
         }
         return any;
+    }
+
+    /** Every block found since the file began, those fallen off the list included. */
+    long totalFound() {
+        synchronized (entries) {
+            return totalFound;
+        }
     }
 
     /** The recorded blocks, newest first. */
@@ -225,10 +246,14 @@ final class FoundBlockLog implements AutoCloseable {
     private void write() {
         dirty.set(false);
         List<StoredEntry> stored = new ArrayList<>();
-        for (Entry e : entries()) {
-            stored.add(new StoredEntry(e.hash().toHex(), e.height(), e.time(), e.reward(), e.wasActive()));
+        long total;
+        synchronized (entries) {
+            for (Entry e : entries) {
+                stored.add(new StoredEntry(e.hash().toHex(), e.height(), e.time(), e.reward(), e.wasActive()));
+            }
+            total = totalFound;
         }
-        byte[] json = GSON.toJson(new StoredFile(FORMAT_VERSION, stored)).getBytes(StandardCharsets.UTF_8);
+        byte[] json = GSON.toJson(new StoredFile(FORMAT_VERSION, stored, total)).getBytes(StandardCharsets.UTF_8);
         try {
             AtomicFile.writeAtomically(file, json);
             lastWriteFailed = false;

@@ -274,6 +274,11 @@ final class MiningControls implements MiningControl {
         return refreshFates(false);
     }
 
+    @Override
+    public long foundBlockTotal() {
+        return service.foundBlocks().totalFound();
+    }
+
     private void fatesDue() {
         if (fatesDue.compareAndSet(false, true)) {
             runOnWorker(() -> {
@@ -321,7 +326,7 @@ final class MiningControls implements MiningControl {
                 service.foundBlocks().markActive(nowActive);
             }
             if (changed) {
-                apiEvents.publish(new NodeEvent.FoundBlocks(next));
+                apiEvents.publish(new NodeEvent.FoundBlocks(next, service.foundBlocks().totalFound()));
             }
             return next;
         }

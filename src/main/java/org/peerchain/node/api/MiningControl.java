@@ -18,8 +18,11 @@ public interface MiningControl {
 
     MiningSnapshot snapshot();
 
-    /** The blocks this node found, newest first, with their fate now. */
+    /** The blocks this node found, newest first, with their fate now: the newest thousand. */
     List<FoundBlock> foundBlocks();
+
+    /** Every block this node ever found, including those older than {@link #foundBlocks()} keeps. */
+    long foundBlockTotal();
 
     /** When on, mining waits while the node catches up with its peers and resumes when it has. */
     void setPauseWhileSyncing(boolean pause);

@@ -32,8 +32,11 @@ public sealed interface NodeEvent {
     record Mining(MiningSnapshot snapshot) implements NodeEvent {
     }
 
-    /** The blocks this node found, newest first, each with its fate now (a block found, matured, orphaned ...). */
-    record FoundBlocks(List<FoundBlock> blocks) implements NodeEvent {
+    /**
+     * The blocks this node found, newest first, each with its fate now (a block found, matured, orphaned ...): the
+     * newest thousand; {@code totalFound} counts every block the node ever found.
+     */
+    record FoundBlocks(List<FoundBlock> blocks, long totalFound) implements NodeEvent {
     }
 
     /**

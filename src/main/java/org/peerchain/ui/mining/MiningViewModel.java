@@ -103,15 +103,16 @@ public final class MiningViewModel {
         subscriptions.add(node.subscribe(NodeEvent.Mining.class,
                 e -> dispatcher.post(FxDispatcher.key(this, "snapshot"), () -> applySnapshot(e.snapshot()))));
         subscriptions.add(node.subscribe(NodeEvent.FoundBlocks.class,
-                e -> dispatcher.post(FxDispatcher.key(this, "found"), () -> applyFoundBlocks(e.blocks()))));
+                e -> dispatcher.post(FxDispatcher.key(this, "found"), () -> applyFoundBlocks(e.blocks(), e.totalFound()))));
         commands.execute(() -> {
             MiningSnapshot s = mining().snapshot();
             List<FoundBlock> found = mining().foundBlocks();
+            long total = mining().foundBlockTotal();
             boolean pause = mining().pauseWhileSyncing();
             dispatcher.post(FxDispatcher.key(this, "load"), () -> {
                 pauseWhileSyncing.set(pause);
                 applySnapshot(s);
-                applyFoundBlocks(found);
+                applyFoundBlocks(found, total);
             });
         });
     }
@@ -185,11 +186,12 @@ public final class MiningViewModel {
         series.getData().add(new XYChart.Data<>(x, y));
     }
 
-    void applyFoundBlocks(List<FoundBlock> blocks) {
+    /** {@code blocks}: the newest the node keeps; {@code total}: all it ever found (stale and lost ones counted in). */
+    void applyFoundBlocks(List<FoundBlock> blocks, long total) {
         foundBlocks.setAll(blocks);
         long lost = blocks.stream().filter(b -> b.state() == FoundBlock.State.STALE
                 || b.state() == FoundBlock.State.REORGANISED_AWAY).count();
-        foundCount.set(Formats.count(blocks.size() - lost));
+        foundCount.set(Formats.count(Math.max(blocks.size(), total) - lost));
         lostCount.set(Formats.count(lost));
     }
 

@@ -159,7 +159,7 @@ class MiningViewModelTest {
                 new FoundBlock(h, 20, 1, 50, FoundBlock.State.MATURE, 0),
                 new FoundBlock(h, 19, 1, 50, FoundBlock.State.STALE, 0),
                 new FoundBlock(h, 18, 1, 50, FoundBlock.State.REORGANISED_AWAY, 0));
-        vm.applyFoundBlocks(blocks);
+        vm.applyFoundBlocks(blocks, blocks.size());
         assertEquals(blocks, vm.foundBlocks());
         assertEquals("3", vm.foundCountProperty().get());
         assertEquals("2", vm.lostCountProperty().get());
