@@ -212,8 +212,14 @@ final class ChainRpc {
         boolean verbose = false;
         if (p.has(1)) {
             JsonElement v = p.get(1);
-            verbose = v.isJsonPrimitive() && v.getAsJsonPrimitive().isBoolean() ? v.getAsBoolean()
-                    : p.requireInt(1, "verbose") != 0;
+            if (v.isJsonPrimitive() && v.getAsJsonPrimitive().isBoolean()) {
+                verbose = v.getAsBoolean();
+            } else if (v.isJsonPrimitive() && v.getAsJsonPrimitive().isNumber()) {
+                verbose = p.requireInt(1, "verbose") != 0;
+            } else {
+                throw new RpcException(RpcErrors.TYPE_ERROR, "Wrong type passed: parameter 2 (verbose) must be a"
+                        + " boolean or a number, got " + RpcParams.typeOf(v));
+            }
         }
         TxDetail tx;
         if (p.has(2)) {

@@ -139,7 +139,7 @@ final class NetworkRpc {
         ipv4.addProperty("reachable", n != null);
         networks.add(ipv4);
         o.add("networks", networks);
-        o.addProperty("relayfee", org.peerchain.mempool.Mempool.MIN_RELAY_FEE_PER_BYTE * 1000 / 1e8);
+        o.add("relayfee", RpcJson.amount(org.peerchain.mempool.Mempool.MIN_RELAY_FEE_PER_BYTE * 1000));
         o.add("localaddresses", new JsonArray());
         JsonArray trackers = new JsonArray();
         for (TrackerInfo t : snapshot.trackers()) {

@@ -604,9 +604,21 @@ final class WalletRpc {
         return a;
     }
 
-    /** {@code settxfee AMOUNT}: coins per 1,000 bytes, as bitcoind; stored as base units per byte. */
+    /**
+     * {@code settxfee AMOUNT}: coins per 1,000 bytes, as bitcoind; stored as whole base units per byte, so a rate
+     * between two of those is refused rather than rounded. Below the relay minimum no send could leave the node.
+     */
     private JsonElement setTxFee(RpcParams p) throws RpcException {
         long perKb = amount(p, 0, "amount");
+        long minPerKb = org.peerchain.mempool.Mempool.MIN_RELAY_FEE_PER_BYTE * 1000;
+        if (perKb < minPerKb) {
+            throw new RpcException(RpcErrors.INVALID_PARAMETER, "txfee cannot be less than the relay fee "
+                    + RpcJson.amount(minPerKb) + " (per 1,000 bytes): sends with a lower fee would be refused");
+        }
+        if (perKb % 1000 != 0) {
+            throw new RpcException(RpcErrors.INVALID_PARAMETER, "txfee " + RpcJson.amount(perKb) + " is not a whole"
+                    + " number of base units per byte; use a multiple of " + RpcJson.amount(1000));
+        }
         try {
             wallet().setFeeRate(perKb / 1000);
         } catch (WalletException e) {

@@ -881,12 +881,19 @@ public final class Wallet implements AutoCloseable {
      * data directory, the first unlock derives the keys and rebuilds balance and history from the chain.
      */
     public Path backup(Path destination) throws IOException {
-        Path target = Files.isDirectory(destination) ? destination.resolve(KEYSTORE_FILE) : destination;
+        Path target = (Files.isDirectory(destination) ? destination.resolve(KEYSTORE_FILE) : destination).toAbsolutePath();
+        Path folder = target.getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new IOException("the folder " + folder + " does not exist");
+        }
+        if (!Files.isWritable(folder)) {
+            throw new IOException("the folder " + folder + " cannot be written to");
+        }
         if (Files.exists(target) && Files.isSameFile(target, keystoreFile)) {
             throw new IOException("the backup destination " + target + " is the wallet's own keystore");
         }
         byte[] bytes = Files.readAllBytes(keystoreFile);
-        AtomicFile.writeAtomically(target.toAbsolutePath(), bytes);
+        AtomicFile.writeAtomically(target, bytes);
         return target;
     }
 

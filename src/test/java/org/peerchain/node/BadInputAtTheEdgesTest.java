@@ -2,6 +2,7 @@ package org.peerchain.node;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,6 +63,15 @@ class BadInputAtTheEdgesTest {
             String tip = rpc.call("getbestblockhash").getAsString();
             try (Socket slow = stallingClient(node.rpcPort())) {
                 assertError(post(node, "{\"method\": getblockcount"), 500, RpcErrors.PARSE_ERROR, "Parse error");
+                HttpResponse<String> notJson = post(node, "xx");
+                assertError(notJson, 500, RpcErrors.PARSE_ERROR,
+                        "Parse error: the request body is not valid JSON (at line 1, column 1)");
+                assertFalse(notJson.body().contains("JsonReader") || notJson.body().contains("github"),
+                        "no parser internals: " + notJson.body());
+                assertError(post(node, "{\"method\":\"getrawtransaction\",\"params\":[\"" + tip
+                        + "\", \"yes\"],\"id\":1}"), 500, RpcErrors.TYPE_ERROR, "must be a boolean or a number");
+                assertTrue(post(node, "{\"method\":\"getnetworkinfo\",\"id\":1}").body()
+                        .contains("\"relayfee\":0.00001000"), "relayfee as an amount of 8 decimals");
                 assertError(post(node, new byte[] {'{', (byte) 0xff, '}'}), 500, RpcErrors.PARSE_ERROR, "UTF-8");
                 assertError(post(node, "[".repeat(100_000)), 500, RpcErrors.PARSE_ERROR, "Parse error");
                 assertError(post(node, "{\"method\":\"getblockhash\",\"params\":[true],\"id\":1}"), 500,

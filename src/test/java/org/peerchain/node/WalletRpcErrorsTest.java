@@ -61,6 +61,30 @@ class WalletRpcErrorsTest {
     }
 
     @Test
+    void aFeeRateNoSendCouldLeaveWithOrBetweenWholeUnitsIsRefused() throws Exception {
+        RpcException zero = fails("settxfee", new JsonPrimitive(0));
+        assertEquals(RpcErrors.INVALID_PARAMETER, zero.code());
+        assertTrue(zero.getMessage().contains("less than the relay fee 0.00001000"), zero.getMessage());
+        RpcException between = fails("settxfee", new JsonPrimitive(new java.math.BigDecimal("0.00001999")));
+        assertEquals(RpcErrors.INVALID_PARAMETER, between.code());
+        assertTrue(between.getMessage().contains("not a whole number of base units per byte"), between.getMessage());
+        assertTrue(rpc.call("settxfee", new JsonPrimitive(new java.math.BigDecimal("0.00002"))).getAsBoolean());
+        assertEquals("0.00002000", rpc.call("getwalletinfo").getAsJsonObject().get("paytxfee").getAsBigDecimal()
+                .setScale(8).toPlainString());
+        assertStillServing();
+    }
+
+    @Test
+    void aBackupIntoAFolderThatIsNotThereSaysSo() throws Exception {
+        Path missing = elsewhere.resolve("no-such-folder").resolve("wallet.backup");
+        RpcException e = fails("backupwallet", new JsonPrimitive(missing.toString()));
+        assertEquals(RpcErrors.WALLET_ERROR, e.code());
+        assertTrue(e.getMessage().contains("the folder " + missing.getParent() + " does not exist"), e.getMessage());
+        assertFalse(e.getMessage().contains(".tmp"), e.getMessage());
+        assertStillServing();
+    }
+
+    @Test
     void sendingWhileLockedAsksForTheWalletPassphrase() throws Exception {
         RpcException e = fails("sendtoaddress", new JsonPrimitive(someAddress), new JsonPrimitive(1));
         assertEquals(RpcErrors.WALLET_UNLOCK_NEEDED, e.code());

@@ -87,7 +87,7 @@ final class RpcDispatcher {
         try {
             top = parseStrict(body);
         } catch (JsonParseException | IOException | IllegalStateException e) {
-            return legacyError(new RpcException(RpcErrors.PARSE_ERROR, "Parse error: " + e.getMessage()), Optional.empty());
+            return legacyError(new RpcException(RpcErrors.PARSE_ERROR, "Parse error: " + parseProblem(e)), Optional.empty());
         }
         if (top.isJsonObject()) {
             return single(top.getAsJsonObject());
@@ -252,6 +252,21 @@ final class RpcDispatcher {
     }
 
     /** Strict RFC 8259 JSON in valid UTF-8, one value and nothing after it. */
+    /**
+     * What is wrong with a body that is not JSON, in words: Gson's message names its own API ("Use
+     * JsonReader.setStrictness...") and a help link; only where it stopped is of use to a client.
+     */
+    static String parseProblem(Exception e) {
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        if (e instanceof IOException && !(e instanceof com.google.gson.stream.MalformedJsonException)
+                && !m.contains("JsonReader")) {
+            return m;
+        }
+        java.util.regex.Matcher at = java.util.regex.Pattern.compile("line (\\d+) column (\\d+)").matcher(m);
+        return "the request body is not valid JSON" + (at.find() ? " (at line " + at.group(1) + ", column "
+                + at.group(2) + ")" : "");
+    }
+
     static JsonElement parseStrict(byte[] body) throws IOException {
         String text;
         try {

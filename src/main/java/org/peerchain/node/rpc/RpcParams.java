@@ -138,7 +138,7 @@ public final class RpcParams {
                 "Wrong type passed: " + label(i, name) + " must be of type " + expected + ", got " + typeOf(e));
     }
 
-    static String typeOf(JsonElement e) {
+    public static String typeOf(JsonElement e) {
         if (e == null || e.isJsonNull()) {
             return "null";
         }
