@@ -60,8 +60,9 @@ final class Peer {
     /** The highest header this peer has shown us (version height at first). */
     volatile long bestKnownHeight;
     /**
-     * The highest block it announced by inventory that we know the height of. Shown to the user only: the download
-     * relies on {@link #bestKnownHeight}, which only headers and blocks raise.
+     * The highest block it announced by inventory that we know the height of, or that its own requests show it has:
+     * the newest block of ours its getheaders locator names, the blocks we sent it. Shown to the user only: the
+     * download relies on {@link #bestKnownHeight}, which only headers and blocks raise.
      */
     volatile long announcedHeight;
     volatile long syncedBlocks = -1;
@@ -297,6 +298,13 @@ final class Peer {
             bestKnown = e;
         }
         noteHeight(e.height());
+    }
+
+    /** Raises the height shown for this peer (see {@link #announcedHeight}). */
+    void noteShownHeight(long height) {
+        if (height > announcedHeight) {
+            announcedHeight = height;
+        }
     }
 
     void noteHeight(long height) {

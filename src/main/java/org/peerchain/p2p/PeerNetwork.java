@@ -654,6 +654,9 @@ public final class PeerNetwork implements AutoCloseable {
         }
         if (start == null) {
             start = chain.entryAt(0);
+        } else {
+            // a locator begins at the peer's tip: it has at least the newest block of ours it names
+            p.noteShownHeight(start.height());
         }
         List<BlockHeader> out = new ArrayList<>();
         for (int h = start.height() + 1; out.size() < PeerMessages.MAX_HEADERS_RESULTS; h++) {
@@ -940,8 +943,8 @@ public final class PeerNetwork implements AutoCloseable {
                 BlockIndexEntry known = chain.entry(i.hash());
                 if (known == null) {
                     unknownBlock = true;
-                } else if (known.height() > p.announcedHeight) {
-                    p.announcedHeight = known.height();
+                } else {
+                    p.noteShownHeight(known.height());
                 }
             } else {
                 p.knownTxs.add(i.hash());
@@ -975,6 +978,10 @@ public final class PeerNetwork implements AutoCloseable {
                 } else {
                     p.knownBlocks.add(i.hash());
                     p.send(new PeerMessages.BlockMessage(b));
+                    BlockIndexEntry sent = chain.entry(i.hash());
+                    if (sent != null) {
+                        p.noteShownHeight(sent.height());
+                    }
                 }
             } else {
                 Transaction tx = chain.mempoolTransaction(i.hash());

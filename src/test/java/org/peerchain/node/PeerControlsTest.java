@@ -49,6 +49,17 @@ class PeerControlsTest {
     }
 
     @Test
+    void anInboundPeerThatSyncedFromUsIsShownAtTheHeightItReached() throws Exception {
+        Node a = net.a();
+        WalletNodes.mine(a, org.peerchain.core.KeyHash.wrap(new byte[org.peerchain.core.KeyHash.LENGTH]), 30);
+        Node b = net.bDialling(a);
+        await("b synced", () -> b.services().chain().height() == 30);
+        // b announced height 0 in its handshake and never sends us a block: its requests show how far it got
+        await("b shown at 30 at a", () -> a.services().peers().snapshot().peers().stream()
+                .anyMatch(p -> p.inbound() && p.height() == 30));
+    }
+
+    @Test
     void peersSnapshotsArePublishedAboutOnceASecond() throws Exception {
         Node a = net.a();
         List<NodeEvent.Peers> seen = new CopyOnWriteArrayList<>();
