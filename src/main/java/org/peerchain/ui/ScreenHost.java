@@ -25,11 +25,12 @@ final class ScreenHost implements Navigator {
     private final Map<ScreenId, Screen> built = new EnumMap<>(ScreenId.class);
     private ScreenContext context;
     private ScreenId currentId;
+    private Runnable needWallet = () -> { };
 
     ScreenHost(StackPane content, Consumer<ScreenId> shown) {
         this.content = content;
         this.shown = shown;
-        factories.put(ScreenId.OVERVIEW, OverviewScreen::new);
+        factories.put(ScreenId.OVERVIEW, ctx -> new OverviewScreen(ctx, this::needWallet));
         factories.put(ScreenId.MINING, MiningScreen::new);
         factories.put(ScreenId.EXPLORER, ExplorerScreen::new);
         factories.put(ScreenId.PEERS, PeersScreen::new);
@@ -37,6 +38,15 @@ final class ScreenHost implements Navigator {
 
     void attach(ScreenContext ctx) {
         this.context = ctx;
+    }
+
+    /** What "Create or restore a wallet" does on any screen: set by the window once it can show the first run. */
+    void onNeedWallet(Runnable action) {
+        this.needWallet = action;
+    }
+
+    private void needWallet() {
+        needWallet.run();
     }
 
     @Override

@@ -220,4 +220,27 @@ public final class Formats {
         }
         return peers == 0 ? "Looking for peers" : "Up to date";
     }
+
+    /**
+     * Where a wallet transaction stands, in words: "Pending", "3 confirmations", "Mined, spendable", "Mined, spendable
+     * in 12 blocks", "Conflicted: it can never confirm".
+     */
+    public static String walletTxState(org.peerchain.node.api.WalletTransactionRow row, int tipHeight) {
+        return switch (row.state()) {
+            case PENDING -> "Pending";
+            case CONFIRMED -> row.confirmations() == 1 ? "1 confirmation" : count(row.confirmations()) + " confirmations";
+            case MINED -> "Mined, spendable";
+            case IMMATURE -> {
+                int left = row.maturesAtHeight() - tipHeight;
+                yield left <= 0 ? "Mined, spendable at the next block"
+                        : "Mined, spendable in " + count(left) + (left == 1 ? " block" : " blocks");
+            }
+            case CONFLICTED -> "Conflicted: it can never confirm";
+        };
+    }
+
+    /** An amount with its sign: "+1.50 PCH" received, "−0.25 PCH" sent. */
+    public static String signedAmount(long units) {
+        return units > 0 ? "+" + amount(units) : units < 0 ? "\u2212" + amount(-units) : amount(0);
+    }
 }

@@ -10,9 +10,10 @@ public final class OverviewScreen implements Screen {
     private final OverviewViewModel model;
     private final Parent view;
 
-    public OverviewScreen(ScreenContext ctx) {
+    /** @param onNeedWallet opens the first run (create or restore a wallet) */
+    public OverviewScreen(ScreenContext ctx, Runnable onNeedWallet) {
         model = new OverviewViewModel(ctx.node(), ctx.dispatcher());
-        view = Fxml.load("overview", new OverviewController(model, ctx.navigator()));
+        view = Fxml.load("overview", new OverviewController(model, ctx.navigator(), onNeedWallet));
     }
 
     @Override

@@ -14,20 +14,30 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import org.peerchain.node.api.BlockSummary;
 import org.peerchain.node.api.MiningSnapshot;
 import org.peerchain.node.api.NodeEvent;
 import org.peerchain.node.api.NodeServices;
 import org.peerchain.node.api.Subscription;
 import org.peerchain.node.api.SyncState;
+import org.peerchain.node.api.WalletBalance;
+import org.peerchain.node.api.WalletEvent;
+import org.peerchain.node.api.WalletServiceException;
+import org.peerchain.node.api.WalletState;
+import org.peerchain.node.api.WalletTransactionRow;
 import org.peerchain.ui.fx.Background;
 import org.peerchain.ui.fx.FxDispatcher;
 
 /**
- * The overview: the chain's tip, the network, sync, mining and the mempool at a glance. Numbers only; the controller
- * formats them. Subscribed only while the screen is shown.
+ * The overview: the wallet's balances and latest transactions, the chain's tip, the network, sync, mining and the
+ * mempool at a glance. Numbers only; the controller formats them. Subscribed only while the screen is shown.
  */
 public final class OverviewViewModel {
+    /** How many of the latest wallet transactions the overview lists. */
+    static final int RECENT_TRANSACTIONS = 6;
+
     private final NodeServices node;
     private final FxDispatcher dispatcher;
     private final List<Subscription> subscriptions = new ArrayList<>();
@@ -46,6 +56,12 @@ public final class OverviewViewModel {
     private final ReadOnlyDoubleWrapper hashRate = new ReadOnlyDoubleWrapper();
     private final ReadOnlyLongWrapper blocksFound = new ReadOnlyLongWrapper();
     private final ReadOnlyIntegerWrapper miningThreads = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyObjectWrapper<WalletState> wallet = new ReadOnlyObjectWrapper<>(WalletState.none());
+    private final ReadOnlyObjectWrapper<WalletBalance> balance =
+            new ReadOnlyObjectWrapper<>(new WalletBalance(0, 0, 0, List.of()));
+    private final ObservableList<WalletTransactionRow> recent = FXCollections.observableArrayList();
+    private final ObservableList<WalletTransactionRow> recentView = FXCollections.unmodifiableObservableList(recent);
+    private final ReadOnlyStringWrapper walletProblem = new ReadOnlyStringWrapper("");
 
     public OverviewViewModel(NodeServices node, FxDispatcher dispatcher) {
         this.node = node;
@@ -64,8 +80,42 @@ public final class OverviewViewModel {
                 e -> post("peers", () -> peers.set(e.snapshot().peers().size()))));
         subscriptions.add(node.subscribe(NodeEvent.Sync.class, e -> post("sync", () -> sync.set(e.state()))));
         subscriptions.add(node.subscribe(NodeEvent.Mining.class, e -> post("mining", () -> showMining(e.snapshot()))));
+        // any change to the wallet: read its state, balance and latest rows again (coalesced, off the FX thread)
+        subscriptions.add(node.subscribe(WalletEvent.class, e -> {
+            if (!(e instanceof WalletEvent.RescanProgress p) || p.done()) {
+                Background.run(this::readWallet);
+            }
+        }));
 
         Background.run(this::readNow);
+        Background.run(this::readWallet);
+    }
+
+    /** The wallet now, read off the FX thread (it takes the wallet's lock briefly). */
+    private void readWallet() {
+        WalletState state = node.wallet().state();
+        if (!state.exists() || !state.loaded()) {
+            post("wallet", () -> showWallet(state, null, List.of(), ""));
+            return;
+        }
+        try {
+            WalletBalance b = node.wallet().balance();
+            List<WalletTransactionRow> rows = node.wallet().history(0, RECENT_TRANSACTIONS);
+            post("wallet", () -> showWallet(state, b, rows, ""));
+        } catch (WalletServiceException e) {
+            post("wallet", () -> showWallet(state, null, List.of(), e.getMessage()));
+        }
+    }
+
+    private void showWallet(WalletState state, WalletBalance b, List<WalletTransactionRow> rows, String problem) {
+        wallet.set(state);
+        if (b != null) {
+            balance.set(b);
+        }
+        if (!recent.equals(rows)) {
+            recent.setAll(rows);
+        }
+        walletProblem.set(problem);
     }
 
     /** The state now, read off the FX thread (it touches the chain database). */
@@ -111,6 +161,24 @@ public final class OverviewViewModel {
         hashRate.set(m.hashesPerSecond());
         blocksFound.set(m.blocksFound());
         miningThreads.set(m.threads());
+    }
+
+    public ReadOnlyObjectProperty<WalletState> walletProperty() {
+        return wallet.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<WalletBalance> balanceProperty() {
+        return balance.getReadOnlyProperty();
+    }
+
+    /** The latest wallet transactions, newest first. */
+    public ObservableList<WalletTransactionRow> recentTransactions() {
+        return recentView;
+    }
+
+    /** Why the wallet could not be read, in words; empty when it could. */
+    public ReadOnlyStringProperty walletProblemProperty() {
+        return walletProblem.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty networkProperty() {
