@@ -111,6 +111,7 @@ public final class WalletApp extends Application {
 
         ScreenId first = screenOrOverview(settings.lastScreen());
         AppSettings atStart = settings;
+        Notifier notifier = new Notifier(dispatcher, stage, status::showMessage);
         Thread starter = new Thread(() -> {
             try {
                 node = Node.start(config, startup::onLifecycle);
@@ -119,6 +120,7 @@ public final class WalletApp extends Application {
                 }
                 MiningDefaults.follow(node.services(), dispatcher, () -> settings, this::save);
                 status.attach(node.services());
+                notifier.attach(node.services());
                 ScreenContext ctx = new ScreenContext(node.services(), dispatcher, main.host());
                 dispatcher.post(FxDispatcher.key(this, "ready"), () -> main.nodeReady(ctx, first));
             } catch (NodeStartException e) {

@@ -1,0 +1,60 @@
+package org.peerchain.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
+import org.peerchain.node.api.NodeEvent;
+import org.peerchain.node.api.NodeServices;
+import org.peerchain.node.api.Subscription;
+import org.peerchain.node.api.WalletEvent;
+import org.peerchain.ui.fx.Background;
+import org.peerchain.ui.fx.FxDispatcher;
+
+/**
+ * Shows the {@link Notices} as ControlsFX notifications in the window's corner, and repeats each on the status bar,
+ * where it stays after the notification fades.
+ */
+final class Notifier implements AutoCloseable {
+    private static final Duration SHOWN_FOR = Duration.seconds(8);
+
+    private final Notices rules = new Notices();
+    private final List<Subscription> subscriptions = new ArrayList<>();
+    private final FxDispatcher dispatcher;
+    private final Window owner;
+    private final Consumer<String> statusLine;
+
+    Notifier(FxDispatcher dispatcher, Window owner, Consumer<String> statusLine) {
+        this.dispatcher = dispatcher;
+        this.owner = owner;
+        this.statusLine = statusLine;
+    }
+
+    void attach(NodeServices node) {
+        subscriptions.add(node.subscribe(WalletEvent.TransactionChanged.class,
+                e -> show(rules.on(e, System.currentTimeMillis()))));
+        subscriptions.add(node.subscribe(NodeEvent.FoundBlocks.class, e -> show(rules.on(e, System.currentTimeMillis()))));
+        subscriptions.add(node.subscribe(NodeEvent.Peers.class, e -> show(rules.on(e, System.currentTimeMillis()))));
+        Background.run(() -> rules.startFoundCount(node.mining().foundBlockTotal()));
+    }
+
+    private void show(Optional<Notices.Notice> notice) {
+        // one key per notice kind: two kinds in a burst both show; the rules already space out one kind
+        notice.ifPresent(n -> dispatcher.post(FxDispatcher.key(this, n.kind().name()), () -> {
+            statusLine.accept(n.title() + ": " + n.text());
+            if (owner.isShowing()) {
+                Notifications.create().owner(owner).title(n.title()).text(n.text()).hideAfter(SHOWN_FOR)
+                        .showInformation();
+            }
+        }));
+    }
+
+    @Override
+    public void close() {
+        subscriptions.forEach(Subscription::close);
+        subscriptions.clear();
+    }
+}
