@@ -12,9 +12,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.peerchain.core.Block;
@@ -42,6 +42,8 @@ final class FoundBlockLog implements AutoCloseable {
     private static final int FORMAT_VERSION = 1;
     private static final long CLOSE_WAIT_SECONDS = 5;
     private static final String WRITER_THREAD = "found-blocks-writer";
+    /** The file is rewritten at most this often while blocks keep coming (a regtest miner: many a second). */
+    static final long MIN_WRITE_GAP_MILLIS = 1_000;
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
     private static final Logger log = LoggerFactory.getLogger(FoundBlockLog.class);
 
@@ -76,7 +78,8 @@ final class FoundBlockLog implements AutoCloseable {
     private final List<Entry> entries = new ArrayList<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean dirty = new AtomicBoolean();
-    private final ExecutorService writer;
+    private final ScheduledExecutorService writer;
+    private volatile long lastWriteNanos;
     private volatile boolean lastWriteFailed;
     private long totalFound;
 
@@ -84,7 +87,7 @@ final class FoundBlockLog implements AutoCloseable {
         this.file = file;
         this.entries.addAll(loaded.entries());
         this.totalFound = loaded.totalFound();
-        this.writer = file == null ? null : Executors.newSingleThreadExecutor(r -> {
+        this.writer = file == null ? null : Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, WRITER_THREAD);
             t.setDaemon(true);
             return t;
@@ -229,7 +232,8 @@ final class FoundBlockLog implements AutoCloseable {
     private void changed() {
         if (writer != null && dirty.compareAndSet(false, true)) {
             try {
-                writer.execute(this::write);
+                long sinceLast = (System.nanoTime() - lastWriteNanos) / 1_000_000;
+                writer.schedule(this::write, Math.max(0, MIN_WRITE_GAP_MILLIS - sinceLast), TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException e) {
                 // Closing: close() writes what is still dirty once the writer has ended.
             }
@@ -245,6 +249,7 @@ final class FoundBlockLog implements AutoCloseable {
 
     private void write() {
         dirty.set(false);
+        lastWriteNanos = System.nanoTime();
         List<StoredEntry> stored = new ArrayList<>();
         long total;
         synchronized (entries) {

@@ -51,6 +51,11 @@ final class MiningControls implements MiningControl {
     // Not "mining-...": that prefix is for threads that live only while mining (tests count them).
     static final String WORKER_THREAD = "found-block-fates";
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+    /**
+     * Fates are computed at most this often: a regtest miner finds blocks many times a second, and each computation
+     * walks the whole list. A change is shown within this time.
+     */
+    static final Duration FATES_MIN_GAP = Duration.ofMillis(250);
     static final String LOCKED_WALLET_PROBLEM =
             "No address to mine to: the wallet is locked and has no mining address left: unlock it";
 
@@ -66,6 +71,7 @@ final class MiningControls implements MiningControl {
     /** Held while fates are computed and published, so that lists go out in the order they were computed. */
     private final Object fates = new Object();
     private final AtomicBoolean fatesDue = new AtomicBoolean();
+    private volatile long lastFatesNanos = System.nanoTime() - FATES_MIN_GAP.toNanos();
     private volatile boolean pauseWhileSyncing;
     private volatile boolean pausedForSync;
     private volatile NetworkEvent.SyncProgress lastProgress;
@@ -281,10 +287,16 @@ final class MiningControls implements MiningControl {
 
     private void fatesDue() {
         if (fatesDue.compareAndSet(false, true)) {
-            runOnWorker(() -> {
-                fatesDue.set(false);
-                refreshFates(false);
-            });
+            long wait = Math.max(0, lastFatesNanos + FATES_MIN_GAP.toNanos() - System.nanoTime());
+            try {
+                worker.schedule(guarded(() -> {
+                    fatesDue.set(false);
+                    lastFatesNanos = System.nanoTime();
+                    refreshFates(false);
+                }), wait, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                // Closing: nothing more to do.
+            }
         }
     }
 

@@ -94,7 +94,11 @@ class NoticesTest {
         List<Notices.Notice> atB = new CopyOnWriteArrayList<>();
         Notices rules = new Notices();
         b.services().subscribe(WalletEvent.TransactionChanged.class, e -> rules.on(e, 0).ifPresent(atB::add));
-        b.services().subscribe(NodeEvent.Peers.class, e -> rules.on(e, 0).ifPresent(atB::add));
+        java.util.concurrent.atomic.AtomicBoolean seenPeer = new java.util.concurrent.atomic.AtomicBoolean();
+        b.services().subscribe(NodeEvent.Peers.class, e -> {
+            rules.on(e, 0).ifPresent(atB::add);
+            seenPeer.compareAndSet(false, !e.snapshot().peers().isEmpty());
+        });
         String toB = b.services().wallet().newAddress("from a").address();
         var review = a.services().wallet().review(SendRequest.to(toB, 250_000_000L, 10));
         a.services().wallet().confirm(review, Optional.of(PASSWORD.clone()));
@@ -102,6 +106,7 @@ class NoticesTest {
         assertEquals("Payment received", atB.get(0).title());
         assertTrue(atB.get(0).text().startsWith("2.50 PCH is on its way"), atB.get(0).text());
 
+        TwoNodes.await("b's rules to have seen a snapshot with a in it", seenPeer::get);
         net.stop(a);
         TwoNodes.await("the loss of a noticed at b", () -> atB.size() == 2);
         assertEquals(Notices.Kind.PEERS_LOST, atB.get(1).kind());
