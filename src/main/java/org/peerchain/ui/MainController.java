@@ -43,6 +43,14 @@ public final class MainController {
     @FXML
     private ToggleButton overviewButton;
     @FXML
+    private ToggleButton sendButton;
+    @FXML
+    private ToggleButton receiveButton;
+    @FXML
+    private ToggleButton transactionsButton;
+    @FXML
+    private ToggleButton settingsButton;
+    @FXML
     private ToggleButton miningButton;
     @FXML
     private ToggleButton explorerButton;
@@ -68,9 +76,13 @@ public final class MainController {
     @FXML
     private void initialize() {
         navButtons.put(ScreenId.OVERVIEW, overviewButton);
+        navButtons.put(ScreenId.SEND, sendButton);
+        navButtons.put(ScreenId.RECEIVE, receiveButton);
+        navButtons.put(ScreenId.TRANSACTIONS, transactionsButton);
         navButtons.put(ScreenId.MINING, miningButton);
         navButtons.put(ScreenId.EXPLORER, explorerButton);
         navButtons.put(ScreenId.PEERS, peersButton);
+        navButtons.put(ScreenId.SETTINGS, settingsButton);
         navButtons.forEach((id, b) -> {
             b.setToggleGroup(nav);
             b.setDisable(true);
@@ -171,7 +183,7 @@ public final class MainController {
     /** The node is ready: the screens open, starting with {@code first}. */
     void nodeReady(ScreenContext ctx, ScreenId first) {
         host.attach(ctx);
-        navButtons.values().forEach(b -> b.setDisable(false));
+        navButtons.forEach((id, b) -> b.setDisable(!host.has(id)));
         host.open(first);
     }
 

@@ -73,6 +73,11 @@ final class ScreenHost implements Navigator {
         }
     }
 
+    /** Whether {@code id} is a screen this window can show. */
+    boolean has(ScreenId id) {
+        return factories.containsKey(id);
+    }
+
     ScreenId current() {
         return currentId;
     }
