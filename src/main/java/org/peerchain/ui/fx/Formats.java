@@ -33,15 +33,15 @@ public final class Formats {
         return c.toPlainString();
     }
 
-    /** Base units as the shortest plain decimal of coins, no unit and no thousands separator: "1.5", "20", "-0.0001". */
+    /** Base units as the shortest plain decimal of coins, no unit or separator: "1.5", "20", "-0.0001". */
     public static String plainCoins(long units) {
         BigDecimal c = BigDecimal.valueOf(units).movePointLeft(8).stripTrailingZeros();
         return (c.scale() < 0 ? c.setScale(0) : c).toPlainString();
     }
 
-    /** A change to the balance with its sign: "+12.50 PCH" in, "-0.0002 PCH" out. */
-    public static String signedAmount(long units) {
-        return (units > 0 ? "+" : "") + amount(units);
+    /** A change to the balance in coins with its sign, for a table of amounts: "+12.50", "-0.0002". */
+    public static String signedCoins(long units) {
+        return (units > 0 ? "+" : "") + coins(units);
     }
 
     /** Seconds since 1970 as an ISO-8601 instant in UTC, for files: "2026-12-05T09:30:00Z". */

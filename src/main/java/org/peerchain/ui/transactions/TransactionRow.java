@@ -89,7 +89,7 @@ public final class TransactionRow {
             case MINED -> "Mined";
             case IMMATURE -> {
                 int left = Math.max(1, maturesAtHeight - tipHeight);
-                yield "Immature: " + Formats.count(left) + (left == 1 ? " block" : " blocks") + " to maturity";
+                yield "Immature, " + Formats.count(left) + (left == 1 ? " block" : " blocks") + " to go";
             }
             case CONFLICTED -> "Conflicted";
         };
@@ -151,7 +151,7 @@ public final class TransactionRow {
         return state.get();
     }
 
-    /** The state in words: "Pending", "Immature: 12 blocks to maturity" ... */
+    /** The state in words: "Pending", "Immature, 12 blocks to go" ... */
     public ReadOnlyStringProperty stateTextProperty() {
         return stateText.getReadOnlyProperty();
     }

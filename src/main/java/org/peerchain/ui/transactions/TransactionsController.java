@@ -16,6 +16,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.FlowPane;
@@ -101,10 +102,10 @@ public final class TransactionsController {
         labelColumn.setCellFactory(TextFieldTableCell.forTableColumn());
         labelColumn.setOnEditCommit(e -> model.setLabel(e.getRowValue(), e.getNewValue()));
         amountColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().amount()));
-        amountColumn.setCellFactory(c -> textCell(a -> Formats.signedAmount(a.longValue()),
+        amountColumn.setCellFactory(c -> textCell(a -> Formats.signedCoins(a.longValue()),
                 r -> r.amount() >= 0 ? "amount-in" : "amount-out"));
         feeColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().fee()));
-        feeColumn.setCellFactory(c -> textCell(f -> f.longValue() == 0 ? "" : Formats.amount(f.longValue()),
+        feeColumn.setCellFactory(c -> textCell(f -> f.longValue() == 0 ? "" : Formats.coins(f.longValue()),
                 r -> null));
         confirmationsColumn.setCellValueFactory(c -> c.getValue().confirmationsProperty());
         confirmationsColumn.setCellFactory(c -> textCell(n -> n.intValue() < 0 ? "–" : Formats.count(n.longValue()),
@@ -147,9 +148,12 @@ public final class TransactionsController {
                 TransactionRow row = getTableRow() == null ? null : getTableRow().getItem();
                 if (empty || item == null || row == null) {
                     setText(null);
+                    setTooltip(null);
                     return;
                 }
                 setText(text.apply(item));
+                // The whole text on hover, when a narrow window cuts it short.
+                setTooltip(new Tooltip(getText()));
                 String styleClass = style.apply(row);
                 if (styleClass != null) {
                     getStyleClass().add(styleClass);

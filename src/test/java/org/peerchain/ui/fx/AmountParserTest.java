@@ -39,8 +39,8 @@ class AmountParserTest {
         assertEquals("20", Formats.plainCoins(2_000_000_000L));
         assertEquals("-0.0001", Formats.plainCoins(-10_000L));
         assertEquals("0", Formats.plainCoins(0));
-        assertEquals("+1.50 PCH", Formats.signedAmount(150_000_000L));
-        assertEquals("-0.0001 PCH", Formats.signedAmount(-10_000L));
+        assertEquals("+1.50", Formats.signedCoins(150_000_000L));
+        assertEquals("-0.0001", Formats.signedCoins(-10_000L));
         assertEquals("1970-01-01T00:01:40Z", Formats.isoInstant(100));
     }
 }

@@ -62,15 +62,15 @@ class CsvExportTest {
         CsvExport.write(file, List.of(
                 new CsvExport.Line(1_800_000_000L, TXID, "Rent, \"May\"\nflat 2", -150_010_000L, 10_000, 3,
                         "Confirmed"),
-                new CsvExport.Line(1_800_000_100L, TXID, "=SUM(A1)", 5_000_000_000L, 0, 0, "Immature: 99 blocks"
-                        + " to maturity")));
+                new CsvExport.Line(1_800_000_100L, TXID, "=SUM(A1)", 5_000_000_000L, 0, 0,
+                        "Immature, 99 blocks to go")));
         String text = Files.readString(file, StandardCharsets.UTF_8);
         List<List<String>> records = parse(text);
         assertEquals(List.of("date", "txid", "label", "amount", "fee", "confirmations", "state"), records.get(0));
         assertEquals(List.of("2027-01-15T08:00:00Z", TXID, "Rent, \"May\"\nflat 2", "-1.5001", "0.0001", "3",
                 "Confirmed"), records.get(1));
         assertEquals(List.of("2027-01-15T08:01:40Z", TXID, "'=SUM(A1)", "50", "0", "0",
-                "Immature: 99 blocks to maturity"), records.get(2), "a label is never run as a formula");
+                "Immature, 99 blocks to go"), records.get(2), "a label is never run as a formula");
         assertEquals(3, records.size());
         assertEquals("\"Rent, \"\"May\"\"\nflat 2\"", CsvExport.field("Rent, \"May\"\nflat 2"));
     }

@@ -105,12 +105,12 @@ class TransactionsViewModelTest {
         TransactionRow oldest = row(2);
         assertEquals(WalletTxState.IMMATURE, oldest.state());
         assertEquals(3, oldest.confirmations());
-        assertEquals("Immature: 97 blocks to maturity", oldest.stateText(), "block 1's reward matures at 100");
+        assertEquals("Immature, 97 blocks to go", oldest.stateText(), "block 1's reward matures at 100");
         assertEquals(ChainParams.REGTEST.subsidy(1), oldest.amount());
 
         DesktopWallets.mine(n, DesktopWallets.someoneElse(), 2);
         waitOnUi("two more confirmations", () -> oldest.confirmations() == 5);
-        assertEquals("Immature: 95 blocks to maturity", onUi(oldest::stateText));
+        assertEquals("Immature, 95 blocks to go", onUi(oldest::stateText));
         assertSame(oldest, onUi(() -> m.allRows().get(2)), "updated in place, not reloaded");
 
         DesktopWallets.mine(n, DesktopWallets.someoneElse(), 95);
