@@ -33,6 +33,22 @@ public final class Formats {
         return c.toPlainString();
     }
 
+    /** Base units as the shortest plain decimal of coins, no unit or separator: "1.5", "20", "-0.0001". */
+    public static String plainCoins(long units) {
+        BigDecimal c = BigDecimal.valueOf(units).movePointLeft(8).stripTrailingZeros();
+        return (c.scale() < 0 ? c.setScale(0) : c).toPlainString();
+    }
+
+    /** A change to the balance in coins with its sign, for a table of amounts: "+12.50", "-0.0002". */
+    public static String signedCoins(long units) {
+        return (units > 0 ? "+" : "") + coins(units);
+    }
+
+    /** Seconds since 1970 as an ISO-8601 instant in UTC, for files: "2026-12-05T09:30:00Z". */
+    public static String isoInstant(long epochSeconds) {
+        return Instant.ofEpochSecond(epochSeconds).toString();
+    }
+
     /** A hash rate with its unit: "850 H/s", "12.3 kH/s", "4.56 MH/s", "1.23 GH/s". */
     public static String hashRate(double perSecond) {
         if (perSecond >= 1e9) {
