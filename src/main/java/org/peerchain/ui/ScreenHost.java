@@ -13,6 +13,8 @@ import org.peerchain.ui.fx.ScreenId;
 import org.peerchain.ui.mining.MiningScreen;
 import org.peerchain.ui.overview.OverviewScreen;
 import org.peerchain.ui.peers.PeersScreen;
+import org.peerchain.ui.receive.ReceiveScreen;
+import org.peerchain.ui.transactions.TransactionsScreen;
 
 /**
  * Holds the main window's screens: builds each when it is first opened, shows one at a time, and activates the shown
@@ -31,6 +33,8 @@ final class ScreenHost implements Navigator {
         this.content = content;
         this.shown = shown;
         factories.put(ScreenId.OVERVIEW, ctx -> new OverviewScreen(ctx, this::needWallet));
+        factories.put(ScreenId.RECEIVE, ctx -> new ReceiveScreen(ctx, this::needWallet));
+        factories.put(ScreenId.TRANSACTIONS, ctx -> new TransactionsScreen(ctx, this::needWallet));
         factories.put(ScreenId.MINING, MiningScreen::new);
         factories.put(ScreenId.EXPLORER, ExplorerScreen::new);
         factories.put(ScreenId.PEERS, PeersScreen::new);
