@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.peerchain.consensus.ChainParams;
 import org.peerchain.node.PeerOptions;
+import org.peerchain.ui.settings.NodeStartOptions;
 import picocli.CommandLine.Option;
 
 /** How a node joins the network: its listen port, the trackers it announces to, the peers it keeps. */
@@ -26,6 +27,11 @@ public final class PeerCommandOptions {
     /** The P2P port to listen on. */
     int port(ChainParams params) {
         return p2pPort != null ? p2pPort : params.defaultPort();
+    }
+
+    /** These options as typed, for the desktop to merge over its settings. */
+    NodeStartOptions.CommandLine asTyped() {
+        return new NodeStartOptions.CommandLine(p2pPort, trackers, connect, connectOnly, null);
     }
 
     /** The trackers and fixed peers; a malformed HOST:PORT is an IllegalArgumentException naming it. */

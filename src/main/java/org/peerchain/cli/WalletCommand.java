@@ -27,8 +27,9 @@ public final class WalletCommand implements Callable<Integer> {
             System.err.println("error: --tracker/--connect: " + e.getMessage());
             return 2;
         }
+        // the settings' port, trackers and peers apply under what was typed here
         WalletMain.launch(WalletMain.desktopConfig(network.params(), network.dataDir(),
-                peerOptions.port(network.params()), peers));
+                peerOptions.port(network.params()), peers), peerOptions.asTyped());
         return 0;
     }
 }

@@ -1,6 +1,9 @@
 package org.peerchain.node;
 
+import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +19,8 @@ import org.peerchain.node.api.PeerSnapshot;
 import org.peerchain.node.api.PeerSource;
 import org.peerchain.node.api.PeerStats;
 import org.peerchain.node.api.TrackerInfo;
+import org.peerchain.node.api.TrackerTestResult;
+import org.peerchain.node.api.TrackerTestResult.Outcome;
 import org.peerchain.node.api.TrafficSample;
 import org.peerchain.p2p.BanEntry;
 import org.peerchain.p2p.HostPort;
@@ -184,6 +189,27 @@ final class PeerControls implements PeerService {
         };
         return new TrackerInfo(t.tracker().toString(), t.lastSuccess() == null ? 0 : t.lastSuccess().toEpochMilli(),
                 state, t.peersReturned(), t.failuresInARow(), t.lastError() == null ? "" : t.lastError());
+    }
+
+    @Override
+    public TrackerTestResult testTracker(String hostPort) {
+        HostPort tracker = HostPort.parse(hostPort, TrackerClient.DEFAULT_TRACKER_PORT);
+        checkHost(tracker.host(), hostPort.strip());
+        long timeout = TRACKER_TEST_TIMEOUT.toMillis();
+        String name = tracker.toString();
+        try {
+            TrackerClient.Probe p = TrackerClient.probe(tracker, node.params().networkId(), TRACKER_TEST_TIMEOUT);
+            return new TrackerTestResult(name, Outcome.REACHED, p.roundTripMillis(), p.peers(), timeout, "");
+        } catch (SocketTimeoutException e) {
+            return new TrackerTestResult(name, Outcome.NO_ANSWER, 0, 0, timeout, "");
+        } catch (ConnectException e) {
+            return new TrackerTestResult(name, Outcome.REFUSED, 0, 0, timeout, "");
+        } catch (UnknownHostException e) {
+            return new TrackerTestResult(name, Outcome.UNKNOWN_HOST, 0, 0, timeout, "");
+        } catch (IOException | RuntimeException e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return new TrackerTestResult(name, Outcome.FAILED, 0, 0, timeout, why);
+        }
     }
 
     /** The IP address a ban is kept under: the peers' addresses are literal IPs, so a name is resolved. */

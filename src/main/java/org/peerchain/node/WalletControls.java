@@ -517,6 +517,25 @@ final class WalletControls implements WalletService {
         }
     }
 
+    /** Said when a version 1 keystore is asked for its words. */
+    static final String WORDS_NOT_KEPT_MESSAGE = "This wallet was made before PeerChain kept the words; your backup of"
+            + " the words is the only copy.";
+
+    @Override
+    public List<String> recoveryWords(char[] password) throws WalletServiceException {
+        Optional<List<String>> words;
+        try {
+            words = wallet().recoveryWords(password);
+        } catch (WrongPasswordException e) {
+            throw new WalletServiceException(Reason.WRONG_PASSWORD, "The wallet password is not right.", e);
+        } catch (KeystoreCorruptedException e) {
+            throw new WalletServiceException(Reason.STORAGE, e.getMessage(), e);
+        } catch (KeystoreException | IOException e) {
+            throw new WalletServiceException(Reason.STORAGE, "Cannot open the keystore: " + e.getMessage(), e);
+        }
+        return words.orElseThrow(() -> new WalletServiceException(Reason.WORDS_NOT_KEPT, WORDS_NOT_KEPT_MESSAGE));
+    }
+
     @Override
     public Path backup(Path destination) throws WalletServiceException {
         try {

@@ -87,7 +87,7 @@ final class WalletRpc {
     static RpcException error(WalletServiceException e) {
         int code = switch (e.reason()) {
             case NO_WALLET -> RpcErrors.WALLET_NOT_FOUND;
-            case ALREADY_EXISTS, STORAGE, REJECTED, STALE_REVIEW -> RpcErrors.WALLET_ERROR;
+            case ALREADY_EXISTS, STORAGE, REJECTED, STALE_REVIEW, WORDS_NOT_KEPT -> RpcErrors.WALLET_ERROR;
             case LOCKED -> RpcErrors.WALLET_UNLOCK_NEEDED;
             case WRONG_PASSWORD -> RpcErrors.WALLET_PASSPHRASE_INCORRECT;
             case INVALID_ADDRESS, UNKNOWN_TRANSACTION -> RpcErrors.INVALID_ADDRESS_OR_KEY;

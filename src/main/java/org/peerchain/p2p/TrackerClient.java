@@ -84,6 +84,38 @@ public final class TrackerClient implements AutoCloseable {
                                 String lastError) {
     }
 
+    /** One tracker's answer to {@link #probe}: the round trip from dialling to its peer list, and the list's size. */
+    public record Probe(long roundTripMillis, int peers) {
+    }
+
+    /**
+     * Asks {@code tracker} for peers of {@code network} with {@code getpeers}, which registers nothing: a test of
+     * whether the tracker is there and answers, for the settings. Connecting and the answer each wait at most
+     * {@code timeout}.
+     *
+     * @throws java.net.SocketTimeoutException when the tracker did not answer in time
+     * @throws IOException saying what else went wrong (refused, unknown host, an error or another message back)
+     */
+    public static Probe probe(HostPort tracker, String network, Duration timeout) throws IOException {
+        long start = System.nanoTime();
+        try (Socket s = new Socket()) {
+            s.connect(tracker.toSocketAddress(), (int) timeout.toMillis());
+            s.setSoTimeout((int) timeout.toMillis());
+            s.setTcpNoDelay(true);
+            new FrameWriter(s.getOutputStream()).write(new Message.GetPeers(network));
+            Message reply = new FrameReader(s.getInputStream(), MessageCatalog.standard()).read();
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            if (reply instanceof Message.Peers p) {
+                return new Probe(millis, p.peers().size());
+            }
+            if (reply instanceof Message.Error e) {
+                throw new IOException("the tracker refused: " + e.code() + ": " + e.message());
+            }
+            throw new IOException(reply == null ? "the tracker closed the connection without an answer"
+                    : "it answered \"" + reply.type() + "\" instead of \"peers\": it may not be a tracker");
+        }
+    }
+
     private final List<HostPort> trackers;
     private final NodeIdentity identity;
     private final IntSupplier listenPort;

@@ -196,6 +196,11 @@ public final class MainController {
         screenShown.accept(id);
     }
 
+    /** Shows the theme chosen elsewhere (Settings) on the rail's toggle, which applies and saves it. */
+    void showDark(boolean dark) {
+        darkToggle.setSelected(dark);
+    }
+
     /** Reflects the settings read at start in the rail's theme toggle and text-size menu. */
     void showSettings(AppSettings s) {
         darkToggle.setSelected(s.dark());

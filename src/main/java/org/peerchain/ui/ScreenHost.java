@@ -14,6 +14,7 @@ import org.peerchain.ui.mining.MiningScreen;
 import org.peerchain.ui.overview.OverviewScreen;
 import org.peerchain.ui.peers.PeersScreen;
 import org.peerchain.ui.receive.ReceiveScreen;
+import org.peerchain.ui.settings.SettingsScreen;
 import org.peerchain.ui.transactions.TransactionsScreen;
 
 /**
@@ -28,6 +29,7 @@ final class ScreenHost implements Navigator {
     private ScreenContext context;
     private ScreenId currentId;
     private Runnable needWallet = () -> { };
+    private SettingsScreen.Host settingsHost;
 
     ScreenHost(StackPane content, Consumer<ScreenId> shown) {
         this.content = content;
@@ -35,6 +37,7 @@ final class ScreenHost implements Navigator {
         factories.put(ScreenId.OVERVIEW, ctx -> new OverviewScreen(ctx, this::needWallet));
         factories.put(ScreenId.RECEIVE, ctx -> new ReceiveScreen(ctx, this::needWallet));
         factories.put(ScreenId.TRANSACTIONS, ctx -> new TransactionsScreen(ctx, this::needWallet));
+        factories.put(ScreenId.SETTINGS, ctx -> new SettingsScreen(ctx, settingsHost));
         factories.put(ScreenId.MINING, MiningScreen::new);
         factories.put(ScreenId.EXPLORER, ExplorerScreen::new);
         factories.put(ScreenId.PEERS, PeersScreen::new);
@@ -49,7 +52,12 @@ final class ScreenHost implements Navigator {
         this.needWallet = action;
     }
 
-    private void needWallet() {
+    /** What the Settings screen changes in the window; set before the node is ready. */
+    void settingsHost(SettingsScreen.Host host) {
+        this.settingsHost = host;
+    }
+
+    void needWallet() {
         needWallet.run();
     }
 

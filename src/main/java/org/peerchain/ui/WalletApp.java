@@ -6,23 +6,32 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.input.InputEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 import org.peerchain.node.Node;
 import org.peerchain.node.NodeConfig;
 import org.peerchain.node.NodeStartException;
+import org.peerchain.node.api.WalletServiceException;
+import org.peerchain.ui.fx.Background;
 import org.peerchain.ui.fx.FxDispatcher;
 import org.peerchain.ui.fx.Fxml;
 import org.peerchain.ui.fx.ScreenContext;
 import org.peerchain.ui.fx.ScreenId;
 import org.peerchain.ui.settings.AppSettings;
+import org.peerchain.ui.settings.NodeStartOptions;
+import org.peerchain.ui.settings.SettingsScreen;
 import org.peerchain.ui.settings.MiningDefaults;
 import org.peerchain.ui.settings.SettingsFile;
 import org.peerchain.ui.startup.StartupController;
@@ -47,8 +56,10 @@ public final class WalletApp extends Application {
     static final double BASE_FONT_PX = 14;
     private static final Logger log = LoggerFactory.getLogger(WalletApp.class);
     private static volatile NodeConfig launchConfig;
+    private static volatile NodeStartOptions.CommandLine launchCommandLine;
 
-    private final NodeConfig config;
+    private final NodeConfig commandLineConfig;
+    private final NodeStartOptions.CommandLine commandLine;
     private final SettingsFile settingsFile;
     private volatile Node node;
     private AppSettings settings;
@@ -58,20 +69,32 @@ public final class WalletApp extends Application {
 
     /** For {@code Application.launch}: takes the configuration set by {@link #setLaunchConfig}. */
     public WalletApp() {
-        this(Objects.requireNonNull(launchConfig, "WalletApp launched without a node configuration"));
+        this(Objects.requireNonNull(launchConfig, "WalletApp launched without a node configuration"),
+                settingsPathOf(launchConfig), launchCommandLine);
     }
 
+    /** A window on a node started exactly as {@code config} says (the settings' port, trackers and peers unused). */
     public WalletApp(NodeConfig config) {
-        this(config, config.dataDir().resolve(SettingsFile.FILE_NAME));
+        this(config, settingsPathOf(config), null);
     }
 
-    public WalletApp(NodeConfig config, Path settingsPath) {
-        this.config = config;
+    /**
+     * @param commandLine what the command line said, merged over the settings' port, trackers, peers and payout
+     *     address when the node starts; null: {@code config} alone
+     */
+    public WalletApp(NodeConfig config, Path settingsPath, NodeStartOptions.CommandLine commandLine) {
+        this.commandLineConfig = config;
         this.settingsFile = new SettingsFile(settingsPath);
+        this.commandLine = commandLine;
     }
 
-    static void setLaunchConfig(NodeConfig config) {
+    private static Path settingsPathOf(NodeConfig c) {
+        return c.dataDir().resolve(SettingsFile.FILE_NAME);
+    }
+
+    static void setLaunchConfig(NodeConfig config, NodeStartOptions.CommandLine commandLine) {
         launchConfig = config;
+        launchCommandLine = commandLine;
     }
 
     @Override
@@ -111,6 +134,9 @@ public final class WalletApp extends Application {
 
         ScreenId first = screenOrOverview(settings.lastScreen());
         AppSettings atStart = settings;
+        NodeConfig config = nodeConfig(atStart, status);
+        main.host().settingsHost(new SettingsHost());
+        startAutoLock(scene);
         Notifier notifier = new Notifier(dispatcher, stage, status::showMessage);
         Thread starter = new Thread(() -> {
             try {
@@ -134,6 +160,70 @@ public final class WalletApp extends Application {
         }, "node-start");
         starter.setDaemon(true);
         starter.start();
+    }
+
+    /** The command line's configuration with the settings' port, trackers, peers and payout under it. */
+    private NodeConfig nodeConfig(AppSettings s, StatusBarViewModel status) {
+        if (commandLine == null) {
+            return commandLineConfig;
+        }
+        NodeStartOptions options = NodeStartOptions.merge(s, commandLineConfig.params(), commandLine);
+        if (!options.problems().isEmpty()) {
+            options.problems().forEach(p -> log.warn("{}", p));
+            status.showMessage(options.problems().get(0));
+        }
+        return options.applyTo(commandLineConfig);
+    }
+
+    /** Locks the wallet after the idle time chosen in Settings; any mouse or key input in the window counts. */
+    private void startAutoLock(Scene scene) {
+        AutoLock autoLock = new AutoLock(() -> settings.autoLockMinutes(), System::currentTimeMillis,
+                () -> Background.run(this::lockWallet));
+        scene.addEventFilter(InputEvent.ANY, e -> autoLock.touch());
+        Timeline checks = new Timeline(new KeyFrame(Duration.millis(AutoLock.CHECK_EVERY_MILLIS), e -> autoLock.check()));
+        checks.setCycleCount(Animation.INDEFINITE);
+        checks.play();
+    }
+
+    private void lockWallet() {
+        Node n = node;
+        if (n == null || !n.services().wallet().state().loaded() || n.services().wallet().state().locked()) {
+            return;
+        }
+        try {
+            n.services().wallet().lock();
+            log.info("Wallet locked after {} idle minutes", settings.autoLockMinutes());
+        } catch (WalletServiceException e) {
+            log.warn("Cannot lock the wallet: {}", e.getMessage());
+        }
+    }
+
+    /** What the Settings screen changes in the window. */
+    private final class SettingsHost implements SettingsScreen.Host {
+        @Override
+        public AppSettings current() {
+            return settings;
+        }
+
+        @Override
+        public void save(AppSettings next) {
+            WalletApp.this.save(next);
+        }
+
+        @Override
+        public void applyTheme(boolean dark) {
+            main.showDark(dark); // the rail's toggle follows, and applies and saves it as a click would
+        }
+
+        @Override
+        public void applyScale(double scale) {
+            setScale(scale);
+        }
+
+        @Override
+        public void createOrRestoreWallet() {
+            main.host().needWallet();
+        }
     }
 
     private static ScreenId screenOrOverview(String name) {

@@ -17,6 +17,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -28,8 +29,14 @@ import javax.security.auth.Destroyable;
 import org.peerchain.core.Hash;
 
 /**
- * The wallet's encrypted keystore file, open: it holds the BIP39 seed, the optional BIP39 passphrase and the
- * key-chain counters, encrypted with AES-256-GCM under a key derived from the password by PBKDF2-HMAC-SHA256.
+ * The wallet's encrypted keystore file, open: it holds the BIP39 seed, the optional BIP39 passphrase, the
+ * key-chain counters and (from version 2) the recovery words' entropy, encrypted with AES-256-GCM under a key derived
+ * from the password by PBKDF2-HMAC-SHA256.
+ *
+ * <p>Versions: a version 1 file keeps only the seed derived from the words, so its words cannot be shown again;
+ * version 2 also keeps the 32 bytes of entropy the words encode, in the same ciphertext as the seed. A keystore is
+ * written as version 2 exactly when it holds the words, so a version 1 file stays version 1 (and readable by an older
+ * PeerChain) through counter updates and password changes.
  *
  * <p>The file is JSON. Its header (in clear) names the KDF, its iteration count and salt, the cipher and its
  * nonce, a password check value and a header checksum, so the iteration count can be raised later and a
@@ -46,7 +53,10 @@ import org.peerchain.core.Hash;
  */
 public final class Keystore implements Destroyable, AutoCloseable {
     public static final String FORMAT = "peerchain-keystore";
-    public static final int VERSION = 1;
+    /** The newest version this program reads and writes: the one that keeps the recovery words. */
+    public static final int VERSION = 2;
+    /** The first version: the seed alone, the words not kept. */
+    public static final int VERSION_WITHOUT_WORDS = 1;
     public static final String KDF_NAME = "PBKDF2-HMAC-SHA256";
     public static final String CIPHER_NAME = "AES-256-GCM";
     /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256. */
@@ -62,7 +72,9 @@ public final class Keystore implements Destroyable, AutoCloseable {
     static final int TAG_BITS = 128;
     static final int MAX_FILE_BYTES = 64 * 1024;
     static final int MAX_PASSPHRASE_BYTES = 1024;
-    private static final int PAYLOAD_VERSION = 1;
+    /** The layout of the decrypted contents, one per file version. */
+    private static final int PAYLOAD_WITHOUT_WORDS = 1;
+    private static final int PAYLOAD_WITH_WORDS = 2;
     private static final byte[] ENCRYPTION_LABEL = "peerchain keystore encryption key".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CHECK_LABEL = "peerchain keystore password check".getBytes(StandardCharsets.US_ASCII);
     private static final HexFormat HEX = HexFormat.of();
@@ -71,6 +83,8 @@ public final class Keystore implements Destroyable, AutoCloseable {
     private final Path file;
     private final byte[] seed;
     private final byte[] bip39Passphrase;
+    /** The recovery words' entropy, or an empty array for a version 1 keystore that never had it. */
+    private final byte[] entropy;
     private byte[] encryptionKey;
     private Header header;
     private KeyChainCounters counters;
@@ -78,21 +92,22 @@ public final class Keystore implements Destroyable, AutoCloseable {
     private byte[] fileDigest;
     private volatile boolean destroyed;
 
-    private Keystore(Path file, byte[] seed, byte[] bip39Passphrase, byte[] encryptionKey, Header header,
-            KeyChainCounters counters) {
+    private Keystore(Path file, byte[] seed, byte[] bip39Passphrase, byte[] entropy, byte[] encryptionKey,
+            Header header, KeyChainCounters counters) {
         this.file = file;
         this.seed = seed;
         this.bip39Passphrase = bip39Passphrase;
+        this.entropy = entropy;
         this.encryptionKey = encryptionKey;
         this.header = header;
         this.counters = counters;
     }
 
     /** The clear header: what is needed to derive the key and check it. */
-    private record Header(int iterations, byte[] salt, byte[] nonce, byte[] passwordCheck) {
+    private record Header(int version, int iterations, byte[] salt, byte[] nonce, byte[] passwordCheck) {
         /** The exact bytes the checksum and the GCM associated data cover. */
         byte[] canonical() {
-            return (FORMAT + "|" + VERSION + "|" + KDF_NAME + "|" + iterations + "|" + HEX.formatHex(salt) + "|"
+            return (FORMAT + "|" + version + "|" + KDF_NAME + "|" + iterations + "|" + HEX.formatHex(salt) + "|"
                     + CIPHER_NAME + "|" + HEX.formatHex(nonce) + "|" + HEX.formatHex(passwordCheck))
                     .getBytes(StandardCharsets.US_ASCII);
         }
@@ -106,19 +121,36 @@ public final class Keystore implements Destroyable, AutoCloseable {
         return AtomicFile.backupOf(file);
     }
 
-    /** Creates a new keystore at {@code file} with the default {@value #DEFAULT_ITERATIONS} iterations. */
+    /**
+     * Creates a version 1 keystore (the seed alone, its words not kept) with the default {@value #DEFAULT_ITERATIONS}
+     * iterations: for a seed that comes without words. A wallet made from words uses
+     * {@link #create(Path, char[], byte[], byte[], String, int)}.
+     */
     public static Keystore create(Path file, char[] password, byte[] seed, String bip39Passphrase)
             throws IOException, KeystoreException {
         return create(file, password, seed, bip39Passphrase, DEFAULT_ITERATIONS);
     }
 
-    /**
-     * Creates a new keystore at {@code file} (and its first backup beside it) and returns it open. Refuses to
-     * overwrite an existing file. The seed array is copied; the caller wipes its own.
-     */
+    /** As {@link #create(Path, char[], byte[], String)} with {@code iterations}. */
     public static Keystore create(Path file, char[] password, byte[] seed, String bip39Passphrase, int iterations)
             throws IOException, KeystoreException {
+        return create(file, password, seed, new byte[0], bip39Passphrase, iterations);
+    }
+
+    /**
+     * Creates a new keystore at {@code file} (and its first backup beside it) and returns it open. Refuses to
+     * overwrite an existing file. The seed and entropy arrays are copied; the caller wipes its own.
+     *
+     * @param entropy the {@value RecoveryPhrase#ENTROPY_BYTES} bytes the recovery words encode, kept so the words can
+     *     be shown again (version 2); empty to keep the seed alone (version 1)
+     */
+    public static Keystore create(Path file, char[] password, byte[] seed, byte[] entropy, String bip39Passphrase,
+            int iterations) throws IOException, KeystoreException {
         checkPassword(password);
+        if (entropy.length != 0 && entropy.length != RecoveryPhrase.ENTROPY_BYTES) {
+            throw new IllegalArgumentException("the recovery words' entropy is " + RecoveryPhrase.ENTROPY_BYTES
+                    + " bytes, not " + entropy.length);
+        }
         checkIterations(iterations);
         if (Files.exists(file)) {
             throw new KeystoreException(KeystoreException.Reason.ALREADY_EXISTS,
@@ -130,8 +162,10 @@ public final class Keystore implements Destroyable, AutoCloseable {
         }
         byte[] salt = random(SALT_BYTES);
         byte[][] keys = deriveKeys(password, salt, iterations);
-        Header header = new Header(iterations, salt, new byte[NONCE_BYTES], keys[1]);
-        Keystore ks = new Keystore(file, seed.clone(), passphrase, keys[0], header, KeyChainCounters.START);
+        Header header = new Header(entropy.length == 0 ? VERSION_WITHOUT_WORDS : VERSION, iterations, salt,
+                new byte[NONCE_BYTES], keys[1]);
+        Keystore ks = new Keystore(file, seed.clone(), passphrase, entropy.clone(), keys[0], header,
+                KeyChainCounters.START);
         byte[] written = ks.write(false);
         AtomicFile.writeAtomically(backupOf(file), written);
         return ks;
@@ -185,7 +219,7 @@ public final class Keystore implements Destroyable, AutoCloseable {
         byte[] raw = Files.readAllBytes(backup);
         AtomicFile.writeAtomically(file, raw);
         Keystore ks = new Keystore(file, fromBackup.seed.clone(), fromBackup.bip39Passphrase.clone(),
-                fromBackup.encryptionKey.clone(), fromBackup.header, fromBackup.counters);
+                fromBackup.entropy.clone(), fromBackup.encryptionKey.clone(), fromBackup.header, fromBackup.counters);
         ks.fileDigest = Hash.sha256().digest(raw);
         fromBackup.close();
         return ks;
@@ -209,6 +243,33 @@ public final class Keystore implements Destroyable, AutoCloseable {
             return KeyChain.fromSeed(s);
         } finally {
             Arrays.fill(s, (byte) 0);
+        }
+    }
+
+    /** The file's format version: {@value #VERSION} when it keeps the recovery words, else {@value #VERSION_WITHOUT_WORDS}. */
+    public int version() {
+        return header.version();
+    }
+
+    /** Whether this keystore keeps its recovery words (version 2); a version 1 keystore kept the seed alone. */
+    public boolean hasRecoveryWords() {
+        checkOpen();
+        return entropy.length > 0;
+    }
+
+    /**
+     * The recovery words, in order, as they were shown when the wallet was made. Show them to the user; never log them.
+     *
+     * @throws IllegalStateException for a version 1 keystore, which never kept them
+     */
+    public List<String> recoveryWords() {
+        checkOpen();
+        if (entropy.length == 0) {
+            throw new IllegalStateException("this keystore (version " + header.version() + ") was made before PeerChain"
+                    + " kept the recovery words");
+        }
+        try (RecoveryPhrase phrase = RecoveryPhrase.fromEntropy(entropy)) {
+            return phrase.words();
         }
     }
 
@@ -259,7 +320,7 @@ public final class Keystore implements Destroyable, AutoCloseable {
         byte[] previousKey = encryptionKey;
         Header previousHeader = header;
         encryptionKey = keys[0];
-        header = new Header(iterations, salt, new byte[NONCE_BYTES], keys[1]);
+        header = new Header(previousHeader.version(), iterations, salt, new byte[NONCE_BYTES], keys[1]);
         try {
             byte[] written = write(true);
             AtomicFile.writeAtomically(backupOf(file), written);
@@ -281,6 +342,7 @@ public final class Keystore implements Destroyable, AutoCloseable {
         destroyed = true;
         Arrays.fill(seed, (byte) 0);
         Arrays.fill(bip39Passphrase, (byte) 0);
+        Arrays.fill(entropy, (byte) 0);
         Arrays.fill(encryptionKey, (byte) 0);
     }
 
@@ -308,7 +370,8 @@ public final class Keystore implements Destroyable, AutoCloseable {
 
     /** Encrypts the current state under a fresh nonce and replaces the file; returns the bytes written. */
     private byte[] write(boolean keepPrevious) throws IOException {
-        header = new Header(header.iterations(), header.salt(), random(NONCE_BYTES), header.passwordCheck());
+        header = new Header(header.version(), header.iterations(), header.salt(), random(NONCE_BYTES),
+                header.passwordCheck());
         byte[] plain = encodePayload();
         byte[] ciphertext;
         try {
@@ -327,7 +390,7 @@ public final class Keystore implements Destroyable, AutoCloseable {
         cipher.addProperty("nonce", HEX.formatHex(header.nonce()));
         JsonObject json = new JsonObject();
         json.addProperty("format", FORMAT);
-        json.addProperty("version", VERSION);
+        json.addProperty("version", header.version());
         json.add("kdf", kdf);
         json.add("cipher", cipher);
         json.addProperty("passwordCheck", HEX.formatHex(header.passwordCheck()));
@@ -344,11 +407,16 @@ public final class Keystore implements Destroyable, AutoCloseable {
     }
 
     private byte[] encodePayload() {
-        ByteBuffer b = ByteBuffer.allocate(1 + 2 + seed.length + 2 + bip39Passphrase.length + 8);
-        b.put((byte) PAYLOAD_VERSION);
+        boolean withWords = entropy.length > 0;
+        ByteBuffer b = ByteBuffer.allocate(1 + 2 + seed.length + 2 + bip39Passphrase.length + 8
+                + (withWords ? 2 + entropy.length : 0));
+        b.put((byte) (withWords ? PAYLOAD_WITH_WORDS : PAYLOAD_WITHOUT_WORDS));
         b.putShort((short) seed.length).put(seed);
         b.putShort((short) bip39Passphrase.length).put(bip39Passphrase);
         b.putInt(counters.nextReceive()).putInt(counters.nextChange());
+        if (withWords) {
+            b.putShort((short) entropy.length).put(entropy);
+        }
         return b.array();
     }
 
@@ -356,19 +424,24 @@ public final class Keystore implements Destroyable, AutoCloseable {
             throws KeystoreCorruptedException {
         try {
             ByteBuffer b = ByteBuffer.wrap(plain);
-            int version = b.get();
-            if (version != PAYLOAD_VERSION) {
-                throw new KeystoreCorruptedException(file, "its contents have unknown layout " + version);
+            int layout = b.get();
+            int expected = header.version() == VERSION ? PAYLOAD_WITH_WORDS : PAYLOAD_WITHOUT_WORDS;
+            if (layout != expected) {
+                throw new KeystoreCorruptedException(file, "its contents have layout " + layout + ", not the "
+                        + expected + " of a version " + header.version() + " keystore");
             }
             byte[] seed = new byte[b.getShort()];
             b.get(seed);
             byte[] passphrase = new byte[b.getShort()];
             b.get(passphrase);
             KeyChainCounters counters = new KeyChainCounters(b.getInt(), b.getInt());
-            if (b.hasRemaining() || seed.length != RecoveryPhrase.SEED_BYTES) {
+            byte[] entropy = new byte[layout == PAYLOAD_WITH_WORDS ? b.getShort() : 0];
+            b.get(entropy);
+            if (b.hasRemaining() || seed.length != RecoveryPhrase.SEED_BYTES
+                    || (layout == PAYLOAD_WITH_WORDS && entropy.length != RecoveryPhrase.ENTROPY_BYTES)) {
                 throw new KeystoreCorruptedException(file, "its decrypted contents have the wrong length");
             }
-            return new Keystore(file, seed, passphrase, key, header, counters);
+            return new Keystore(file, seed, passphrase, entropy, key, header, counters);
         } catch (java.nio.BufferUnderflowException | NegativeArraySizeException | IllegalArgumentException e) {
             throw new KeystoreCorruptedException(file, "its decrypted contents are cut short or malformed", e);
         }
@@ -402,14 +475,16 @@ public final class Keystore implements Destroyable, AutoCloseable {
             throw new KeystoreCorruptedException(file, "its format is not " + FORMAT);
         }
         int version = integer(file, json, "version");
-        if (version != VERSION) {
+        if (version != VERSION && version != VERSION_WITHOUT_WORDS) {
             throw new KeystoreException(KeystoreException.Reason.UNSUPPORTED_VERSION, "the keystore file " + file
-                    + " has version " + version + "; this PeerChain reads version " + VERSION);
+                    + " has version " + version + "; this PeerChain reads versions " + VERSION_WITHOUT_WORDS + " and "
+                    + VERSION);
         }
         return json;
     }
 
     private static Header readHeader(Path file, JsonObject json) throws KeystoreCorruptedException {
+        int version = integer(file, json, "version");
         JsonObject kdf = object(file, json, "kdf");
         if (!KDF_NAME.equals(string(file, kdf, "name"))) {
             throw new KeystoreCorruptedException(file, "its KDF is '" + string(file, kdf, "name") + "', not " + KDF_NAME);
@@ -426,7 +501,7 @@ public final class Keystore implements Destroyable, AutoCloseable {
                     + CIPHER_NAME);
         }
         byte[] nonce = hex(file, cipher, "nonce", NONCE_BYTES);
-        Header header = new Header(iterations, salt, nonce, hex(file, json, "passwordCheck", CHECK_BYTES));
+        Header header = new Header(version, iterations, salt, nonce, hex(file, json, "passwordCheck", CHECK_BYTES));
         if (!MessageDigest.isEqual(header.checksum(), hex(file, json, "headerChecksum", HEADER_CHECKSUM_BYTES))) {
             throw new KeystoreCorruptedException(file, "its header checksum does not match its header");
         }

@@ -101,7 +101,8 @@ public final class Wallet implements AutoCloseable {
      * Makes a wallet in {@code dataDir}: the keystore encrypted under {@code password}, and the database with the
      * first {@value #KEYPOOL_SIZE} keys of each chain. A {@code restored} wallet scans the chain from genesis when
      * the node opens it; a new one starts at the chain's tip (no past block can pay keys that did not exist).
-     * Refuses to overwrite an existing wallet. The phrase is not kept.
+     * Refuses to overwrite an existing wallet. The phrase is kept in the keystore, encrypted with the seed, so that it
+     * can be shown again after the password ({@link #recoveryWords}).
      */
     public static void create(Path dataDir, ChainParams params, char[] password, RecoveryPhrase phrase,
             String bip39Passphrase, boolean restored, int iterations) throws IOException, KeystoreException {
@@ -112,7 +113,9 @@ public final class Wallet implements AutoCloseable {
                     + " exists without a keystore: move it aside before making a new wallet here");
         }
         byte[] seed = phrase.toSeed(bip39Passphrase);
-        try (Keystore ks = Keystore.create(dataDir.resolve(KEYSTORE_FILE), password, seed, bip39Passphrase, iterations);
+        byte[] entropy = phrase.entropy();
+        try (Keystore ks = Keystore.create(dataDir.resolve(KEYSTORE_FILE), password, seed, entropy, bip39Passphrase,
+                iterations);
                 KeyChain keys = ks.keyChain();
                 WalletStore store = WalletStore.open(dataDir)) {
             store.putMeta(WalletStore.META_NETWORK, params.networkId());
@@ -126,6 +129,7 @@ public final class Wallet implements AutoCloseable {
             store.commit();
         } finally {
             Arrays.fill(seed, (byte) 0);
+            Arrays.fill(entropy, (byte) 0);
         }
     }
 
@@ -379,6 +383,19 @@ public final class Wallet implements AutoCloseable {
 
     public Optional<Instant> unlockedUntil() {
         return lock.unlockedUntil();
+    }
+
+    /**
+     * The recovery words, after checking {@code password} against the keystore (whether or not the wallet is unlocked);
+     * empty for a keystore made before PeerChain kept the words (version 1), whose words exist only where the user
+     * wrote them down.
+     *
+     * @throws WrongPasswordException if the password is wrong
+     */
+    public Optional<List<String>> recoveryWords(char[] password) throws IOException, KeystoreException {
+        try (Keystore ks = Keystore.open(keystoreFile, password)) {
+            return ks.hasRecoveryWords() ? Optional.of(ks.recoveryWords()) : Optional.empty();
+        }
     }
 
     /** {@code walletpassphrasechange}: re-encrypts the keystore (and its backup) under the new password. */

@@ -109,7 +109,7 @@ class WalletAppTest extends ApplicationTest {
 
         Path settingsPath = dataDir.resolve(SettingsFile.FILE_NAME);
         new SettingsFile(settingsPath).save(saved.withUiScale(1.3));
-        WalletApp reopened = new WalletApp(config(), settingsPath);
+        WalletApp reopened = new WalletApp(config(), settingsPath, null);
         interact(() -> {
             stage.hide();
             stage.setWidth(400);
@@ -128,7 +128,7 @@ class WalletAppTest extends ApplicationTest {
         assumeTrue(cores >= 2, "a thread count to change needs two cores");
         Path settingsPath = dataDir.resolve(SettingsFile.FILE_NAME);
         new SettingsFile(settingsPath).save(AppSettings.defaults().withLastScreen("MINING").withMining(cores, true));
-        open(new WalletApp(config(), settingsPath));
+        open(new WalletApp(config(), settingsPath, null));
         waitUntil("the remembered mining settings", () -> lookup("#pauseCheck").tryQuery().isPresent()
                 && lookup("#pauseCheck").queryAs(CheckBox.class).isSelected()
                 && Integer.valueOf(cores).equals(lookup("#threadSpinner").queryAs(Spinner.class).getValue()));
@@ -138,5 +138,20 @@ class WalletAppTest extends ApplicationTest {
         AppSettings saved = new SettingsFile(settingsPath).load().settings();
         assertTrue(saved.pauseMiningWhileSyncing(), "the pause option is kept");
         assertEquals("MINING", saved.lastScreen());
+    }
+
+    @Test
+    void thePeersKeptInSettingsAreDialledAtStartUnderTheCommandLine(@org.junit.jupiter.api.io.TempDir Path otherDir)
+            throws Exception {
+        try (Node other = Node.start(NodeConfig.regtest(otherDir).withRpcPort(NodeConfig.OFF).withP2pPort(0))) {
+            Path settingsPath = dataDir.resolve(SettingsFile.FILE_NAME);
+            new SettingsFile(settingsPath).save(AppSettings.defaults()
+                    .withPeers(java.util.List.of("127.0.0.1:" + other.p2pPort())));
+            open(new WalletApp(config().withP2pPort(0), settingsPath,
+                    new org.peerchain.ui.settings.NodeStartOptions.CommandLine(0, java.util.List.of(), java.util.List.of(),
+                            false, null)));
+            waitUntil("the kept peer connected", () -> "1 peer".equals(text("#statusPeers")));
+            assertEquals(1, other.services().peers().snapshot().inboundCount());
+        }
     }
 }

@@ -152,7 +152,7 @@ class KeystoreTest {
     @Test
     void aNewerVersionIsRefusedInWords() throws Exception {
         create().close();
-        Files.writeString(file(), Files.readString(file()).replace("\"version\": 1", "\"version\": 2"));
+        Files.writeString(file(), Files.readString(file()).replace("\"version\": 1", "\"version\": 3"));
         var e = assertThrows(KeystoreException.class, () -> Keystore.open(file(), PASSWORD.clone()));
         assertEquals(KeystoreException.Reason.UNSUPPORTED_VERSION, e.reason());
     }

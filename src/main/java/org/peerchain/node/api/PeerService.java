@@ -48,4 +48,15 @@ public interface PeerService {
      * own newest sample.
      */
     List<TrafficSample> traffic();
+
+    /** How long {@link #testTracker} waits to connect and then for an answer. */
+    Duration TRACKER_TEST_TIMEOUT = Duration.ofSeconds(5);
+
+    /**
+     * Asks the tracker at {@code hostPort} ("192.0.2.1:7300", or a host alone for the tracker port 7300) for peers of
+     * this network, registering nothing, and says what happened. Waits up to {@link #TRACKER_TEST_TIMEOUT} twice
+     * (connect, answer); works with P2P off. Throws {@link IllegalArgumentException} naming what is wrong with the
+     * address.
+     */
+    TrackerTestResult testTracker(String hostPort);
 }

@@ -80,6 +80,13 @@ public interface WalletService {
 
     void changePassword(char[] oldPassword, char[] newPassword) throws WalletServiceException;
 
+    /**
+     * The wallet's {@value #RECOVERY_WORDS} recovery words, in order, after checking {@code password} (locked or not).
+     * Wrong password: {@code WRONG_PASSWORD}; a wallet made before PeerChain kept the words: {@code WORDS_NOT_KEPT},
+     * whose message says the user's written copy is the only one.
+     */
+    List<String> recoveryWords(char[] password) throws WalletServiceException;
+
     /** Writes an encrypted copy of the keystore to {@code destination} (a file, or a directory to put it in). */
     Path backup(Path destination) throws WalletServiceException;
 

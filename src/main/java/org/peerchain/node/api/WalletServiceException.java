@@ -32,6 +32,8 @@ public class WalletServiceException extends Exception {
         KEYPOOL_EXHAUSTED,
         /** The node refused the transaction; the message gives its reason. */
         REJECTED,
+        /** The keystore was made before PeerChain kept the recovery words (version 1): they cannot be shown. */
+        WORDS_NOT_KEPT,
         /** Reading or writing the wallet's files failed. */
         STORAGE
     }

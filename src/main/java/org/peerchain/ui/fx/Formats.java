@@ -259,4 +259,24 @@ public final class Formats {
     public static String signedAmount(long units) {
         return units > 0 ? "+" + amount(units) : units < 0 ? "\u2212" + amount(-units) : amount(0);
     }
+
+    /**
+     * A tracker test's outcome in words: "192.0.2.1:7300 reached in 23 ms, it knows 4 peers", "no answer from
+     * 192.0.2.1:7300 within 5 s", "192.0.2.1:7300 refused the connection: nothing listens on that port".
+     */
+    public static String trackerTest(org.peerchain.node.api.TrackerTestResult r) {
+        return switch (r.outcome()) {
+            case REACHED -> r.tracker() + " reached in " + count(r.roundTripMillis()) + " ms, it knows "
+                    + (r.peers() == 0 ? "no peers of this network yet" : count(r.peers()) + (r.peers() == 1 ? " peer" : " peers"));
+            case NO_ANSWER -> "No answer from " + r.tracker() + " within " + duration(r.timeoutMillis() / 1000.0);
+            case REFUSED -> r.tracker() + " refused the connection: nothing listens on that port";
+            case UNKNOWN_HOST -> r.tracker() + ": the host name is not known (check its spelling)";
+            case FAILED -> r.tracker() + ": " + r.detail();
+        };
+    }
+
+    /** An automatic-lock time in minutes: "Never", "1 minute", "15 minutes". */
+    public static String lockAfter(int minutes) {
+        return minutes <= 0 ? "Never" : minutes == 1 ? "1 minute" : count(minutes) + " minutes";
+    }
 }

@@ -120,14 +120,11 @@ public final class SettingsFile {
                 window = null;
             }
         }
-        List<String> trackers = new ArrayList<>();
-        if (o.has("trackers")) {
-            JsonArray a = o.getAsJsonArray("trackers");
-            a.forEach(t -> trackers.add(t.getAsString()));
-        }
+        List<String> trackers = addresses(o, "trackers", bad);
+        List<String> peers = addresses(o, "peers", bad);
         int port = o.has("listenPort") ? o.get("listenPort").getAsInt() : d.listenPort();
-        if (port != AppSettings.DEFAULT_PORT && (port < 0 || port > 65_535)) {
-            bad.add("listenPort " + port + " (0 to 65535)");
+        if (port != AppSettings.DEFAULT_PORT && (port < AppSettings.ANY_PORT || port > AppSettings.MAX_PORT)) {
+            bad.add("listenPort " + port + " (0 to " + AppSettings.MAX_PORT + ")");
             port = d.listenPort();
         }
         int threads = d.miningThreads();
@@ -148,8 +145,42 @@ public final class SettingsFile {
                 bad.add("pauseMiningWhileSyncing " + p + " (true or false)");
             }
         }
+        int autoLock = d.autoLockMinutes();
+        if (o.has("autoLockMinutes")) {
+            JsonElement m = o.get("autoLockMinutes");
+            if (isWholeNumber(m) && AppSettings.AUTO_LOCK_CHOICES.contains(m.getAsInt())) {
+                autoLock = m.getAsInt();
+            } else {
+                bad.add("autoLockMinutes " + m + " (one of " + AppSettings.AUTO_LOCK_CHOICES + ", 0 for never)");
+            }
+        }
         return new AppSettings(theme, scale, window, string(o, "lastScreen", d.lastScreen()), trackers, port, threads,
-                pause);
+                pause, peers, string(o, "payoutAddress", d.payoutAddress()), autoLock);
+    }
+
+    /**
+     * A list of host:port addresses; one that cannot be read is left out and named (the others are kept), so a hand
+     * edit cannot stop the node from starting.
+     */
+    private static List<String> addresses(JsonObject o, String name, List<String> bad) {
+        List<String> out = new ArrayList<>();
+        if (!o.has(name)) {
+            return out;
+        }
+        JsonArray a = o.getAsJsonArray(name);
+        for (JsonElement e : a) {
+            String address = e.getAsString().strip();
+            try {
+                // any default port will do: this checks the text, which is kept as written
+                NetworkAddress.parse(address, AppSettings.MAX_PORT);
+                if (!out.contains(address)) {
+                    out.add(address);
+                }
+            } catch (IllegalArgumentException ex) {
+                bad.add(name + " entry \"" + address + "\" (" + ex.getMessage() + ")");
+            }
+        }
+        return out;
     }
 
     private static boolean isWholeNumber(JsonElement e) {

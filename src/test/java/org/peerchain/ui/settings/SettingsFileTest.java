@@ -29,8 +29,8 @@ class SettingsFileTest {
         AppSettings s = AppSettings.defaults().withTheme("dark").withUiScale(1.3)
                 .withWindow(new AppSettings.WindowGeometry(40, 50, 900, 640, false)).withLastScreen("PEERS")
                 .withMining(3, true);
-        s = new AppSettings(s.theme(), s.uiScale(), s.window(), s.lastScreen(), List.of("192.0.2.7:7300"), 18444,
-                s.miningThreads(), s.pauseMiningWhileSyncing());
+        s = s.withTrackers(List.of("192.0.2.7:7300")).withListenPort(18444).withPeers(List.of("[2001:db8::1]:18444"))
+                .withPayoutAddress("some address").withAutoLockMinutes(5);
         file.save(s);
         SettingsFile.Loaded loaded = file.load();
         assertEquals(s, loaded.settings());
@@ -108,5 +108,35 @@ class SettingsFileTest {
         assertFalse(loaded.settings().pauseMiningWhileSyncing());
         assertTrue(loaded.problem().orElseThrow().contains("pauseMiningWhileSyncing \"yes\" (true or false)"),
                 loaded.problem().get());
+    }
+
+    @Test
+    void aFileWrittenBeforeTheSettingsScreenLoadsWithDefaultsForWhatItLacks() throws Exception {
+        Path path = dir.resolve("settings.json");
+        Files.writeString(path, "{\"theme\": \"dark\", \"uiScale\": 1.15, \"lastScreen\": \"MINING\","
+                + " \"trackers\": [\"192.0.2.7:7300\"], \"listenPort\": 18444, \"miningThreads\": 2,"
+                + " \"pauseMiningWhileSyncing\": true}");
+        SettingsFile.Loaded loaded = new SettingsFile(path).load();
+        assertTrue(loaded.problem().isEmpty(), loaded.problem().toString());
+        AppSettings s = loaded.settings();
+        assertEquals(List.of("192.0.2.7:7300"), s.trackers());
+        assertEquals(18444, s.listenPort());
+        assertEquals(List.of(), s.peers());
+        assertEquals("", s.payoutAddress());
+        assertEquals(AppSettings.DEFAULT_AUTO_LOCK_MINUTES, s.autoLockMinutes());
+    }
+
+    @Test
+    void anUnreadableAddressOrAnOddLockTimeIsLeftOutAndNamed() throws Exception {
+        Path path = dir.resolve("settings.json");
+        Files.writeString(path, "{\"trackers\": [\"bad host!\", \"192.0.2.7:7300\"], \"peers\": [\"192.0.2.9:99999\"],"
+                + " \"autoLockMinutes\": 7}");
+        SettingsFile.Loaded loaded = new SettingsFile(path).load();
+        assertEquals(List.of("192.0.2.7:7300"), loaded.settings().trackers());
+        assertEquals(List.of(), loaded.settings().peers());
+        assertEquals(AppSettings.DEFAULT_AUTO_LOCK_MINUTES, loaded.settings().autoLockMinutes());
+        String problem = loaded.problem().orElseThrow();
+        assertTrue(problem.contains("trackers entry \"bad host!\"") && problem.contains("peers entry \"192.0.2.9:99999\"")
+                && problem.contains("autoLockMinutes 7"), problem);
     }
 }
