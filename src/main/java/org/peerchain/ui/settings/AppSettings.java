@@ -18,10 +18,11 @@ import java.util.Locale;
  * @param peers peer addresses (host:port) the node always connects to, besides any given on the command line
  * @param payoutAddress where mined coins go; empty for the wallet's own mining address
  * @param autoLockMinutes lock the wallet after this many idle minutes; {@link #NEVER_LOCK} for never
+ * @param browseWithoutWallet the user chose "Browse without a wallet" at the first run: it is not offered at each start
  */
 public record AppSettings(String theme, double uiScale, WindowGeometry window, String lastScreen, List<String> trackers,
         int listenPort, int miningThreads, boolean pauseMiningWhileSyncing, List<String> peers, String payoutAddress,
-        int autoLockMinutes) {
+        int autoLockMinutes, boolean browseWithoutWallet) {
     public static final String LIGHT = "light";
     public static final String DARK = "dark";
     public static final List<Double> UI_SCALES = List.of(0.9, 1.0, 1.15, 1.3, 1.5);
@@ -54,7 +55,7 @@ public record AppSettings(String theme, double uiScale, WindowGeometry window, S
 
     public static AppSettings defaults() {
         return new AppSettings(LIGHT, 1.0, null, "OVERVIEW", List.of(), DEFAULT_PORT, HALF_THE_CORES, false, List.of(),
-                "", DEFAULT_AUTO_LOCK_MINUTES);
+                "", DEFAULT_AUTO_LOCK_MINUTES, false);
     }
 
     public boolean dark() {
@@ -63,51 +64,56 @@ public record AppSettings(String theme, double uiScale, WindowGeometry window, S
 
     public AppSettings withTheme(String t) {
         return new AppSettings(t.toLowerCase(Locale.ROOT), uiScale, window, lastScreen, trackers, listenPort, miningThreads,
-                pauseMiningWhileSyncing, peers, payoutAddress, autoLockMinutes);
+                pauseMiningWhileSyncing, peers, payoutAddress, autoLockMinutes, browseWithoutWallet);
     }
 
     public AppSettings withUiScale(double s) {
         return new AppSettings(theme, s, window, lastScreen, trackers, listenPort, miningThreads, pauseMiningWhileSyncing,
-                peers, payoutAddress, autoLockMinutes);
+                peers, payoutAddress, autoLockMinutes, browseWithoutWallet);
     }
 
     public AppSettings withWindow(WindowGeometry w) {
         return new AppSettings(theme, uiScale, w, lastScreen, trackers, listenPort, miningThreads, pauseMiningWhileSyncing,
-                peers, payoutAddress, autoLockMinutes);
+                peers, payoutAddress, autoLockMinutes, browseWithoutWallet);
     }
 
     public AppSettings withLastScreen(String screen) {
         return new AppSettings(theme, uiScale, window, screen, trackers, listenPort, miningThreads, pauseMiningWhileSyncing,
-                peers, payoutAddress, autoLockMinutes);
+                peers, payoutAddress, autoLockMinutes, browseWithoutWallet);
     }
 
     public AppSettings withMining(int threads, boolean pauseWhileSyncing) {
         return new AppSettings(theme, uiScale, window, lastScreen, trackers, listenPort, threads, pauseWhileSyncing, peers,
-                payoutAddress, autoLockMinutes);
+                payoutAddress, autoLockMinutes, browseWithoutWallet);
     }
 
     public AppSettings withTrackers(List<String> t) {
         return new AppSettings(theme, uiScale, window, lastScreen, t, listenPort, miningThreads, pauseMiningWhileSyncing,
-                peers, payoutAddress, autoLockMinutes);
+                peers, payoutAddress, autoLockMinutes, browseWithoutWallet);
     }
 
     public AppSettings withListenPort(int port) {
         return new AppSettings(theme, uiScale, window, lastScreen, trackers, port, miningThreads, pauseMiningWhileSyncing,
-                peers, payoutAddress, autoLockMinutes);
+                peers, payoutAddress, autoLockMinutes, browseWithoutWallet);
     }
 
     public AppSettings withPeers(List<String> p) {
         return new AppSettings(theme, uiScale, window, lastScreen, trackers, listenPort, miningThreads,
-                pauseMiningWhileSyncing, p, payoutAddress, autoLockMinutes);
+                pauseMiningWhileSyncing, p, payoutAddress, autoLockMinutes, browseWithoutWallet);
     }
 
     public AppSettings withPayoutAddress(String address) {
         return new AppSettings(theme, uiScale, window, lastScreen, trackers, listenPort, miningThreads,
-                pauseMiningWhileSyncing, peers, address, autoLockMinutes);
+                pauseMiningWhileSyncing, peers, address, autoLockMinutes, browseWithoutWallet);
+    }
+
+    public AppSettings withBrowseWithoutWallet(boolean browse) {
+        return new AppSettings(theme, uiScale, window, lastScreen, trackers, listenPort, miningThreads,
+                pauseMiningWhileSyncing, peers, payoutAddress, autoLockMinutes, browse);
     }
 
     public AppSettings withAutoLockMinutes(int minutes) {
         return new AppSettings(theme, uiScale, window, lastScreen, trackers, listenPort, miningThreads,
-                pauseMiningWhileSyncing, peers, payoutAddress, minutes);
+                pauseMiningWhileSyncing, peers, payoutAddress, minutes, browseWithoutWallet);
     }
 }

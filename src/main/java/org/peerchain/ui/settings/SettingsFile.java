@@ -154,8 +154,17 @@ public final class SettingsFile {
                 bad.add("autoLockMinutes " + m + " (one of " + AppSettings.AUTO_LOCK_CHOICES + ", 0 for never)");
             }
         }
+        boolean browse = d.browseWithoutWallet();
+        if (o.has("browseWithoutWallet")) {
+            JsonElement b = o.get("browseWithoutWallet");
+            if (b.isJsonPrimitive() && b.getAsJsonPrimitive().isBoolean()) {
+                browse = b.getAsBoolean();
+            } else {
+                bad.add("browseWithoutWallet " + b + " (true or false)");
+            }
+        }
         return new AppSettings(theme, scale, window, string(o, "lastScreen", d.lastScreen()), trackers, port, threads,
-                pause, peers, string(o, "payoutAddress", d.payoutAddress()), autoLock);
+                pause, peers, string(o, "payoutAddress", d.payoutAddress()), autoLock, browse);
     }
 
     /**

@@ -30,7 +30,7 @@ class SettingsFileTest {
                 .withWindow(new AppSettings.WindowGeometry(40, 50, 900, 640, false)).withLastScreen("PEERS")
                 .withMining(3, true);
         s = s.withTrackers(List.of("192.0.2.7:7300")).withListenPort(18444).withPeers(List.of("[2001:db8::1]:18444"))
-                .withPayoutAddress("some address").withAutoLockMinutes(5);
+                .withPayoutAddress("some address").withAutoLockMinutes(5).withBrowseWithoutWallet(true);
         file.save(s);
         SettingsFile.Loaded loaded = file.load();
         assertEquals(s, loaded.settings());
