@@ -470,7 +470,7 @@ public final class SendViewModel {
             String who = recipients.size() > 1 ? "Recipient " + (i + 1) + ": " : "";
             if (r.address().isEmpty()) {
                 r.showAddress(AddressState.PROBLEM, "Enter the address to pay.");
-                problems.add(who + "enter the address to pay.");
+                problems.add(who + "Address: enter the address to pay");
             } else if (r.addressStateProperty().get() == AddressState.PROBLEM) {
                 problems.add(who + r.addressStatusProperty().get());
             }
