@@ -62,7 +62,7 @@ class SendViewModelTest {
         }
     }
 
-    /** A node whose locked wallet has {@code mature} spendable rewards, and the view-model on it, activated. */
+    /** A node whose locked wallet has {@code mature} spendable rewards, and the view-model on it. */
     private SendViewModel funded(int mature) throws Exception {
         FundedWallets.makeWallet(dir);
         node = Node.start(NodeConfig.regtest(dir).withRpcPort(NodeConfig.OFF));
@@ -70,10 +70,14 @@ class SendViewModelTest {
         return activated();
     }
 
+    /**
+     * The view-model with the wallet read once. It does not follow the wallet's events: with a direct dispatcher they
+     * would reload it on the wallet's event thread while the test types.
+     */
     private SendViewModel activated() {
         SendViewModel model = new SendViewModel(node.services(), new FxDispatcher(Runnable::run), navigator,
                 Runnable::run, null, Duration.ZERO);
-        model.activate();
+        model.load();
         return model;
     }
 
