@@ -14,6 +14,7 @@ import org.peerchain.ui.mining.MiningScreen;
 import org.peerchain.ui.overview.OverviewScreen;
 import org.peerchain.ui.peers.PeersScreen;
 import org.peerchain.ui.receive.ReceiveScreen;
+import org.peerchain.ui.send.SendScreen;
 import org.peerchain.ui.settings.SettingsScreen;
 import org.peerchain.ui.transactions.TransactionsScreen;
 
@@ -35,6 +36,7 @@ final class ScreenHost implements Navigator {
         this.content = content;
         this.shown = shown;
         factories.put(ScreenId.OVERVIEW, ctx -> new OverviewScreen(ctx, this::needWallet));
+        factories.put(ScreenId.SEND, ctx -> new SendScreen(ctx, this::needWallet));
         factories.put(ScreenId.RECEIVE, ctx -> new ReceiveScreen(ctx, this::needWallet));
         factories.put(ScreenId.TRANSACTIONS, ctx -> new TransactionsScreen(ctx, this::needWallet));
         factories.put(ScreenId.SETTINGS, ctx -> new SettingsScreen(ctx, settingsHost));

@@ -1,49 +1,60 @@
 package org.peerchain.ui.fx;
 
 import java.math.BigDecimal;
+import org.peerchain.consensus.ChainParams;
 
 /**
- * The one place where a typed amount of coins becomes base units. Wrong input is refused with a sentence that names
- * what is wrong, to show next to the field: "1.2.3 is not a number", "0.000000001 has more than 8 decimals".
+ * The one place where a typed amount of coins becomes base units. It takes a decimal with a point ("1.5", ".25",
+ * "12"), thousands grouped with commas ("1,000.5") and a trailing " PCH" as the screens show amounts; anything else
+ * is refused with the reason in words, which the screen shows next to the field.
  */
 public final class AmountParser {
-    /** Coins have 8 decimals: one base unit is 0.00000001. */
+    /** Base units in a coin: amounts have at most this many decimals. */
     public static final int DECIMALS = 8;
-    /** More coins than will ever exist: anything above is surely a slip of the finger. */
-    public static final long MAX_COINS = 21_000_000_000L;
+    private static final String UNIT = " PCH";
 
     private AmountParser() {
     }
 
     /**
-     * Parses {@code text} ("1.5", "0.0001", " 20 ", "1,000.5" with thousands commas) as a positive amount of coins.
+     * {@code text} as base units, zero or more.
      *
-     * @return the amount in base units
-     * @throws IllegalArgumentException with the reason in words
+     * @throws IllegalArgumentException saying what is wrong: "1.2.3 is not a number", "0.123456789 has more than 8
+     *     decimals", "an amount cannot be below zero"
      */
     public static long parse(String text) {
-        String s = text == null ? "" : text.strip();
-        if (s.isEmpty()) {
-            throw new IllegalArgumentException("the amount is empty");
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty()) {
+            throw new IllegalArgumentException("enter an amount");
         }
-        String digits = s.endsWith(" PCH") ? s.substring(0, s.length() - 4).strip() : s;
-        if (digits.matches("\\d{1,3}(,\\d{3})+(\\.\\d*)?")) {
+        String digits = t.endsWith(UNIT) ? t.substring(0, t.length() - UNIT.length()).strip() : t;
+        if (digits.matches("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d*)?")) {
             digits = digits.replace(",", "");
         }
-        if (!digits.matches("\\d*\\.?\\d*") || digits.equals(".")) {
-            throw new IllegalArgumentException(digits.startsWith("-") ? s + " is negative: give an amount above zero"
-                    : s + " is not a number");
+        if (!digits.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)")) {
+            throw new IllegalArgumentException(t + " is not a number");
         }
-        BigDecimal coins = new BigDecimal(digits.startsWith(".") ? "0" + digits : digits);
+        BigDecimal coins = new BigDecimal(digits);
+        if (coins.signum() < 0) {
+            throw new IllegalArgumentException("an amount cannot be below zero");
+        }
         if (coins.stripTrailingZeros().scale() > DECIMALS) {
-            throw new IllegalArgumentException(s + " has more than " + DECIMALS + " decimals");
+            throw new IllegalArgumentException(t + " has more than " + DECIMALS + " decimals (the smallest amount is "
+                    + BigDecimal.ONE.movePointLeft(DECIMALS).toPlainString() + ")");
         }
-        if (coins.signum() == 0) {
+        BigDecimal units = coins.movePointRight(DECIMALS);
+        if (units.compareTo(BigDecimal.valueOf(ChainParams.MAX_MONEY)) > 0) {
+            throw new IllegalArgumentException(t + " is more than there will ever be");
+        }
+        return units.longValueExact();
+    }
+
+    /** As {@link #parse}, refusing zero: an amount to request or pay. */
+    public static long parsePositive(String text) {
+        long units = parse(text);
+        if (units == 0) {
             throw new IllegalArgumentException("the amount must be more than zero");
         }
-        if (coins.compareTo(BigDecimal.valueOf(MAX_COINS)) > 0) {
-            throw new IllegalArgumentException(s + " is more coins than will ever exist");
-        }
-        return coins.movePointRight(DECIMALS).longValueExact();
+        return units;
     }
 }

@@ -91,7 +91,7 @@ public record PaymentUri(String address, OptionalLong amount, String label) {
         OptionalLong amount = OptionalLong.empty();
         if (params.containsKey("amount")) {
             try {
-                amount = OptionalLong.of(AmountParser.parse(params.get("amount")));
+                amount = OptionalLong.of(AmountParser.parsePositive(params.get("amount")));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("the request's amount is wrong: " + e.getMessage(), e);
             }

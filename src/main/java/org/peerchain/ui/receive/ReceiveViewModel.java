@@ -186,7 +186,7 @@ public final class ReceiveViewModel {
             amountError.set("");
         } else {
             try {
-                amount = OptionalLong.of(AmountParser.parse(typed));
+                amount = OptionalLong.of(AmountParser.parsePositive(typed));
                 amountError.set("");
             } catch (IllegalArgumentException e) {
                 amountError.set("Amount: " + e.getMessage());

@@ -5,32 +5,41 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 @Timeout(10)
 class AmountParserTest {
-    private static String refusal(String typed) {
-        return assertThrows(IllegalArgumentException.class, () -> AmountParser.parse(typed)).getMessage();
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"1.5 | 150000000", "12 | 1200000000", ".25 | 25000000", "0.00000001 | 1",
+        " 3.10 | 310000000", "0 | 0", "21000000 | 2100000000000000", "1. | 100000000", "1,000.5 | 100050000000",
+        "1.20 PCH | 120000000"})
+    void decimalsBecomeBaseUnits(String text, long units) {
+        assertEquals(units, AmountParser.parse(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "1.2.3 | 1.2.3 is not a number",
+            "1,5 | 1,5 is not a number",
+            "abc | abc is not a number",
+            "1e3 | 1e3 is not a number",
+            "-1 | an amount cannot be below zero",
+            "0.123456789 | 0.123456789 has more than 8 decimals (the smallest amount is 0.00000001)",
+            "21000000.00000001 | 21000000.00000001 is more than there will ever be",
+            "99999999999999999999 | 99999999999999999999 is more than there will ever be"})
+    void wrongInputIsRefusedWithTheReasonInWords(String text, String reason) {
+        assertEquals(reason, assertThrows(IllegalArgumentException.class, () -> AmountParser.parse(text)).getMessage());
     }
 
     @Test
-    void readsCoinsAsBaseUnits() {
-        assertEquals(150_000_000L, AmountParser.parse("1.5"));
-        assertEquals(1L, AmountParser.parse("0.00000001"));
-        assertEquals(2_000_000_000L, AmountParser.parse(" 20 "));
-        assertEquals(50_000_000L, AmountParser.parse(".5"));
-        assertEquals(100_050_000_000L, AmountParser.parse("1,000.5"));
-        assertEquals(120_000_000L, AmountParser.parse("1.20 PCH"));
-    }
-
-    @Test
-    void refusesWhatIsNotAnAmountSayingWhy() {
-        assertEquals("1.2.3 is not a number", refusal("1.2.3"));
-        assertEquals("abc is not a number", refusal("abc"));
-        assertEquals("the amount is empty", refusal("  "));
-        assertEquals("0.000000001 has more than 8 decimals", refusal("0.000000001"));
-        assertEquals("the amount must be more than zero", refusal("0.00"));
-        assertEquals("-1 is negative: give an amount above zero", refusal("-1"));
-        assertEquals("99999999999 is more coins than will ever exist", refusal("99999999999"));
+    void blankAsksForAnAmountAndARequestNeedsMoreThanZero() {
+        assertEquals("enter an amount", assertThrows(IllegalArgumentException.class, () -> AmountParser.parse("  "))
+                .getMessage());
+        assertEquals("enter an amount", assertThrows(IllegalArgumentException.class, () -> AmountParser.parse(null))
+                .getMessage());
+        assertEquals("the amount must be more than zero", assertThrows(IllegalArgumentException.class,
+                () -> AmountParser.parsePositive("0.00")).getMessage());
     }
 
     @Test
