@@ -14,6 +14,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.controlsfx.control.textfield.AutoCompletionBinding;
 import org.controlsfx.control.textfield.TextFields;
 import org.peerchain.ui.firstrun.RestoreWalletViewModel.Step;
 import org.peerchain.ui.firstrun.RestoreWalletViewModel.WordState;
@@ -21,6 +22,8 @@ import org.peerchain.ui.firstrun.RestoreWalletViewModel.WordState;
 /** Wires the restore pages: the 24 word fields with completion, the password, the scan's progress, done. */
 public final class RestoreWalletController {
     private static final String[] STATE_CLASSES = {"word-valid", "word-unknown"};
+    private static final String COMPLETION_CSS = RestoreWalletController.class
+            .getResource("/fxml/firstrun/completion.css").toExternalForm();
 
     private final RestoreWalletViewModel model;
     private final Runnable back;
@@ -130,10 +133,19 @@ public final class RestoreWalletController {
                 field.getStyleClass().add("word-unknown");
             }
         });
-        TextFields.bindAutoCompletion(field, request -> model.completions(request.getUserText()));
+        AutoCompletionBinding<String> completion = TextFields.bindAutoCompletion(field,
+                request -> offered(request.getUserText()));
+        // ControlsFX styles its popup with Modena's colour names: give it ours (AtlantaFX's).
+        completion.getAutoCompletionPopup().getStylesheets().add(COMPLETION_CSS);
         HBox cell = new HBox(6, number, field);
         cell.getStyleClass().add("word-cell");
         return cell;
+    }
+
+    /** Completions worth a popup: none for a whole word that starts no other (a popup would only be in the way). */
+    private List<String> offered(String typed) {
+        List<String> c = model.completions(typed);
+        return c.size() == 1 && c.get(0).equals(typed.strip()) ? List.of() : c;
     }
 
     private void show(Node page, Step step) {
