@@ -1,6 +1,7 @@
 package org.peerchain.ui.firstrun;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -110,7 +111,7 @@ public final class CreateWalletController {
         page.managedProperty().bind(page.visibleProperty());
     }
 
-    private static void showMessage(Label label, javafx.beans.binding.BooleanBinding when) {
+    private static void showMessage(Label label, BooleanBinding when) {
         label.visibleProperty().bind(when);
         label.managedProperty().bind(when);
     }

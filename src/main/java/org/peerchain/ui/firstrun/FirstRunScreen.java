@@ -61,6 +61,7 @@ public final class FirstRunScreen implements Screen {
     @Override
     public void activate() {
         model.activate();
+        restore.activate();
     }
 
     @Override

@@ -22,8 +22,9 @@ import org.peerchain.ui.firstrun.RestoreWalletViewModel.WordState;
 /** Wires the restore pages: the 24 word fields with completion, the password, the scan's progress, done. */
 public final class RestoreWalletController {
     private static final String[] STATE_CLASSES = {"word-valid", "word-unknown"};
-    private static final String COMPLETION_CSS = RestoreWalletController.class
-            .getResource("/fxml/firstrun/completion.css").toExternalForm();
+    private static final String COMPLETION_COLOURS = "-fx-color: -color-bg-default;"
+            + " -fx-control-inner-background: -color-bg-default; -fx-selection-bar: -color-accent-subtle;"
+            + " -fx-selection-bar-non-focused: -color-bg-subtle; -fx-accent: -color-accent-emphasis;";
 
     private final RestoreWalletViewModel model;
     private final Runnable back;
@@ -135,8 +136,8 @@ public final class RestoreWalletController {
         });
         AutoCompletionBinding<String> completion = TextFields.bindAutoCompletion(field,
                 request -> offered(request.getUserText()));
-        // ControlsFX styles its popup with Modena's colour names: give it ours (AtlantaFX's).
-        completion.getAutoCompletionPopup().getStylesheets().add(COMPLETION_CSS);
+        // ControlsFX styles its popup with Modena's colour names, which AtlantaFX does not define: name them here.
+        completion.getAutoCompletionPopup().setStyle(COMPLETION_COLOURS);
         HBox cell = new HBox(6, number, field);
         cell.getStyleClass().add("word-cell");
         return cell;

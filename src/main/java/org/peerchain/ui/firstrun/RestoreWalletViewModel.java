@@ -224,8 +224,7 @@ public final class RestoreWalletViewModel {
         step.set(Step.SCANNING);
         progress.set(0);
         progressText.set("Making the wallet…");
-        scanSubscription = node.subscribe(WalletEvent.RescanProgress.class,
-                e -> dispatcher.post(key("progress"), () -> showProgress(e)));
+        followScan();
         char[] pw = password.password();
         List<String> typed = typedWords();
         String phrase = passphrase.get() == null ? "" : passphrase.get();
@@ -294,7 +293,21 @@ public final class RestoreWalletViewModel {
         }
     }
 
-    /** The screen is hidden: no more scan events (the scan itself goes on in the node). */
+    private void followScan() {
+        if (scanSubscription == null) {
+            scanSubscription = node.subscribe(WalletEvent.RescanProgress.class,
+                    e -> dispatcher.post(key("progress"), () -> showProgress(e)));
+        }
+    }
+
+    /** The screen is shown again: a scan still going on is followed again. */
+    public void activate() {
+        if (step.get() == Step.SCANNING) {
+            followScan();
+        }
+    }
+
+    /** The screen is hidden: no more scan events (the scan itself goes on in the node, and its end still shows). */
     public void deactivate() {
         closeScan();
     }

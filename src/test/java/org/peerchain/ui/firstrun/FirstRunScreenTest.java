@@ -264,6 +264,26 @@ class FirstRunScreenTest extends ApplicationTest {
     }
 
     @Test
+    void anotherNetworkAndDirectoryAreChosenUnderAdvancedAndAFileIsRefused() throws Exception {
+        press("#advancedPane");
+        waitFor("the advanced section", () -> shown("#networkChoice"));
+        assertTrue(text("#placeLabel").startsWith("The node runs on the regtest network"), text("#placeLabel"));
+        assertTrue(lookup("#relocateButton").queryButton().isDisabled(), "nothing changed yet");
+
+        interact(() -> lookup("#networkChoice").queryAs(javafx.scene.control.ChoiceBox.class).setValue("test"));
+        Path file = java.nio.file.Files.writeString(makerDir.resolve("notes.txt"), "not a directory");
+        typeInto("#dataDirField", file.toString());
+        press("#relocateButton");
+        waitFor("the refusal", () -> text("#placeProblemLabel").equals(file + " is a file, not a directory."));
+        assertTrue(outcomes.isEmpty());
+
+        Path fresh = makerDir.resolve("test-node");
+        typeInto("#dataDirField", fresh.toString());
+        press("#relocateButton");
+        waitFor("the choice handed on", () -> outcomes.equals(List.of("relocate test " + fresh)));
+    }
+
+    @Test
     void browsingWithoutAWalletIsHandedToTheMainWindow() {
         press("#browseChoice");
         assertEquals(List.of("browse"), outcomes);
