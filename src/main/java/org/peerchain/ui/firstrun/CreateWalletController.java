@@ -81,6 +81,7 @@ public final class CreateWalletController {
         show(confirmPage, Step.CONFIRM);
         show(donePage, Step.DONE);
         backButton.visibleProperty().bind(Bindings.equal(model.stepProperty(), Step.PASSWORD));
+        backButton.managedProperty().bind(backButton.visibleProperty());
 
         PasswordForm.wire(model.password(), passwordField, repeatField, strengthBar, strengthLabel, mismatchLabel);
         passphraseField.textProperty().bindBidirectional(model.passphraseProperty());
@@ -99,7 +100,7 @@ public final class CreateWalletController {
         nextButton.disableProperty().bind(model.writtenDownProperty().not());
 
         questionLabel.textProperty().bind(Bindings.concat("Question ", model.questionNumberProperty(), " of ",
-                CreateWalletViewModel.CONFIRMED_WORDS, ": which is ", model.questionProperty(), "?"));
+                CreateWalletViewModel.CONFIRMED_WORDS, ": ", model.questionProperty()));
         model.choices().addListener((ListChangeListener<String>) c -> fillChoices());
         answerMessage.textProperty().bind(model.answerMessageProperty());
         showMessage(answerMessage, model.answerMessageProperty().isNotEmpty());

@@ -8,6 +8,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
@@ -23,6 +25,12 @@ public final class FirstRunController {
     private StackPane pages;
     @FXML
     private VBox welcomePane;
+    @FXML
+    private HBox createChoice;
+    @FXML
+    private HBox restoreChoice;
+    @FXML
+    private HBox browseChoice;
     @FXML
     private Label syncLabel;
     @FXML
@@ -51,6 +59,9 @@ public final class FirstRunController {
         show(createPane, FirstRunViewModel.Page.CREATE);
         show(restorePane, FirstRunViewModel.Page.RESTORE);
 
+        pressable(createChoice, this::create);
+        pressable(restoreChoice, this::restore);
+        pressable(browseChoice, this::browse);
         syncLabel.textProperty().bind(model.syncTextProperty());
         placeLabel.textProperty().bind(model.currentPlaceProperty());
         networkChoice.getItems().setAll(FirstRunViewModel.NETWORKS);
@@ -60,6 +71,16 @@ public final class FirstRunController {
         placeProblemLabel.textProperty().bind(model.placeProblemProperty());
         placeProblemLabel.visibleProperty().bind(model.placeProblemProperty().isNotEmpty());
         placeProblemLabel.managedProperty().bind(placeProblemLabel.visibleProperty());
+    }
+
+    /** A choice card acts like a button from the keyboard too: Enter or Space when focused. */
+    private static void pressable(HBox card, Runnable action) {
+        card.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE) {
+                e.consume();
+                action.run();
+            }
+        });
     }
 
     private void show(Node pane, FirstRunViewModel.Page page) {

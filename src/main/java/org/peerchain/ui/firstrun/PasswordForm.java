@@ -21,6 +21,11 @@ final class PasswordForm {
         bar.progressProperty().bind(choice.strengthFractionProperty());
         strength.textProperty().bind(choice.strengthTextProperty());
         mismatch.textProperty().bind(choice.mismatchProperty());
+        for (Label l : new Label[] {strength, mismatch}) {
+            // an empty line takes no room
+            l.managedProperty().bind(l.textProperty().isNotEmpty());
+            l.visibleProperty().bind(l.managedProperty());
+        }
         choice.strengthLevelProperty().addListener((obs, old, now) -> {
             bar.getStyleClass().removeAll(LEVELS);
             strength.getStyleClass().removeAll(LEVELS);

@@ -76,6 +76,7 @@ public final class RestoreWalletController {
         show(scanningPage, Step.SCANNING);
         show(restoredPage, Step.DONE);
         backButton.visibleProperty().bind(Bindings.equal(model.stepProperty(), Step.WORDS));
+        backButton.managedProperty().bind(backButton.visibleProperty());
 
         int rows = (RestoreWalletViewModel.WORDS + CreateWalletController.WORD_COLUMNS - 1)
                 / CreateWalletController.WORD_COLUMNS;

@@ -22,6 +22,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -178,7 +179,7 @@ class FirstRunScreenTest extends ApplicationTest {
         int asked = 0;
         while (shown("#questionLabel")) {
             String question = text("#questionLabel");
-            int position = Integer.parseInt(question.replaceAll(".*Word #(\\d+)\\?$", "$1"));
+            int position = Integer.parseInt(question.replaceAll(".*Word #(\\d+)$", "$1"));
             String right = words.get(position - 1);
             if (!refused) {
                 Button wrong = lookup(".word-choice").match(b -> !((Button) b).getText().equals(right))
@@ -284,8 +285,11 @@ class FirstRunScreenTest extends ApplicationTest {
     }
 
     @Test
-    void browsingWithoutAWalletIsHandedToTheMainWindow() {
+    void browsingWithoutAWalletIsHandedToTheMainWindowByClickOrKeyboard() {
         press("#browseChoice");
         assertEquals(List.of("browse"), outcomes);
+        interact(() -> lookup("#browseChoice").query().requestFocus());
+        type(KeyCode.ENTER);
+        assertEquals(List.of("browse", "browse"), outcomes);
     }
 }
