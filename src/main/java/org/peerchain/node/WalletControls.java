@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 import org.peerchain.chain.ChainEvent;
 import org.peerchain.consensus.ChainParams;
 import org.peerchain.core.Address;
@@ -28,6 +30,7 @@ import org.peerchain.events.EventBus;
 import org.peerchain.node.api.AddressCheck;
 import org.peerchain.node.api.FeeEstimate;
 import org.peerchain.node.api.ReceiveAddress;
+import org.peerchain.node.api.RecoveryWordsCheck;
 import org.peerchain.node.api.SendRequest;
 import org.peerchain.node.api.SendReview;
 import org.peerchain.node.api.WalletBalance;
@@ -42,11 +45,14 @@ import org.peerchain.node.api.WalletTransactionRow;
 import org.peerchain.node.api.WalletTxState;
 import org.peerchain.wallet.AddressBook;
 import org.peerchain.wallet.AddressReceipts;
+import org.peerchain.wallet.Bip39WordList;
 import org.peerchain.wallet.CoinSelector;
 import org.peerchain.wallet.ImmatureCoins;
 import org.peerchain.wallet.KeystoreCorruptedException;
 import org.peerchain.wallet.KeystoreException;
+import org.peerchain.wallet.InvalidRecoveryPhraseException;
 import org.peerchain.wallet.Payment;
+import org.peerchain.wallet.RecoveryPhrase;
 import org.peerchain.wallet.SendDraft;
 import org.peerchain.wallet.SpendableOutput;
 import org.peerchain.wallet.TxSummary;
@@ -75,6 +81,11 @@ final class WalletControls implements WalletService {
     static final Duration SEND_UNLOCK = Duration.ofSeconds(30);
     static final int MAX_CONFIRMATIONS = 9_999_999;
     static final String LOCKED_MESSAGE = "The wallet is locked: enter its password to sign this send.";
+    /** How many near words an unknown recovery word's problem suggests. */
+    static final int WORD_SUGGESTIONS = 3;
+    static final String CHECKSUM_PROBLEM = "The words do not fit together: one is wrong or out of order.";
+    private static final List<String> WORD_LIST = IntStream.range(0, Bip39WordList.SIZE)
+            .mapToObj(Bip39WordList.english()::word).toList();
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
     private static final Logger log = LoggerFactory.getLogger(WalletControls.class);
 
@@ -574,6 +585,37 @@ final class WalletControls implements WalletService {
         t.setDaemon(true);
         t.start();
         return done;
+    }
+
+    @Override
+    public List<String> recoveryWordList() {
+        return WORD_LIST;
+    }
+
+    @Override
+    public RecoveryWordsCheck checkRecoveryWords(List<String> words) {
+        List<String> typed = words == null ? List.of() : words.stream()
+                .map(w -> w == null ? "" : w.strip().toLowerCase(Locale.ROOT)).toList();
+        if (typed.size() != RECOVERY_WORDS || typed.stream().anyMatch(String::isEmpty)) {
+            long given = typed.stream().filter(w -> !w.isEmpty()).count();
+            return RecoveryWordsCheck.refused(RecoveryWordsCheck.Issue.WRONG_WORD_COUNT, 0,
+                    "A recovery phrase has " + RECOVERY_WORDS + " words; " + given + " are given.");
+        }
+        Bip39WordList list = Bip39WordList.english();
+        for (int i = 0; i < typed.size(); i++) {
+            if (list.indexOf(typed.get(i)) < 0) {
+                return RecoveryWordsCheck.refused(RecoveryWordsCheck.Issue.UNKNOWN_WORD, i + 1,
+                        "Word " + (i + 1) + " is not in the word list; did you mean "
+                                + String.join(", ", list.closestWords(typed.get(i), WORD_SUGGESTIONS)) + "?");
+            }
+        }
+        try {
+            RecoveryPhrase.parse(String.join(" ", typed)).close();
+            return RecoveryWordsCheck.ok();
+        } catch (InvalidRecoveryPhraseException e) {
+            // Count and words were checked above: only the checksum is left to fail.
+            return RecoveryWordsCheck.refused(RecoveryWordsCheck.Issue.CHECKSUM_MISMATCH, 0, CHECKSUM_PROBLEM);
+        }
     }
 
     private void make(char[] password, List<String> words, String bip39Passphrase, boolean restore)

@@ -13,8 +13,8 @@ import org.peerchain.core.OutPoint;
  * they are made, fee estimates, the lock, backups, and making a wallet. Reads take the wallet's lock only as long as
  * a copy takes and never wait on the chain; call them off the FX thread all the same. Amounts are base units, fee
  * rates base units per byte. Without a wallet, every method that needs one throws {@link WalletServiceException}
- * with {@code NO_WALLET}; {@link #state()}, {@link #checkAddress}, {@link #estimateFee}, {@link #create} and
- * {@link #restore} work without one.
+ * with {@code NO_WALLET}; {@link #state()}, {@link #checkAddress}, {@link #estimateFee}, {@link #create},
+ * {@link #restore}, {@link #recoveryWordList} and {@link #checkRecoveryWords} work without one.
  */
 public interface WalletService {
     WalletState state();
@@ -98,6 +98,18 @@ public interface WalletService {
     List<String> create(char[] password, String bip39Passphrase) throws WalletServiceException;
 
     int RECOVERY_WORDS = 24;
+
+    /**
+     * The word list recovery words come from (BIP39's English list, 2048 words in its order), for completion as a
+     * person types them. Takes no lock and reads nothing: safe on any thread.
+     */
+    List<String> recoveryWordList();
+
+    /**
+     * Checks recovery words as typed (any letter case, surrounding spaces ignored): their count, that each is in the
+     * list, and that their checksum matches. Works without a wallet; takes no lock. Never throws.
+     */
+    RecoveryWordsCheck checkRecoveryWords(List<String> words);
 
     /**
      * Makes a wallet from its recovery words and opens it, scanning the chain for its coins: {@link
