@@ -11,6 +11,11 @@ public final class DataDirectory {
     private DataDirectory() {
     }
 
+    /** {@code $PEERCHAIN_HOME} when that variable is set, otherwise {@code ~/.peerchain}: where the networks' folders are. */
+    public static Path base() {
+        return defaultFor("main").getParent();
+    }
+
     /** {@code $PEERCHAIN_HOME/<network>} when that variable is set, otherwise {@code ~/.peerchain/<network>}. */
     public static Path defaultFor(String network) {
         return defaultFor(network, System.getenv(HOME_ENV), System.getProperty("user.home"));

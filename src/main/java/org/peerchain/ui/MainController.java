@@ -21,6 +21,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.peerchain.node.api.PeerSource;
 import org.peerchain.node.api.SyncState;
 import org.peerchain.ui.fx.Formats;
+import org.peerchain.ui.fx.Screen;
 import org.peerchain.ui.fx.ScreenContext;
 import org.peerchain.ui.fx.ScreenId;
 import org.peerchain.ui.settings.AppSettings;
@@ -175,16 +176,26 @@ public final class MainController {
         return b.toString();
     }
 
-    /** Shows the startup view until the node is ready. */
+    /** Shows the startup view until the node is ready; the rail waits for it. */
     void showStartup(Parent startupView) {
+        nav.selectToggle(null);
+        navButtons.values().forEach(b -> b.setDisable(true));
         content.getChildren().setAll(startupView);
     }
 
-    /** The node is ready: the screens open, starting with {@code first}. */
+    /** The node is ready: the screens open, starting with {@code first} (null: the caller shows something else). */
     void nodeReady(ScreenContext ctx, ScreenId first) {
         host.attach(ctx);
         navButtons.forEach((id, b) -> b.setDisable(!host.has(id)));
-        host.open(first);
+        if (first != null) {
+            host.open(first);
+        }
+    }
+
+    /** Shows a screen that is not on the rail (the first run); no rail button is selected. */
+    void showSpecial(Screen screen) {
+        nav.selectToggle(null);
+        host.show(screen);
     }
 
     ScreenHost host() {

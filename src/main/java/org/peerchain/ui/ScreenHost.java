@@ -31,6 +31,7 @@ final class ScreenHost implements Navigator {
     private ScreenId currentId;
     private Runnable needWallet = () -> { };
     private SettingsScreen.Host settingsHost;
+    private Screen special;
 
     ScreenHost(StackPane content, Consumer<ScreenId> shown) {
         this.content = content;
@@ -63,14 +64,20 @@ final class ScreenHost implements Navigator {
         needWallet.run();
     }
 
+    /** Shows a screen outside the rail (the first run) in place of the current one. */
+    void show(Screen screen) {
+        deactivateShown();
+        special = screen;
+        content.getChildren().setAll(screen.view());
+        screen.activate();
+    }
+
     @Override
     public void open(ScreenId id) {
         if (context == null || id == currentId || !factories.containsKey(id)) {
             return;
         }
-        if (currentId != null) {
-            built.get(currentId).deactivate();
-        }
+        deactivateShown();
         Screen screen = built.computeIfAbsent(id, s -> factories.get(s).apply(context));
         content.getChildren().setAll(screen.view());
         currentId = id;
@@ -96,10 +103,26 @@ final class ScreenHost implements Navigator {
         return currentId;
     }
 
-    /** Deactivates the shown screen (the window is closing). */
-    void close() {
-        if (currentId != null) {
+    private void deactivateShown() {
+        if (special != null) {
+            special.deactivate();
+            special = null;
+        } else if (currentId != null) {
             built.get(currentId).deactivate();
         }
+        currentId = null;
+    }
+
+    /** Deactivates the shown screen (the window is closing). */
+    void close() {
+        deactivateShown();
+    }
+
+    /** Forgets every screen: the node they were built on is going away. */
+    void reset() {
+        deactivateShown();
+        built.clear();
+        context = null;
+        needWallet = () -> { };
     }
 }

@@ -20,20 +20,25 @@ import javafx.scene.input.KeyCombination;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import org.peerchain.consensus.ChainParams;
+import org.peerchain.node.DataDirectory;
 import org.peerchain.node.Node;
 import org.peerchain.node.NodeConfig;
 import org.peerchain.node.NodeStartException;
+import org.peerchain.node.PeerOptions;
 import org.peerchain.node.api.WalletServiceException;
+import org.peerchain.ui.firstrun.FirstRunScreen;
 import org.peerchain.ui.fx.Background;
 import org.peerchain.ui.fx.FxDispatcher;
 import org.peerchain.ui.fx.Fxml;
 import org.peerchain.ui.fx.ScreenContext;
 import org.peerchain.ui.fx.ScreenId;
 import org.peerchain.ui.settings.AppSettings;
-import org.peerchain.ui.settings.NodeStartOptions;
-import org.peerchain.ui.settings.SettingsScreen;
+import org.peerchain.ui.settings.DesktopLocation;
 import org.peerchain.ui.settings.MiningDefaults;
+import org.peerchain.ui.settings.NodeStartOptions;
 import org.peerchain.ui.settings.SettingsFile;
+import org.peerchain.ui.settings.SettingsScreen;
 import org.peerchain.ui.startup.StartupController;
 import org.peerchain.ui.startup.StartupViewModel;
 import org.slf4j.Logger;
@@ -58,9 +63,12 @@ public final class WalletApp extends Application {
     private static volatile NodeConfig launchConfig;
     private static volatile NodeStartOptions.CommandLine launchCommandLine;
 
-    private final NodeConfig commandLineConfig;
-    private final NodeStartOptions.CommandLine commandLine;
-    private final SettingsFile settingsFile;
+    private NodeConfig commandLineConfig;
+    private NodeStartOptions.CommandLine commandLine;
+    private SettingsFile settingsFile;
+    private FxDispatcher dispatcher;
+    private StatusBarViewModel status;
+    private Notifier notifier;
     private volatile Node node;
     private AppSettings settings;
     private Stage stage;
@@ -106,15 +114,13 @@ public final class WalletApp extends Application {
         if (forced != null && (forced.equalsIgnoreCase(AppSettings.DARK) || forced.equalsIgnoreCase(AppSettings.LIGHT))) {
             settings = settings.withTheme(forced);
         }
-        FxDispatcher dispatcher = new FxDispatcher();
-        StatusBarViewModel status = new StatusBarViewModel(dispatcher);
+        dispatcher = new FxDispatcher();
+        status = new StatusBarViewModel(dispatcher);
         main = new MainController(status, this::setDark, this::setScale, this::screenShown);
         root = Fxml.loadFile("/fxml/main.fxml", main);
         applyTheme(settings.dark());
         applyScale(settings.uiScale());
         main.showSettings(settings);
-        StartupViewModel startup = new StartupViewModel(dispatcher);
-        main.showStartup(Fxml.load("startup", new StartupController(startup, Platform::exit)));
         loaded.problem().ifPresent(status::showMessage);
 
         Scene scene = new Scene(root, DEFAULT_WIDTH, DEFAULT_HEIGHT);
@@ -132,23 +138,42 @@ public final class WalletApp extends Application {
         placeWindow(stage, settings.window());
         stage.show();
 
-        ScreenId first = screenOrOverview(settings.lastScreen());
-        AppSettings atStart = settings;
-        NodeConfig config = nodeConfig(atStart, status);
         main.host().settingsHost(new SettingsHost());
         startAutoLock(scene);
-        Notifier notifier = new Notifier(dispatcher, stage, status::showMessage);
+        startNode(screenOrOverview(settings.lastScreen()));
+    }
+
+    /**
+     * Shows the startup view and starts the node on its own thread; when it is ready, the screens open with
+     * {@code first}, or the first run when the data directory has no wallet and the user has not chosen to browse
+     * without one.
+     */
+    private void startNode(ScreenId first) {
+        StartupViewModel startup = new StartupViewModel(dispatcher);
+        main.showStartup(Fxml.load("startup", new StartupController(startup, Platform::exit)));
+        AppSettings atStart = settings;
+        NodeConfig config = nodeConfig(atStart, status);
+        notifier = new Notifier(dispatcher, stage, status::showMessage);
+        Notifier notices = notifier;
         Thread starter = new Thread(() -> {
             try {
-                node = Node.start(config, startup::onLifecycle);
+                Node started = Node.start(config, startup::onLifecycle);
+                node = started;
                 if (!config.mining().mine()) {
-                    MiningDefaults.restore(atStart, node.services().mining()); // --mine on the command line wins
+                    MiningDefaults.restore(atStart, started.services().mining()); // --mine on the command line wins
                 }
-                MiningDefaults.follow(node.services(), dispatcher, () -> settings, this::save);
-                status.attach(node.services());
-                notifier.attach(node.services());
-                ScreenContext ctx = new ScreenContext(node.services(), dispatcher, main.host());
-                dispatcher.post(FxDispatcher.key(this, "ready"), () -> main.nodeReady(ctx, first));
+                MiningDefaults.follow(started.services(), dispatcher, () -> settings, this::save);
+                status.attach(started.services());
+                notices.attach(started.services());
+                ScreenContext ctx = new ScreenContext(started.services(), dispatcher, main.host());
+                boolean offerFirstRun = !started.services().wallet().state().exists() && !atStart.browseWithoutWallet();
+                dispatcher.post(FxDispatcher.key(this, "ready"), () -> {
+                    main.host().onNeedWallet(() -> showFirstRun(ctx));
+                    main.nodeReady(ctx, offerFirstRun ? null : first);
+                    if (offerFirstRun) {
+                        showFirstRun(ctx);
+                    }
+                });
             } catch (NodeStartException e) {
                 startup.failed(e.getMessage());
                 status.showMessage("The node could not start");
@@ -160,6 +185,60 @@ public final class WalletApp extends Application {
         }, "node-start");
         starter.setDaemon(true);
         starter.start();
+    }
+
+    /** The welcome: create or restore a wallet, or browse without one; the node syncs behind it. */
+    private void showFirstRun(ScreenContext ctx) {
+        main.showSpecial(new FirstRunScreen(ctx, new FirstRunScreen.Outcome() {
+            @Override
+            public void walletReady() {
+                save(settings.withBrowseWithoutWallet(false));
+                status.showMessage("Your wallet is ready. It is locked: its password unlocks it to send.");
+                main.host().open(ScreenId.OVERVIEW);
+            }
+
+            @Override
+            public void browseWithoutWallet() {
+                save(settings.withBrowseWithoutWallet(true));
+                main.host().open(screenOrOverview(settings.lastScreen()));
+            }
+
+            @Override
+            public void relocate(String network, Path dataDir) {
+                WalletApp.this.relocate(network, dataDir);
+            }
+        }));
+    }
+
+    /**
+     * Stops the node and starts one on {@code network} in {@code dataDir} in the same window, keeping the window's
+     * look; the choice is remembered ({@link DesktopLocation}) for the next start without {@code --network} or
+     * {@code --datadir}. The command line's ports and peers belonged to the old network and are dropped.
+     */
+    private void relocate(String network, Path dataDir) {
+        ChainParams params = ChainParams.forName(network);
+        try {
+            DesktopLocation.write(DataDirectory.base(), new DesktopLocation(network, dataDir));
+        } catch (IOException e) {
+            log.warn("Cannot remember the data directory for the next start: {}", e.getMessage());
+        }
+        AppSettings look = settings;
+        Node old = node;
+        node = null;
+        notifier.close();
+        main.host().reset();
+        commandLineConfig = WalletMain.desktopConfig(params, dataDir, params.defaultPort(), PeerOptions.NONE);
+        commandLine = NodeStartOptions.CommandLine.NONE;
+        settingsFile = new SettingsFile(settingsPathOf(commandLineConfig));
+        SettingsFile.Loaded there = settingsFile.load();
+        settings = there.settings().withTheme(look.theme()).withUiScale(look.uiScale()).withWindow(look.window());
+        status.showMessage("Opening " + dataDir + " (" + network + ")");
+        Background.run(() -> {
+            if (old != null) {
+                old.close();
+            }
+            dispatcher.post(FxDispatcher.key(this, "relocated"), () -> startNode(ScreenId.OVERVIEW));
+        });
     }
 
     /** The command line's configuration with the settings' port, trackers, peers and payout under it. */

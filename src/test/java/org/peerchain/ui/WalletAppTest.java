@@ -66,7 +66,32 @@ class WalletAppTest extends ApplicationTest {
     }
 
     @Test
+    void withoutAWalletTheFirstRunIsOfferedAndBrowsingWithoutOneIsRemembered() throws Exception {
+        open(new WalletApp(config()));
+        waitUntil("the first run", () -> lookup("#browseChoice").tryQuery().isPresent());
+        clickOn("#browseChoice");
+        waitUntil("the overview", () -> lookup("#heightLabel").tryQuery().isPresent()
+                && lookup("#overviewButton").queryAs(ToggleButton.class).isSelected());
+        assertTrue(lookup("#noWalletBox").query().isVisible(), "the overview offers a wallet later");
+        interact(() -> app.stop());
+        assertTrue(new SettingsFile(dataDir.resolve(SettingsFile.FILE_NAME)).load().settings().browseWithoutWallet());
+        open(new WalletApp(config()));
+        waitUntil("the overview straight away", () -> lookup("#heightLabel").tryQuery().isPresent());
+        assertTrue(lookup("#browseChoice").tryQuery().isEmpty(), "the first run is not offered again");
+        clickOn("Create or restore a wallet");
+        waitUntil("the first run on request", () -> lookup("#browseChoice").tryQuery().isPresent());
+    }
+
+    /** A data directory whose user chose to browse without a wallet: the window opens on its screens. */
+    private void browsingWithoutAWallet() throws Exception {
+        Path settingsPath = dataDir.resolve(SettingsFile.FILE_NAME);
+        AppSettings s = new SettingsFile(settingsPath).load().settings();
+        new SettingsFile(settingsPath).save(s.withBrowseWithoutWallet(true));
+    }
+
+    @Test
     void theStartupViewGivesWayToTheOverviewWithTheGenesisTipAndTheStatusBar() throws Exception {
+        browsingWithoutAWallet();
         open(new WalletApp(config()));
         assertEquals(WalletApp.TITLE, stage.getTitle());
         waitUntil("height 0", () -> lookup("#heightLabel").tryQuery().isPresent() && "0".equals(text("#heightLabel")));
@@ -93,6 +118,7 @@ class WalletAppTest extends ApplicationTest {
 
     @Test
     void themeTextSizeWindowAndLastScreenSurviveARestart() throws Exception {
+        browsingWithoutAWallet();
         open(new WalletApp(config()));
         waitUntil("height 0", () -> lookup("#heightLabel").tryQuery().isPresent() && "0".equals(text("#heightLabel")));
         clickOn("#darkToggle");
@@ -127,7 +153,8 @@ class WalletAppTest extends ApplicationTest {
         int cores = Runtime.getRuntime().availableProcessors();
         assumeTrue(cores >= 2, "a thread count to change needs two cores");
         Path settingsPath = dataDir.resolve(SettingsFile.FILE_NAME);
-        new SettingsFile(settingsPath).save(AppSettings.defaults().withLastScreen("MINING").withMining(cores, true));
+        new SettingsFile(settingsPath).save(AppSettings.defaults().withLastScreen("MINING").withMining(cores, true)
+                .withBrowseWithoutWallet(true));
         open(new WalletApp(config(), settingsPath, null));
         waitUntil("the remembered mining settings", () -> lookup("#pauseCheck").tryQuery().isPresent()
                 && lookup("#pauseCheck").queryAs(CheckBox.class).isSelected()
