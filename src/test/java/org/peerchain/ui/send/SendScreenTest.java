@@ -71,6 +71,7 @@ class SendScreenTest extends ApplicationTest {
         };
         screen = new SendScreen(new ScreenContext(a.services(), new FxDispatcher(), navigator), () -> { });
         stage.setScene(new Scene(screen.view(), 820, 780));
+        stage.sizeToScene(); // the shared test stage may keep an earlier test's size
         stage.show();
         screen.activate();
     }
