@@ -242,16 +242,32 @@ public final class Node implements AutoCloseable {
             }
         } else if (wallet != null) {
             return walletPayout(wallet);
-        } else if (mc.mine()) {
-            to = MiningKey.loadOrCreate(config.dataDir());
         } else {
-            // Made only if mining is started later (setgenerate): a node that never mines keeps no mining key.
+            // No wallet yet: the node's own key, until a wallet is made while the node runs (the desktop's first
+            // run); from then on the wallet's mining address, so coins mined after that are the user's to spend.
+            Supplier<KeyHash> ownKey;
+            if (mc.mine()) {
+                KeyHash key = MiningKey.loadOrCreate(config.dataDir());
+                ownKey = () -> key;
+            } else {
+                // Made only if mining is started (setgenerate): a node that never mines keeps no mining key.
+                ownKey = () -> {
+                    try {
+                        return MiningKey.loadOrCreate(config.dataDir());
+                    } catch (NodeStartException e) {
+                        throw new IllegalStateException(e.getMessage(), e);
+                    }
+                };
+            }
+            java.util.concurrent.atomic.AtomicReference<Supplier<KeyHash>> fromWallet =
+                    new java.util.concurrent.atomic.AtomicReference<>();
             return () -> {
-                try {
-                    return MiningKey.loadOrCreate(config.dataDir());
-                } catch (NodeStartException e) {
-                    throw new IllegalStateException(e.getMessage(), e);
+                Wallet w = wallet;
+                if (w == null) {
+                    return ownKey.get();
                 }
+                fromWallet.compareAndSet(null, walletPayout(w));
+                return fromWallet.get().get();
             };
         }
         return () -> to;

@@ -43,4 +43,21 @@ class MiningPaysWalletTest {
                     () -> seen.stream().anyMatch(e -> e instanceof WalletEvent.Changed c && c.balances().immature() > 0));
         }
     }
+
+    @Test
+    void aWalletMadeWhileTheNodeRunsIsPaidByTheMinerFromThenOn() throws Exception {
+        try (Node node = Node.start(NodeConfig.regtest(dir).withRpcPort(NodeConfig.OFF))) {
+            node.services().wallet().create(PASSWORD.clone(), "");
+            node.services().wallet().unlock(PASSWORD.clone(), Duration.ofMinutes(5));
+            node.services().mining().start();
+            Await.until(Duration.ofSeconds(30), "two mined blocks", () -> node.chain().height() >= 2);
+            node.services().mining().stop();
+            Wallet wallet = node.wallet().orElseThrow();
+            KeyHash paid = node.chain().block(node.chain().entryAt(1).hash()).transactions().get(0)
+                    .outputs().get(0).keyHash();
+            assertEquals(wallet.miningKeyHash(), paid, "the first run's wallet, not the node's own key");
+            Await.until(Duration.ofSeconds(10), "the rewards in the wallet",
+                    () -> wallet.balances().immature() >= 2 * ChainParams.REGTEST.subsidy(1));
+        }
+    }
 }
