@@ -210,8 +210,11 @@ public final class Formats {
         return percent(p);
     }
 
-    /** A fee rate in base units a byte: "12 units/B", "2.5 units/B". */
+    /** A fee rate in base units a byte: "1 unit/B", "12 units/B", "2.50 units/B". */
     public static String feeRate(double unitsPerByte) {
+        if (unitsPerByte == 1) {
+            return "1 unit/B";
+        }
         return unitsPerByte >= 100 || unitsPerByte == Math.rint(unitsPerByte)
                 ? String.format(Locale.ROOT, "%,.0f units/B", unitsPerByte)
                 : String.format(Locale.ROOT, "%.2f units/B", unitsPerByte);
