@@ -1,5 +1,6 @@
 package org.peerchain.ui;
 
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.function.DoubleConsumer;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.ProgressBar;
@@ -20,7 +22,9 @@ import org.controlsfx.control.StatusBar;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.peerchain.node.api.PeerSource;
 import org.peerchain.node.api.SyncState;
+import org.peerchain.node.api.WalletState;
 import org.peerchain.ui.fx.Formats;
+import org.peerchain.ui.fx.PasswordDialog;
 import org.peerchain.ui.fx.Screen;
 import org.peerchain.ui.fx.ScreenContext;
 import org.peerchain.ui.fx.ScreenId;
@@ -31,6 +35,9 @@ import org.peerchain.ui.settings.AppSettings;
  * every screen.
  */
 public final class MainController {
+    /** The longest an unlock from the status bar lasts; the automatic lock usually ends it sooner. */
+    static final Duration UNLOCK_FOR = Duration.ofHours(12);
+
     private final StatusBarViewModel status;
     private final Consumer<Boolean> themeSwitch;
     private final DoubleConsumer scaleSwitch;
@@ -146,7 +153,45 @@ public final class MainController {
             }
         });
         mining.setOnMouseClicked(e -> host.open(ScreenId.MINING));
-        statusBar.getRightItems().addAll(peers, height, syncBar, mining);
+        statusBar.getRightItems().addAll(peers, height, syncBar, mining, lockButton());
+    }
+
+    /** Locked: a click asks for the password and unlocks; unlocked: a click locks. Hidden without a wallet. */
+    private Button lockButton() {
+        Button lock = new Button();
+        lock.setId("statusLock");
+        lock.getStyleClass().addAll("status-item", "status-lock", "flat");
+        FontIcon icon = new FontIcon("mdi2l-lock");
+        lock.setGraphic(icon);
+        Tooltip tip = new Tooltip();
+        lock.setTooltip(tip);
+        Runnable show = () -> {
+            WalletState w = status.walletProperty().get();
+            lock.setVisible(w.loaded());
+            lock.setManaged(w.loaded());
+            icon.setIconLiteral(w.locked() ? "mdi2l-lock" : "mdi2l-lock-open-variant");
+            lock.setText(w.locked() ? "Locked" : "Unlocked");
+            tip.setText(w.locked() ? "The wallet is locked: click to unlock it with its password"
+                    : "The wallet is unlocked until " + Formats.timeOfDay(w.unlockedUntil() * 1000)
+                            + " or the automatic lock: click to lock it now");
+        };
+        status.walletProperty().addListener((obs, was, now) -> show.run());
+        show.run();
+        lock.setOnAction(e -> {
+            if (status.walletProperty().get().locked()) {
+                askToUnlock("");
+            } else {
+                status.lockWallet();
+            }
+        });
+        return lock;
+    }
+
+    private void askToUnlock(String problem) {
+        new PasswordDialog(statusBar.getScene().getWindow(), "Unlock the wallet",
+                "Unlocked, the wallet sends without asking for its password. It locks again when you click the lock,"
+                        + " after the idle time chosen in Settings, or after " + UNLOCK_FOR.toHours() + " hours.",
+                "Unlock").ask(problem).ifPresent(password -> status.unlockWallet(password, UNLOCK_FOR, this::askToUnlock));
     }
 
     private static Label statusItem(String icon) {

@@ -1,5 +1,7 @@
 package org.peerchain.ui;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.peerchain.node.api.FoundBlock;
 import org.peerchain.node.api.NodeEvent;
@@ -11,7 +13,8 @@ import org.peerchain.ui.fx.Formats;
  * Which node events deserve a notification, and what it says: a payment received, a block this node found, the loss
  * of every peer. Pure rules over the events (no JavaFX), fed on the node's threads; the {@link Notifier} shows what
  * they return. A burst (a regtest miner finds blocks many times a second) makes one notification a
- * {@link #MIN_GAP_MILLIS}, which counts what came since the last.
+ * {@link #MIN_GAP_MILLIS}, which counts what came since the last; what a burst held back is told by
+ * {@link #heldBack} once the gap has passed.
  */
 final class Notices {
     /** Shortest time between two notifications of one kind. */
@@ -30,6 +33,8 @@ final class Notices {
     private int paymentsHeld;
     private long amountHeld;
     private int blocksHeld;
+    private WalletTransactionRow lastPayment;
+    private FoundBlock newestFound;
 
     Notices() {
         java.util.Arrays.fill(lastShown, Long.MIN_VALUE);
@@ -43,16 +48,19 @@ final class Notices {
         }
         paymentsHeld++;
         amountHeld += row.amount();
-        if (!due(Kind.PAYMENT, nowMillis)) {
-            return Optional.empty();
-        }
+        lastPayment = row;
+        return due(Kind.PAYMENT, nowMillis) ? Optional.of(payments()) : Optional.empty();
+    }
+
+    private Notice payments() {
         String text = paymentsHeld == 1
-                ? Formats.amount(row.amount()) + (row.confirmations() > 0 ? " arrived in block " + Formats.count(row.height())
+                ? Formats.amount(lastPayment.amount()) + (lastPayment.confirmations() > 0
+                        ? " arrived in block " + Formats.count(lastPayment.height())
                         : " is on its way: it counts as pending until a block confirms it")
                 : paymentsHeld + " payments, " + Formats.amount(amountHeld) + " in all, arrived or are on their way";
         paymentsHeld = 0;
         amountHeld = 0;
-        return Optional.of(new Notice(Kind.PAYMENT, "Payment received", text));
+        return new Notice(Kind.PAYMENT, "Payment received", text);
     }
 
     /** The first event sets where the count starts; a later higher total is blocks found since. */
@@ -63,17 +71,40 @@ final class Notices {
             return Optional.empty();
         }
         blocksHeld += (int) Math.min(Integer.MAX_VALUE, e.totalFound() - before);
-        if (!due(Kind.BLOCK_FOUND, nowMillis) || e.blocks().isEmpty()) {
+        if (!e.blocks().isEmpty()) {
+            newestFound = e.blocks().get(0);
+        }
+        if (newestFound == null || !due(Kind.BLOCK_FOUND, nowMillis)) {
             return Optional.empty();
         }
-        FoundBlock newest = e.blocks().get(0);
+        return Optional.of(blocksFound());
+    }
+
+    private Notice blocksFound() {
         String text = blocksHeld == 1
-                ? "Your miner found block " + Formats.count(newest.height()) + ": " + Formats.amount(newest.reward())
-                        + ", spendable in " + Formats.count(newest.blocksToMaturity()) + " blocks"
+                ? "Your miner found block " + Formats.count(newestFound.height()) + ": "
+                        + Formats.amount(newestFound.reward()) + ", spendable in "
+                        + Formats.count(newestFound.blocksToMaturity()) + " blocks"
                 : "Your miner found " + Formats.count(blocksHeld) + " blocks, the newest at height "
-                        + Formats.count(newest.height());
+                        + Formats.count(newestFound.height());
         blocksHeld = 0;
-        return Optional.of(new Notice(Kind.BLOCK_FOUND, "Block found", text));
+        return new Notice(Kind.BLOCK_FOUND, "Block found", text);
+    }
+
+    /**
+     * What a burst left held back once its kind's gap has passed, so the last of a burst is told within
+     * {@link #MIN_GAP_MILLIS} and a count never carries over into a later, unrelated notification. Call it now and
+     * then (the notifier does every second).
+     */
+    synchronized List<Notice> heldBack(long nowMillis) {
+        List<Notice> out = new ArrayList<>(2);
+        if (paymentsHeld > 0 && due(Kind.PAYMENT, nowMillis)) {
+            out.add(payments());
+        }
+        if (blocksHeld > 0 && newestFound != null && due(Kind.BLOCK_FOUND, nowMillis)) {
+            out.add(blocksFound());
+        }
+        return out;
     }
 
     /** Peers went from some to none. */

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
@@ -26,6 +29,9 @@ final class Notifier implements AutoCloseable {
     private final FxDispatcher dispatcher;
     private final Window owner;
     private final Consumer<String> statusLine;
+    /** Tells, once a second, what the end of a burst left held back. */
+    private final Timeline heldBack = new Timeline(new KeyFrame(Duration.seconds(1),
+            e -> rules.heldBack(System.currentTimeMillis()).forEach(n -> show(Optional.of(n)))));
 
     Notifier(FxDispatcher dispatcher, Window owner, Consumer<String> statusLine) {
         this.dispatcher = dispatcher;
@@ -39,6 +45,8 @@ final class Notifier implements AutoCloseable {
         subscriptions.add(node.subscribe(NodeEvent.FoundBlocks.class, e -> show(rules.on(e, System.currentTimeMillis()))));
         subscriptions.add(node.subscribe(NodeEvent.Peers.class, e -> show(rules.on(e, System.currentTimeMillis()))));
         Background.run(() -> rules.startFoundCount(node.mining().foundBlockTotal()));
+        heldBack.setCycleCount(Animation.INDEFINITE);
+        heldBack.play();
     }
 
     private void show(Optional<Notices.Notice> notice) {
@@ -54,6 +62,7 @@ final class Notifier implements AutoCloseable {
 
     @Override
     public void close() {
+        heldBack.stop();
         subscriptions.forEach(Subscription::close);
         subscriptions.clear();
     }

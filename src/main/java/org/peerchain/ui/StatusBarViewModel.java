@@ -1,7 +1,9 @@
 package org.peerchain.ui;
 
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -18,12 +20,16 @@ import org.peerchain.node.api.NodeServices;
 import org.peerchain.node.api.PeerSnapshot;
 import org.peerchain.node.api.PeerSource;
 import org.peerchain.node.api.SyncState;
+import org.peerchain.node.api.WalletEvent;
+import org.peerchain.node.api.WalletServiceException;
+import org.peerchain.node.api.WalletState;
 import org.peerchain.ui.fx.Background;
 import org.peerchain.ui.fx.FxDispatcher;
 
 /**
  * What the status bar under every screen shows, as numbers: network, peers (and how each was found), height with sync
- * progress, and the miner's state and hash rate, so a user always sees that mining is on.
+ * progress, the miner's state and hash rate, so a user always sees that mining is on, and the wallet's lock with the
+ * button that locks and unlocks it.
  */
 public final class StatusBarViewModel {
     private final FxDispatcher dispatcher;
@@ -38,6 +44,8 @@ public final class StatusBarViewModel {
     private final ReadOnlyDoubleWrapper hashRate = new ReadOnlyDoubleWrapper();
     private final ReadOnlyBooleanWrapper miningPaused = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Starting the node…");
+    private final ReadOnlyObjectWrapper<WalletState> wallet = new ReadOnlyObjectWrapper<>(WalletState.none());
+    private volatile NodeServices node;
 
     public StatusBarViewModel(FxDispatcher dispatcher) {
         this.dispatcher = dispatcher;
@@ -50,6 +58,12 @@ public final class StatusBarViewModel {
         node.subscribe(NodeEvent.Peers.class, e -> post("peers", () -> showPeers(e.snapshot())));
         node.subscribe(NodeEvent.Mining.class, e -> post("mining", () -> showMining(e.snapshot())));
         node.subscribe(NodeEvent.Lifecycle.class, e -> post("message", () -> message.set(e.step().label())));
+        node.subscribe(WalletEvent.Loaded.class, e -> post("wallet", () -> wallet.set(e.state())));
+        node.subscribe(WalletEvent.LockChanged.class, e -> post("lock", () -> {
+            WalletState w = wallet.get();
+            wallet.set(new WalletState(true, true, e.locked(), e.unlockedUntil(), w.height(), w.scanning()));
+        }));
+        this.node = node;
         Background.run(() -> readNow(node));
     }
 
@@ -60,7 +74,9 @@ public final class StatusBarViewModel {
         boolean p2p = node.peers().enabled();
         PeerSnapshot p = node.peers().snapshot();
         MiningSnapshot m = node.mining().snapshot();
+        WalletState w = node.wallet().state();
         post("now", () -> {
+            wallet.set(w);
             network.set(net);
             height.set(h);
             sync.set(s);
@@ -88,6 +104,48 @@ public final class StatusBarViewModel {
         mining.set(m.running());
         hashRate.set(m.running() ? m.hashesPerSecond() : 0);
         miningPaused.set(m.pausedForSync());
+    }
+
+    /** Locks the wallet now (the status bar's lock button); what it did comes back as a message. */
+    public void lockWallet() {
+        NodeServices n = node;
+        if (n == null) {
+            return;
+        }
+        Background.run(() -> {
+            try {
+                n.wallet().lock();
+                showMessage("Wallet locked: its password unlocks it to send or show the recovery words");
+            } catch (WalletServiceException e) {
+                showMessage("Cannot lock the wallet: " + e.getMessage());
+            }
+        });
+    }
+
+    /**
+     * Unlocks the wallet for {@code duration} with {@code password} (cleared here), off the FX thread; a wrong
+     * password comes back to {@code wrongPassword} on the FX thread, in words, to ask again.
+     */
+    public void unlockWallet(char[] password, Duration duration, Consumer<String> wrongPassword) {
+        NodeServices n = node;
+        if (n == null) {
+            java.util.Arrays.fill(password, '\0');
+            return;
+        }
+        Background.run(() -> {
+            try {
+                n.wallet().unlock(password, duration);
+                showMessage("Wallet unlocked: the lock button or the automatic lock locks it again");
+            } catch (WalletServiceException e) {
+                if (e.reason() == WalletServiceException.Reason.WRONG_PASSWORD) {
+                    dispatcher.post(FxDispatcher.key(this, "wrong-password"), () -> wrongPassword.accept(e.getMessage()));
+                } else {
+                    showMessage("Cannot unlock the wallet: " + e.getMessage());
+                }
+            } finally {
+                java.util.Arrays.fill(password, '\0');
+            }
+        });
     }
 
     /** A line for the left of the status bar (a notice, or the node's state). */
@@ -129,6 +187,11 @@ public final class StatusBarViewModel {
 
     public ReadOnlyBooleanProperty miningPausedProperty() {
         return miningPaused.getReadOnlyProperty();
+    }
+
+    /** The wallet as last heard: whether there is one open, and whether it is locked. */
+    public ReadOnlyObjectProperty<WalletState> walletProperty() {
+        return wallet.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty messageProperty() {

@@ -100,6 +100,11 @@ public final class WalletApp extends Application {
         return c.dataDir().resolve(SettingsFile.FILE_NAME);
     }
 
+    /** The node the window runs, once started (null before); tests read its state through it. */
+    Node node() {
+        return node;
+    }
+
     static void setLaunchConfig(NodeConfig config, NodeStartOptions.CommandLine commandLine) {
         launchConfig = config;
         launchCommandLine = commandLine;

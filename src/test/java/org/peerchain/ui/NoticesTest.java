@@ -78,6 +78,28 @@ class NoticesTest {
     }
 
     @Test
+    void whatABurstHeldBackIsToldOnceTheGapHasPassedAndDoesNotCarryIntoALaterNotice() {
+        Notices n = new Notices();
+        n.startFoundCount(0);
+        assertEquals("Your miner found block 1: 50.00 PCH, spendable in 99 blocks",
+                n.on(found(1, 1), 0).orElseThrow().text());
+        assertTrue(n.on(found(4, 4), 100).isEmpty());
+        assertTrue(n.on(payment(150_000_000, true, false), 200).isPresent());
+        assertTrue(n.on(payment(70_000_000, true, false), 300).isEmpty());
+        assertEquals(List.of(), n.heldBack(Notices.MIN_GAP_MILLIS - 1), "nothing before the gap has passed");
+
+        List<Notices.Notice> held = n.heldBack(Notices.MIN_GAP_MILLIS + 300);
+        assertEquals(2, held.size(), held.toString());
+        assertEquals("0.70 PCH is on its way: it counts as pending until a block confirms it", held.get(0).text());
+        assertEquals("Your miner found 3 blocks, the newest at height 4", held.get(1).text());
+        assertEquals(List.of(), n.heldBack(10 * Notices.MIN_GAP_MILLIS), "told once");
+
+        assertEquals("Your miner found block 5: 50.00 PCH, spendable in 99 blocks",
+                n.on(found(5, 5), 10 * Notices.MIN_GAP_MILLIS).orElseThrow().text(),
+                "the earlier burst is not counted again");
+    }
+
+    @Test
     void aRealPaymentBetweenTwoWalletsNotifiesTheReceiverAndLosingItsOnlyPeerToo() throws Exception {
         Node a = net.a();
         Node b = net.bDialling(a);

@@ -181,4 +181,35 @@ class WalletAppTest extends ApplicationTest {
             assertEquals(1, other.services().peers().snapshot().inboundCount());
         }
     }
+
+    @Test
+    void theWalletIsLockedAtStartAndTheStatusBarButtonUnlocksAfterAWrongPasswordAndLocksAgain() throws Exception {
+        try (Node maker = Node.start(config())) {
+            maker.services().wallet().create("status bar password".toCharArray(), "");
+        }
+        open(new WalletApp(config()));
+        waitUntil("the lock button, locked", () -> lookup("#statusLock").tryQuery().isPresent()
+                && lookup("#statusLock").query().isVisible() && "Locked".equals(lockText()));
+        assertTrue(app.node().services().wallet().state().locked(), "the wallet is locked at start");
+
+        clickOn("#statusLock");
+        waitUntil("the password dialog", () -> lookup("#passwordField").tryQuery().isPresent());
+        clickOn("#passwordField").write("not the password");
+        clickOn("Unlock");
+        waitUntil("the dialog again, saying why", () -> lookup("#passwordProblem").tryQuery().isPresent()
+                && lookup("#passwordProblem").queryAs(Label.class).getText().contains("not right"));
+        assertEquals("Locked", lockText());
+        clickOn("#passwordField").write("status bar password");
+        clickOn("Unlock");
+        waitUntil("unlocked", () -> "Unlocked".equals(lockText()));
+        assertTrue(!app.node().services().wallet().state().locked(), "the node's wallet is unlocked");
+
+        clickOn("#statusLock");
+        waitUntil("locked again", () -> "Locked".equals(lockText()));
+        assertTrue(app.node().services().wallet().state().locked(), "the node's wallet is locked");
+    }
+
+    private String lockText() {
+        return lookup("#statusLock").queryAs(javafx.scene.control.Button.class).getText();
+    }
 }
