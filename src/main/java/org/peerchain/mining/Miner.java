@@ -270,6 +270,9 @@ public final class Miner implements AutoCloseable {
             long hi = space * (i + 1) / n - 1;
             Thread t = new Thread(new NonceSearch(i, lo, hi, c), THREAD_PREFIX + i);
             t.setDaemon(true);
+            // Hashing yields to everything else: the window, block validation, peers. Windows and macOS honour the
+            // hint; Linux only with -XX:ThreadPriorityPolicy=1 (nice 4), which the launchers leave out (docs/DECISIONS.md).
+            t.setPriority(Thread.MIN_PRIORITY);
             c.threads.add(t);
         }
         c.threads.forEach(Thread::start);

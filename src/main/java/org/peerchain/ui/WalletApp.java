@@ -38,6 +38,7 @@ import org.peerchain.ui.settings.DesktopLocation;
 import org.peerchain.ui.settings.MiningDefaults;
 import org.peerchain.ui.settings.NodeStartOptions;
 import org.peerchain.ui.settings.SettingsFile;
+import org.peerchain.ui.settings.SettingsWriter;
 import org.peerchain.ui.settings.SettingsScreen;
 import org.peerchain.ui.startup.StartupController;
 import org.peerchain.ui.startup.StartupViewModel;
@@ -65,7 +66,7 @@ public final class WalletApp extends Application {
 
     private NodeConfig commandLineConfig;
     private NodeStartOptions.CommandLine commandLine;
-    private SettingsFile settingsFile;
+    private SettingsWriter settingsFile;
     private FxDispatcher dispatcher;
     private StatusBarViewModel status;
     private Notifier notifier;
@@ -92,7 +93,7 @@ public final class WalletApp extends Application {
      */
     public WalletApp(NodeConfig config, Path settingsPath, NodeStartOptions.CommandLine commandLine) {
         this.commandLineConfig = config;
-        this.settingsFile = new SettingsFile(settingsPath);
+        this.settingsFile = new SettingsWriter(new SettingsFile(settingsPath));
         this.commandLine = commandLine;
     }
 
@@ -113,7 +114,7 @@ public final class WalletApp extends Application {
     @Override
     public void start(Stage stage) {
         this.stage = stage;
-        SettingsFile.Loaded loaded = settingsFile.load();
+        SettingsFile.Loaded loaded = settingsFile.file().load();
         settings = loaded.settings();
         String forced = System.getProperty(THEME_PROPERTY);
         if (forced != null && (forced.equalsIgnoreCase(AppSettings.DARK) || forced.equalsIgnoreCase(AppSettings.LIGHT))) {
@@ -234,8 +235,9 @@ public final class WalletApp extends Application {
         main.host().reset();
         commandLineConfig = WalletMain.desktopConfig(params, dataDir, params.defaultPort(), PeerOptions.NONE);
         commandLine = NodeStartOptions.CommandLine.NONE;
-        settingsFile = new SettingsFile(settingsPathOf(commandLineConfig));
-        SettingsFile.Loaded there = settingsFile.load();
+        settingsFile.flush();
+        settingsFile = new SettingsWriter(new SettingsFile(settingsPathOf(commandLineConfig)));
+        SettingsFile.Loaded there = settingsFile.file().load();
         settings = there.settings().withTheme(look.theme()).withUiScale(look.uiScale()).withWindow(look.window());
         status.showMessage("Opening " + dataDir + " (" + network + ")");
         Background.run(() -> {
@@ -360,11 +362,7 @@ public final class WalletApp extends Application {
 
     private void save(AppSettings next) {
         settings = next;
-        try {
-            settingsFile.save(next);
-        } catch (IOException e) {
-            log.warn("Cannot write the settings file {}: {}", settingsFile.path(), e.getMessage());
-        }
+        settingsFile.save(next);
     }
 
     /** The settings as they stand (tests). */
@@ -382,6 +380,7 @@ public final class WalletApp extends Application {
                     : new AppSettings.WindowGeometry(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), max);
             save(settings.withWindow(w));
         }
+        settingsFile.flush();
         if (main != null && main.host() != null) {
             main.host().close();
         }

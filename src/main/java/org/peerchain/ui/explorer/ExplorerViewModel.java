@@ -50,6 +50,11 @@ import org.peerchain.ui.fx.FxDispatcher;
  * dropped.
  */
 public final class ExplorerViewModel {
+    /**
+     * The shortest time between two tip updates of the list and the strip: a sync moves the tip hundreds of times a
+     * second, and each update inserts rows and cards the FX thread must style and lay out.
+     */
+    static final long TIP_EVERY_MILLIS = 400;
     /** Blocks in the strip of newest blocks. */
     public static final int NEWEST_BLOCKS = 8;
     /** Places kept behind Back. */
@@ -116,7 +121,7 @@ public final class ExplorerViewModel {
             if (e.reorganised()) {
                 reorganisedSinceLastTip.set(true);
             }
-            dispatcher.post(FxDispatcher.key(this, "tip"), () -> tipChanged(e.height()));
+            dispatcher.postAtMost(FxDispatcher.key(this, "tip"), TIP_EVERY_MILLIS, () -> tipChanged(e.height()));
         }));
         subscriptions.add(node.subscribe(NodeEvent.Mempool.class,
                 e -> dispatcher.post(FxDispatcher.key(this, "mempool-event"), this::refreshMempool)));

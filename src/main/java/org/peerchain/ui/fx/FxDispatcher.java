@@ -1,7 +1,11 @@
 package org.peerchain.ui.fx;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
 
@@ -12,7 +16,16 @@ import javafx.application.Platform;
  * {@code Platform.runLater} themselves.
  */
 public final class FxDispatcher {
+    private static final ScheduledExecutorService LATER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "fx-dispatcher-later");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final Map<Object, Runnable> pending = new LinkedHashMap<>();
+    /** For {@link #postAtMost}: when each key last went out ({@link System#nanoTime()}), and what waits its turn. */
+    private final Map<Object, Long> lastSent = new HashMap<>();
+    private final Map<Object, Runnable> waiting = new HashMap<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final Runner runner;
 
@@ -60,6 +73,44 @@ public final class FxDispatcher {
         if (scheduled.compareAndSet(false, true)) {
             runner.run(this::drain);
         }
+    }
+
+    /**
+     * As {@link #post}, and no more often than once every {@code minGapMillis} for this key: an update that comes
+     * sooner waits for its turn (a newer one replacing it meanwhile), so the last always arrives. For views whose
+     * update rebuilds part of the scene graph (the explorer's table and strip while a sync moves the tip hundreds of
+     * times a second): the FX thread then styles and lays out a few times a second instead of at every pulse.
+     */
+    public void postAtMost(Object key, long minGapMillis, Runnable update) {
+        long now = System.nanoTime();
+        long wait;
+        synchronized (waiting) {
+            if (waiting.containsKey(key)) {
+                waiting.put(key, update);
+                return;
+            }
+            Long last = lastSent.get(key);
+            wait = last == null ? 0 : last + TimeUnit.MILLISECONDS.toNanos(minGapMillis) - now;
+            if (wait > 0) {
+                waiting.put(key, update);
+            } else {
+                lastSent.put(key, now);
+            }
+        }
+        if (wait <= 0) {
+            post(key, update);
+            return;
+        }
+        LATER.schedule(() -> {
+            Runnable next;
+            synchronized (waiting) {
+                next = waiting.remove(key);
+                lastSent.put(key, System.nanoTime());
+            }
+            if (next != null) {
+                post(key, next);
+            }
+        }, wait, TimeUnit.NANOSECONDS);
     }
 
     private void drain() {

@@ -66,4 +66,26 @@ class FxDispatcherTest {
         runFxQueue();
         assertEquals(List.of("first", "second"), ran);
     }
+
+    @Test
+    void postAtMostSendsTheFirstAtOnceAndTheNewestOfABurstAfterTheGapNeverSooner() throws Exception {
+        java.util.concurrent.BlockingQueue<Runnable> queue = new java.util.concurrent.LinkedBlockingQueue<>();
+        FxDispatcher throttled = new FxDispatcher(queue::add);
+        List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        Object key = FxDispatcher.key(new Object(), "tip");
+        long gapMillis = 200;
+        long start = System.nanoTime();
+        throttled.postAtMost(key, gapMillis, () -> seen.add("1"));
+        throttled.postAtMost(key, gapMillis, () -> seen.add("2"));
+        throttled.postAtMost(key, gapMillis, () -> seen.add("3"));
+        queue.take().run();
+        assertEquals(List.of("1"), seen, "the first goes out at once");
+        Runnable second = queue.poll(3, java.util.concurrent.TimeUnit.SECONDS);
+        long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(true, second != null, "the newest of the burst arrives");
+        second.run();
+        assertEquals(List.of("1", "3"), seen, "the one in between was replaced");
+        assertEquals(true, waitedMillis >= gapMillis - 5, "not sooner than the gap: " + waitedMillis + " ms");
+        assertEquals(null, queue.poll(gapMillis * 2, java.util.concurrent.TimeUnit.MILLISECONDS), "nothing more");
+    }
 }

@@ -11,6 +11,7 @@ final class FxPulses {
     private final AnimationTimer timer;
     private long[] times = new long[1 << 16];
     private int count;
+    private StallSampler stalls;
 
     private FxPulses() {
         timer = new AnimationTimer() {
@@ -19,7 +20,9 @@ final class FxPulses {
                 if (count == times.length) {
                     times = Arrays.copyOf(times, times.length * 2);
                 }
-                times[count++] = System.nanoTime();
+                long t = System.nanoTime();
+                times[count++] = t;
+                stalls.pulse(t);
             }
         };
     }
@@ -28,16 +31,23 @@ final class FxPulses {
     static FxPulses install() throws Exception {
         FxPulses p = new FxPulses();
         FxThread.call(() -> {
+            p.stalls = new StallSampler(Thread.currentThread());
             p.timer.start();
             return null;
         });
         return p;
     }
 
+    /** What the FX thread was doing during late pulses, once stopped. */
+    String stallReport(int n) {
+        return stalls.report(n);
+    }
+
     /** Stops, and returns the times of the pulses seen ({@link System#nanoTime()}), at least two. */
     long[] stop() throws Exception {
         return FxThread.call(() -> {
             timer.stop();
+            stalls.close();
             if (count < 2) {
                 throw new IllegalStateException("fewer than two FX pulses were seen");
             }

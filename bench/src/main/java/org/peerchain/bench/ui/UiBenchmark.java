@@ -47,6 +47,8 @@ public final class UiBenchmark {
     static final long MIN_MEASURE_MILLIS = 20_000;
     private static final long SYNC_TIMEOUT_MILLIS = 20 * 60 * 1000L;
     private static final long PROBE_TIMEOUT_MILLIS = 5 * 60 * 1000L;
+    /** How many kinds of work behind late pulses to print. */
+    private static final int STALL_SIGNATURES = 15;
 
     private UiBenchmark() {
     }
@@ -171,6 +173,7 @@ public final class UiBenchmark {
             launcher.join(60_000);
             out.printf("%,d pulses over %.1f s; the longest gaps: %s%n", times.length,
                     (times[times.length - 1] - times[0]) / 1e9, longest(times, 8, openTimes, screens));
+            out.println(pulses.stallReport(STALL_SIGNATURES));
             long[] gaps = new long[times.length - 1];
             for (int i = 1; i < times.length; i++) {
                 gaps[i - 1] = times[i] - times[i - 1];

@@ -1,0 +1,135 @@
+package org.peerchain.bench.ui;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the FX thread is while a pulse is late: a daemon thread that, whenever the last pulse is more than
+ * {@link #LATE_MILLIS} old, takes the FX thread's stack every {@link #EVERY_MILLIS} and counts it by a short
+ * signature (the frame on top, the first of ours, the first of the scene graph's). What comes out names the work
+ * behind the longest gaps, which a profiler's samples over the whole run would bury.
+ */
+final class StallSampler implements AutoCloseable {
+    static final long LATE_MILLIS = 40;
+    private static final long EVERY_MILLIS = 5;
+
+    private final Thread fx;
+    private final Thread sampler;
+    private final Map<String, Integer> counts = new HashMap<>();
+    private volatile long lastPulse = System.nanoTime();
+    private volatile boolean running = true;
+    private int samples;
+
+    StallSampler(Thread fx) {
+        this.fx = fx;
+        this.sampler = new Thread(this::sample, "stall-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+    }
+
+    /** A pulse happened now (called on the FX thread). */
+    void pulse(long nanos) {
+        lastPulse = nanos;
+    }
+
+    private void sample() {
+        while (running) {
+            if ((System.nanoTime() - lastPulse) / 1_000_000 > LATE_MILLIS) {
+                String key = signature(fx.getStackTrace());
+                synchronized (counts) {
+                    counts.merge(key, 1, Integer::sum);
+                    samples++;
+                }
+            }
+            try {
+                Thread.sleep(EVERY_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * What the FX thread was doing, coarsely: the kind of toolkit work (CSS, layout, text, FXML, rendering, class
+     * loading, waiting) and the first frame of ours that led to it, so many small samples add up to their cause.
+     */
+    static String signature(StackTraceElement[] stack) {
+        if (stack.length == 0) {
+            return "(no stack)";
+        }
+        String ours = null;
+        String kind = null;
+        for (StackTraceElement f : stack) {
+            String c = f.getClassName();
+            if (ours == null && c.startsWith("org.peerchain.") && !c.startsWith("org.peerchain.ui.fx.FxDispatcher")) {
+                ours = frame(f);
+            }
+            if (kind == null) {
+                kind = kind(c, f.getMethodName());
+            }
+        }
+        if (kind == null) {
+            kind = "other (" + frame(stack[0]) + ")";
+        }
+        return ours == null ? kind : kind + " < " + ours;
+    }
+
+    private static String kind(String c, String method) {
+        if (c.startsWith("com.sun.glass.ui.gtk.GtkApplication") && method.equals("_runLoop")) {
+            return "idle in the event loop";
+        }
+        if (c.equals("jdk.internal.misc.Unsafe") && method.equals("park")) {
+            return "waiting on a lock";
+        }
+        if (c.startsWith("java.lang.ClassLoader") || c.startsWith("jdk.internal.loader.")) {
+            return "class loading";
+        }
+        if (c.startsWith("javafx.fxml.")) {
+            return "FXML";
+        }
+        if (c.startsWith("javafx.css.") || c.startsWith("com.sun.javafx.css.") || c.equals("javafx.scene.CssStyleHelper")
+                || method.equals("applyCss") || method.equals("processCSS")) {
+            return "CSS";
+        }
+        if (c.startsWith("com.sun.javafx.text.") || c.startsWith("com.sun.javafx.font.")) {
+            return "text";
+        }
+        if (method.equals("layout") || method.equals("layoutChildren") || method.startsWith("computePref")) {
+            return "layout";
+        }
+        if (c.startsWith("com.sun.glass.ui.") || c.startsWith("com.sun.prism.") || c.startsWith("com.sun.javafx.sg.")) {
+            return "rendering";
+        }
+        return null;
+    }
+
+    private static String frame(StackTraceElement f) {
+        String c = f.getClassName();
+        return c.substring(c.lastIndexOf('.') + 1) + "." + f.getMethodName();
+    }
+
+    /** The most frequent signatures, each with its share of the late samples. */
+    String report(int n) {
+        List<Map.Entry<String, Integer>> top;
+        int total;
+        synchronized (counts) {
+            top = new ArrayList<>(counts.entrySet());
+            total = samples;
+        }
+        top.sort((a, b) -> b.getValue() - a.getValue());
+        StringBuilder s = new StringBuilder(String.format("the FX thread while a pulse was over %d ms late (%,d samples"
+                + " every %d ms):", LATE_MILLIS, total, EVERY_MILLIS));
+        for (Map.Entry<String, Integer> e : top.subList(0, Math.min(n, top.size()))) {
+            s.append(String.format("%n  %4.1f%%  %s", 100.0 * e.getValue() / Math.max(1, total), e.getKey()));
+        }
+        return s.toString();
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        sampler.interrupt();
+    }
+}
