@@ -68,8 +68,24 @@ final class ScreenHost implements Navigator {
     void show(Screen screen) {
         deactivateShown();
         special = screen;
-        content.getChildren().setAll(screen.view());
+        content.getChildren().add(screen.view());
+        showOnly(screen.view());
         screen.activate();
+    }
+
+    /**
+     * Shows {@code view} and hides the other screens' views without taking them out of the scene: a view taken out
+     * and put back is styled again from scratch, which on a screen of tables cost the FX thread hundreds of
+     * milliseconds at every switch. A hidden view is neither laid out nor drawn (and its screen is deactivated).
+     */
+    private void showOnly(javafx.scene.Node view) {
+        // what the window put there before the screens (the startup view) goes for good
+        content.getChildren().removeIf(n -> n != view && built.values().stream().noneMatch(b -> b.view() == n));
+        for (javafx.scene.Node n : content.getChildren()) {
+            boolean on = n == view;
+            n.setVisible(on);
+            n.setManaged(on);
+        }
     }
 
     @Override
@@ -79,7 +95,10 @@ final class ScreenHost implements Navigator {
         }
         deactivateShown();
         Screen screen = built.computeIfAbsent(id, s -> factories.get(s).apply(context));
-        content.getChildren().setAll(screen.view());
+        if (!content.getChildren().contains(screen.view())) {
+            content.getChildren().add(screen.view());
+        }
+        showOnly(screen.view());
         currentId = id;
         screen.activate();
         shown.accept(id);
@@ -106,6 +125,7 @@ final class ScreenHost implements Navigator {
     private void deactivateShown() {
         if (special != null) {
             special.deactivate();
+            content.getChildren().remove(special.view());
             special = null;
         } else if (currentId != null) {
             built.get(currentId).deactivate();
@@ -121,6 +141,7 @@ final class ScreenHost implements Navigator {
     /** Forgets every screen: the node they were built on is going away. */
     void reset() {
         deactivateShown();
+        built.values().forEach(screen -> content.getChildren().remove(screen.view()));
         built.clear();
         context = null;
         needWallet = () -> { };

@@ -193,10 +193,10 @@ class WalletAppTest extends ApplicationTest {
         assertTrue(app.node().services().wallet().state().locked(), "the wallet is locked at start");
 
         clickOn("#statusLock");
-        waitUntil("the password dialog", () -> lookup("#passwordField").tryQuery().isPresent());
+        waitUntil("the password dialog", this::passwordDialogShown);
         clickOn("#passwordField").write("not the password");
         clickOn("Unlock");
-        waitUntil("the dialog again, saying why", () -> lookup("#passwordProblem").tryQuery().isPresent()
+        waitUntil("the dialog again, saying why", () -> passwordDialogShown()
                 && lookup("#passwordProblem").queryAs(Label.class).getText().contains("not right"));
         assertEquals("Locked", lockText());
         clickOn("#passwordField").write("status bar password");
@@ -207,6 +207,11 @@ class WalletAppTest extends ApplicationTest {
         clickOn("#statusLock");
         waitUntil("locked again", () -> "Locked".equals(lockText()));
         assertTrue(app.node().services().wallet().state().locked(), "the node's wallet is locked");
+    }
+
+    private boolean passwordDialogShown() {
+        return lookup("#passwordField").tryQuery().filter(n -> n.getScene() != null && n.getScene().getWindow() != null
+                && n.getScene().getWindow().isShowing()).isPresent();
     }
 
     private String lockText() {
