@@ -25,6 +25,7 @@ import org.peerchain.mining.MiningError;
 import org.peerchain.mining.MiningStats;
 import org.peerchain.node.api.FoundBlock;
 import org.peerchain.node.api.MiningControl;
+import org.peerchain.node.api.PayoutSource;
 import org.peerchain.node.api.MiningSnapshot;
 import org.peerchain.node.api.NodeEvent;
 import org.peerchain.p2p.NetworkEvent;
@@ -115,6 +116,17 @@ final class MiningControls implements MiningControl {
             }
         }
         publishSnapshot();
+    }
+
+    @Override
+    public void setPayoutAddress(String address) {
+        node.setMiningPayout(address == null || address.isBlank() ? null : address.strip());
+        publishSnapshot();
+    }
+
+    @Override
+    public PayoutSource payoutSource() {
+        return node.miningPayoutSource();
     }
 
     @Override

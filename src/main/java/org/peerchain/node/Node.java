@@ -205,6 +205,32 @@ public final class Node implements AutoCloseable {
     // ------------------------------------------------------------------ mining (issue 3)
 
     private volatile MiningService mining;
+    /** An address chosen while the node runs ({@link #setMiningPayout}); it wins over the configured payout. */
+    private volatile KeyHash payoutOverride;
+
+    /**
+     * Pays mining from the next template on to {@code address}; null goes back to the configured payout.
+     *
+     * @throws IllegalArgumentException naming what is wrong with the address
+     */
+    void setMiningPayout(String address) {
+        if (address == null) {
+            payoutOverride = null;
+            return;
+        }
+        try {
+            payoutOverride = Address.parse(address, params().addressPrefix()).keyHash();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("The payout address " + address + " is not valid: " + e.getMessage(), e);
+        }
+    }
+
+    org.peerchain.node.api.PayoutSource miningPayoutSource() {
+        if (payoutOverride != null || config.mining().mineTo() != null) {
+            return org.peerchain.node.api.PayoutSource.CHOSEN;
+        }
+        return wallet != null ? org.peerchain.node.api.PayoutSource.WALLET : org.peerchain.node.api.PayoutSource.NODE_KEY;
+    }
 
     private void startMining() throws NodeStartException {
         MiningConfig mc = config.mining();
@@ -214,7 +240,11 @@ public final class Node implements AutoCloseable {
             throw new NodeStartException("--threads must be -1 (every core) or 1 to " + cores
                     + " (the number of cores), got " + mc.threads());
         }
-        Supplier<KeyHash> payout = miningPayout(mc);
+        Supplier<KeyHash> configured = miningPayout(mc);
+        Supplier<KeyHash> payout = () -> {
+            KeyHash chosen = payoutOverride;
+            return chosen != null ? chosen : configured.get();
+        };
         mining = new MiningService(params(), assembler, events, this::submitMinedBlock, payout, threads, Node::nowSeconds,
                 FoundBlockLog.open(config.dataDir()));
         if (mc.mine()) {

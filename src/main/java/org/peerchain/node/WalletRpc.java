@@ -228,6 +228,10 @@ final class WalletRpc {
 
     private JsonElement lockUnspent(RpcParams p) throws RpcException {
         boolean unlock = p.requireBoolean(0, "unlock");
+        if (p.has(2) && !unlock && p.requireBoolean(2, "persistent")) {
+            throw new RpcException(RpcErrors.INVALID_PARAMETER, "Persistent locks are not supported: a lock lasts until"
+                    + " the node stops; lock the outputs again after a restart");
+        }
         List<OutPoint> outpoints = new ArrayList<>();
         if (p.has(1)) {
             JsonElement list = p.get(1);

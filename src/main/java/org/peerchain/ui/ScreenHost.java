@@ -41,7 +41,7 @@ final class ScreenHost implements Navigator {
         factories.put(ScreenId.RECEIVE, ctx -> new ReceiveScreen(ctx, this::needWallet));
         factories.put(ScreenId.TRANSACTIONS, ctx -> new TransactionsScreen(ctx, this::needWallet));
         factories.put(ScreenId.SETTINGS, ctx -> new SettingsScreen(ctx, settingsHost));
-        factories.put(ScreenId.MINING, MiningScreen::new);
+        factories.put(ScreenId.MINING, ctx -> new MiningScreen(ctx, this::rememberPayout));
         factories.put(ScreenId.EXPLORER, ExplorerScreen::new);
         factories.put(ScreenId.PEERS, PeersScreen::new);
     }
@@ -58,6 +58,12 @@ final class ScreenHost implements Navigator {
     /** What the Settings screen changes in the window; set before the node is ready. */
     void settingsHost(SettingsScreen.Host host) {
         this.settingsHost = host;
+    }
+
+    private void rememberPayout(String address) {
+        if (settingsHost != null) {
+            settingsHost.save(settingsHost.current().withPayoutAddress(address));
+        }
     }
 
     void needWallet() {

@@ -115,7 +115,7 @@ public final class StatusBarViewModel {
         Background.run(() -> {
             try {
                 n.wallet().lock();
-                showMessage("Wallet locked: its password unlocks it to send or show the recovery words");
+                showMessage("Wallet locked: sending asks for its password");
             } catch (WalletServiceException e) {
                 showMessage("Cannot lock the wallet: " + e.getMessage());
             }

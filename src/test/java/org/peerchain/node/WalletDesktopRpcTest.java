@@ -152,6 +152,10 @@ class WalletDesktopRpcTest {
             notOurs.add(unknown);
             assertEquals(RpcErrors.INVALID_PARAMETER, code(rpc, "lockunspent", new JsonPrimitive(false), notOurs));
             assertEquals(RpcErrors.TYPE_ERROR, code(rpc, "lockunspent", new JsonPrimitive(false), s("all")));
+            assertEquals(RpcErrors.INVALID_PARAMETER, code(rpc, "lockunspent", new JsonPrimitive(false), one,
+                    new JsonPrimitive(true)), "a persistent lock is refused, not quietly lost at the next start");
+            assertEquals(0, rpc.call("listlockunspent").getAsJsonArray().size(), "and nothing was locked");
+            assertTrue(rpc.call("lockunspent", new JsonPrimitive(false), one, new JsonPrimitive(false)).getAsBoolean());
         }
     }
 

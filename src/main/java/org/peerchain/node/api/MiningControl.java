@@ -28,4 +28,15 @@ public interface MiningControl {
     void setPauseWhileSyncing(boolean pause);
 
     boolean pauseWhileSyncing();
+
+    /**
+     * Pays the coins mined from the next block template on to {@code address} (in this network's format), or, when
+     * empty, goes back to the wallet's mining address or the node's own key. Lasts until the node stops.
+     *
+     * @throws IllegalArgumentException naming what is wrong with the address (checksum, another network)
+     */
+    void setPayoutAddress(String address);
+
+    /** Where the coins mined now go. */
+    PayoutSource payoutSource();
 }

@@ -31,6 +31,8 @@ public final class MiningController {
     private static final int EXPLORE_CLICKS = 2;
 
     private final MiningViewModel model;
+    /** Keeps a payout address chosen at Start in the settings. */
+    private final java.util.function.Consumer<String> rememberPayout;
     /** Set while the spinner is moved to the model's value, so that the move is not sent back as a command. */
     private boolean followingModel;
 
@@ -85,8 +87,9 @@ public final class MiningController {
     @FXML
     private TableColumn<FoundBlock, FoundBlock> hashColumn;
 
-    MiningController(MiningViewModel model) {
+    MiningController(MiningViewModel model, java.util.function.Consumer<String> rememberPayout) {
         this.model = model;
+        this.rememberPayout = rememberPayout;
     }
 
     @FXML
@@ -270,7 +273,21 @@ public final class MiningController {
 
     @FXML
     private void toggleMining() {
-        model.toggleMining();
+        if (model.needsPayoutChoice()) {
+            askForPayout("", "");
+        } else {
+            model.toggleMining();
+        }
+    }
+
+    private void askForPayout(String typed, String problem) {
+        PayoutDialog.ask(miningButton.getScene().getWindow(), typed, problem).ifPresent(choice -> {
+            if (choice instanceof PayoutDialog.Choice.Address a) {
+                model.startMiningTo(a.address(), rememberPayout, why -> askForPayout(a.address(), why));
+            } else {
+                model.startMiningToNodeKey();
+            }
+        });
     }
 
     @FXML

@@ -19,13 +19,18 @@ public final class MiningScreen implements Screen {
     private final Parent view;
 
     public MiningScreen(ScreenContext ctx) {
+        this(ctx, address -> { });
+    }
+
+    /** @param rememberPayout keeps a payout address the user gave at Start mining (in the settings) */
+    public MiningScreen(ScreenContext ctx, java.util.function.Consumer<String> rememberPayout) {
         ExecutorService commands = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, COMMAND_THREAD);
             t.setDaemon(true);
             return t;
         });
         this.model = new MiningViewModel(ctx.node(), ctx.dispatcher(), ctx.navigator(), commands);
-        this.controller = new MiningController(model);
+        this.controller = new MiningController(model, rememberPayout);
         this.view = Fxml.load("mining", controller);
     }
 

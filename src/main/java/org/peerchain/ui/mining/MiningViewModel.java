@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -27,6 +28,7 @@ import org.peerchain.node.api.MiningControl;
 import org.peerchain.node.api.MiningSnapshot;
 import org.peerchain.node.api.NodeEvent;
 import org.peerchain.node.api.NodeServices;
+import org.peerchain.node.api.PayoutSource;
 import org.peerchain.node.api.Subscription;
 import org.peerchain.ui.fx.Formats;
 import org.peerchain.ui.fx.FxDispatcher;
@@ -67,6 +69,10 @@ public final class MiningViewModel {
     private final StringProperty lostCount = new SimpleStringProperty("0");
     private final StringProperty payoutAddress = new SimpleStringProperty("");
     private final StringProperty problem = new SimpleStringProperty("");
+    /** Where mined coins go, as the node last said; asked with each snapshot. */
+    private PayoutSource payoutSource = PayoutSource.WALLET;
+    /** The user was asked where the coins go this session and answered. */
+    private boolean payoutAnswered;
     private final StringProperty commandError = new SimpleStringProperty("");
     private final BooleanProperty pauseWhileSyncing = new SimpleBooleanProperty();
     private final ObservableList<FoundBlock> foundBlocks = FXCollections.observableArrayList();
@@ -100,8 +106,13 @@ public final class MiningViewModel {
 
     /** Subscribes to the miner's events and loads the current state (off the FX thread). */
     public void activate() {
-        subscriptions.add(node.subscribe(NodeEvent.Mining.class,
-                e -> dispatcher.post(FxDispatcher.key(this, "snapshot"), () -> applySnapshot(e.snapshot()))));
+        subscriptions.add(node.subscribe(NodeEvent.Mining.class, e -> {
+            PayoutSource source = mining().payoutSource();
+            dispatcher.post(FxDispatcher.key(this, "snapshot"), () -> {
+                payoutSource = source;
+                applySnapshot(e.snapshot());
+            });
+        }));
         subscriptions.add(node.subscribe(NodeEvent.FoundBlocks.class,
                 e -> dispatcher.post(FxDispatcher.key(this, "found"), () -> applyFoundBlocks(e.blocks(), e.totalFound()))));
         commands.execute(() -> {
@@ -109,7 +120,9 @@ public final class MiningViewModel {
             List<FoundBlock> found = mining().foundBlocks();
             long total = mining().foundBlockTotal();
             boolean pause = mining().pauseWhileSyncing();
+            PayoutSource source = mining().payoutSource();
             dispatcher.post(FxDispatcher.key(this, "load"), () -> {
+                payoutSource = source;
                 pauseWhileSyncing.set(pause);
                 applySnapshot(s);
                 applyFoundBlocks(found, total);
@@ -231,6 +244,42 @@ public final class MiningViewModel {
                 mining().start();
             }
         }, true);
+    }
+
+    /**
+     * Whether Start should first ask where the coins go: there is no wallet and no chosen address, so they would go
+     * to a key the node keeps, and the user has not said that is fine yet.
+     */
+    public boolean needsPayoutChoice() {
+        return !on.get() && payoutSource == PayoutSource.NODE_KEY && !payoutAnswered;
+    }
+
+    /**
+     * Mines to {@code address} from now on and starts; {@code remember} gets the address once the node took it (to
+     * keep it in the settings), {@code problem} the reason when the node refused it (a typo, another network).
+     */
+    public void startMiningTo(String address, Consumer<String> remember, Consumer<String> problem) {
+        commands.execute(() -> {
+            try {
+                mining().setPayoutAddress(address);
+            } catch (IllegalArgumentException e) {
+                dispatcher.post(new Object(), () -> problem.accept(e.getMessage()));
+                return;
+            }
+            PayoutSource source = mining().payoutSource();
+            dispatcher.post(new Object(), () -> {
+                payoutSource = source;
+                payoutAnswered = true;
+                remember.accept(address.strip());
+                toggleMining();
+            });
+        });
+    }
+
+    /** Starts paying the node's own key, as the user chose when asked. */
+    public void startMiningToNodeKey() {
+        payoutAnswered = true;
+        toggleMining();
     }
 
     /** Sets the number of mining threads (1 to all cores); takes effect at once while mining. */

@@ -220,7 +220,10 @@ public final class ReceiveViewModel {
             } catch (WalletServiceException e) {
                 post("new", () -> {
                     busy.set(false);
-                    message.set("No new address: " + e.getMessage());
+                    message.set(e.reason() == WalletServiceException.Reason.KEYPOOL_EXHAUSTED
+                            ? "No new address: every address made while the wallet was unlocked is in use. Unlock it"
+                                    + " (the lock on the status bar) to make more."
+                            : "No new address: " + e.getMessage());
                 });
             }
         });

@@ -232,26 +232,25 @@ public final class SettingsViewModel {
     }
 
     /**
-     * Checks the payout address (checksum, network) and keeps it; empty means the wallet's mining address. The node
-     * takes its payout address when it starts, so this says it takes effect then.
+     * Checks the payout address (checksum, network), hands it to the miner, which pays it from its next block
+     * template on, and keeps it for the next start; empty means the wallet's mining address.
      */
     public void applyPayout(String typed) {
         String address = typed == null ? "" : typed.strip();
-        if (address.isEmpty()) {
-            host.save(host.current().withPayoutAddress(""));
-            payoutNotice.set(Notice.done("Mined coins will go to the wallet's mining address." + NEXT_START));
-            return;
-        }
         commands.execute(() -> {
-            AddressCheck check = node.wallet().checkAddress(address);
+            AddressCheck check = address.isEmpty() ? null : node.wallet().checkAddress(address);
+            if (check != null && !check.valid()) {
+                dispatcher.post(FxDispatcher.key(this, "payout"), () -> payoutNotice.set(
+                        Notice.problem("Payout address: " + check.problem().orElse("not an address") + ".")));
+                return;
+            }
+            node.mining().setPayoutAddress(address);
             dispatcher.post(FxDispatcher.key(this, "payout"), () -> {
-                if (!check.valid()) {
-                    payoutNotice.set(Notice.problem("Payout address: " + check.problem().orElse("not an address") + "."));
-                    return;
-                }
                 host.save(host.current().withPayoutAddress(address));
-                payoutNotice.set(Notice.done("Mined coins will go to " + address
-                        + (check.mine() ? " (an address of this wallet)." : ".") + NEXT_START));
+                payoutNotice.set(Notice.done(check == null
+                        ? "Mined coins go to the wallet's mining address from the next block on."
+                        : "Mined coins go to " + address + (check.mine() ? " (an address of this wallet)" : "")
+                                + " from the next block on."));
             });
         });
     }

@@ -167,7 +167,7 @@ public final class WalletSettingsViewModel {
         }
         autoLockMinutes.set(minutes);
         host.save(host.current().withAutoLockMinutes(minutes));
-        lockNotice.set(Notice.done(minutes == AppSettings.NEVER_LOCK ? "The wallet stays unlocked until you lock it."
+        lockNotice.set(Notice.done(minutes == AppSettings.NEVER_LOCK ? "No automatic lock: once unlocked, the wallet stays so until you lock it (at most 12 hours)."
                 : "The wallet locks itself after " + Formats.lockAfter(minutes) + " without use, from now on."));
     }
 

@@ -109,6 +109,10 @@ class MiningScreenTest extends ApplicationTest {
         waitFor("the payout address", () -> !lookup("#payoutField").queryTextInputControl().getText().isEmpty());
 
         clickOn("#miningButton");
+        // No wallet and no payout address: Start asks where the coins go first.
+        waitFor("the payout question", () -> lookup("#payoutAddressField").tryQuery().filter(n -> n.getScene() != null
+                && n.getScene().getWindow().isShowing()).isPresent());
+        clickOn("Use the node's key");
         waitFor("the button to offer a stop", () -> "Stop mining".equals(miningButton().getText()));
         assertTrue(miningButton().getStyleClass().contains("danger"));
         waitFor("a hash rate", () -> !"0 H/s".equals(text("#hashRateLabel")));

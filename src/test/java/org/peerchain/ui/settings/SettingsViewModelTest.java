@@ -182,9 +182,21 @@ class SettingsViewModelTest {
         assertTrue(model.payoutNotice().get().problem());
         assertTrue(model.payoutNotice().get().text().startsWith("Payout address: "), model.payoutNotice().get().text());
         assertEquals("", reloaded().payoutAddress());
+        assertEquals(org.peerchain.node.api.PayoutSource.NODE_KEY, node.services().mining().payoutSource());
+
+        String other = new org.peerchain.core.Address(org.peerchain.consensus.ChainParams.REGTEST.addressPrefix(),
+                org.peerchain.core.KeyHash.wrap(new byte[org.peerchain.core.KeyHash.LENGTH])).toString();
+        model.applyPayout(other);
+        assertEquals(Notice.done("Mined coins go to " + other + " from the next block on."), model.payoutNotice().get());
+        assertEquals(other, reloaded().payoutAddress());
+        assertEquals(other, node.services().mining().snapshot().payoutAddress(), "the miner pays it at once");
+        assertEquals(org.peerchain.node.api.PayoutSource.CHOSEN, node.services().mining().payoutSource());
+
         model.applyPayout("");
-        assertEquals(Notice.done("Mined coins will go to the wallet's mining address." + SettingsViewModel.NEXT_START),
+        assertEquals(Notice.done("Mined coins go to the wallet's mining address from the next block on."),
                 model.payoutNotice().get());
+        assertEquals("", reloaded().payoutAddress());
+        assertEquals(org.peerchain.node.api.PayoutSource.NODE_KEY, node.services().mining().payoutSource());
     }
 
     @Test

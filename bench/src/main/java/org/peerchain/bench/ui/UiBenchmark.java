@@ -136,8 +136,11 @@ public final class UiBenchmark {
             }
             Hash tip = source.chain().tip().hash();
             Path walletDir = root.resolve("wallet");
-            NodeConfig config = WalletMain.desktopConfig(ChainParams.REGTEST, walletDir, 0,
+            // A payout address as a user would have chosen it: without one (and without a wallet) Start asks first.
+            String payout = new org.peerchain.core.Address(ChainParams.REGTEST.addressPrefix(), payTo).toString();
+            NodeConfig base = WalletMain.desktopConfig(ChainParams.REGTEST, walletDir, 0,
                     new PeerOptions(List.of(), List.of(LoopbackNodes.address(source)), LoopbackNodes.settings()));
+            NodeConfig config = base.withMining(new org.peerchain.node.MiningConfig(false, base.mining().threads(), payout));
             Thread launcher = new Thread(() -> WalletMain.launch(config), "wallet-launch");
             launcher.start();
             WindowDriver window = WindowDriver.await();
