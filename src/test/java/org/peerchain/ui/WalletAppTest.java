@@ -210,8 +210,8 @@ class WalletAppTest extends ApplicationTest {
     }
 
     private boolean passwordDialogShown() {
-        return lookup("#passwordField").tryQuery().filter(n -> n.getScene() != null && n.getScene().getWindow() != null
-                && n.getScene().getWindow().isShowing()).isPresent();
+        // as TestFX's clickOn judges it: shown, and laid out within its scene (a dialog just shown may not be yet)
+        return lookup("#passwordField").match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent();
     }
 
     private String lockText() {

@@ -70,6 +70,10 @@ public final class StartupController {
                         row.getChildren().add(bar);
                     }
                 }
+                case FAILED -> {
+                    row.getStyleClass().add("step-failed");
+                    row.getChildren().addAll(new FontIcon("mdi2c-close-circle"), name);
+                }
                 case PENDING -> {
                     row.getStyleClass().add("step-pending");
                     name.getStyleClass().add("step-pending");

@@ -25,7 +25,9 @@ public final class StartupViewModel {
     /** One row of the view. {@code progress} is 0 to 1, or -1 when the step cannot measure itself. */
     public record StepRow(LifecycleStep step, State state, double progress, String detail) {
         public enum State {
-            DONE, CURRENT, PENDING
+            DONE, CURRENT, PENDING,
+            /** The step the start was in when it failed. */
+            FAILED
         }
     }
 
@@ -49,6 +51,13 @@ public final class StartupViewModel {
     /** From the node-start thread: the node could not start; {@code reason} says why and what to do. */
     public void failed(String reason) {
         dispatcher.post(FxDispatcher.key(this, "failure"), () -> {
+            // the step under way stops turning: it is where the start ended
+            for (int i = 0; i < rows.size(); i++) {
+                StepRow r = rows.get(i);
+                if (r.state() == StepRow.State.CURRENT) {
+                    rows.set(i, new StepRow(r.step(), StepRow.State.FAILED, -1, r.detail()));
+                }
+            }
             current.set(LifecycleStep.FAILED);
             failure.set(reason);
         });

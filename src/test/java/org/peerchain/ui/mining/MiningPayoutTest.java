@@ -76,8 +76,7 @@ class MiningPayoutTest extends ApplicationTest {
     }
 
     private boolean dialogShown() {
-        return lookup("#payoutAddressField").tryQuery().filter(n -> n.getScene() != null
-                && n.getScene().getWindow().isShowing()).isPresent();
+        return lookup("#payoutAddressField").match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent();
     }
 
     @Test

@@ -110,8 +110,8 @@ class MiningScreenTest extends ApplicationTest {
 
         clickOn("#miningButton");
         // No wallet and no payout address: Start asks where the coins go first.
-        waitFor("the payout question", () -> lookup("#payoutAddressField").tryQuery().filter(n -> n.getScene() != null
-                && n.getScene().getWindow().isShowing()).isPresent());
+        waitFor("the payout question", () -> lookup("#payoutAddressField")
+                .match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent());
         clickOn("Use the node's key");
         waitFor("the button to offer a stop", () -> "Stop mining".equals(miningButton().getText()));
         assertTrue(miningButton().getStyleClass().contains("danger"));

@@ -62,5 +62,7 @@ class StartupViewModelTest {
         model.failed("Another PeerChain process is already using the data directory /x");
         assertEquals(LifecycleStep.FAILED, model.currentProperty().get());
         assertEquals("Another PeerChain process is already using the data directory /x", model.failureProperty().get());
+        assertEquals(List.of(State.FAILED, State.PENDING, State.PENDING, State.PENDING, State.PENDING), states(),
+                "the step under way shows where the start ended, and stops turning");
     }
 }
