@@ -33,6 +33,11 @@ public final class StartupViewModel {
 
     private final FxDispatcher dispatcher;
     private final ObservableList<StepRow> rows = FXCollections.observableArrayList();
+    /**
+     * One read-only view for the life of the model: a view listens to the list weakly, so a view made afresh at each
+     * call and held only by the controller's listener could be collected, and the steps would stop moving.
+     */
+    private final ObservableList<StepRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyObjectWrapper<LifecycleStep> current = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
 
@@ -81,7 +86,7 @@ public final class StartupViewModel {
     }
 
     public ObservableList<StepRow> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsView;
     }
 
     /** The newest step; {@code FAILED} when the start failed. */
