@@ -51,11 +51,17 @@ public final class WalletCommand implements Callable<Integer> {
     /** The first run's choice, when neither --network nor --datadir was typed. */
     private Optional<DesktopLocation> chosenLocation() {
         var typed = spec.commandLine().getParseResult();
-        if (typed.hasMatchedOption("--network") || typed.hasMatchedOption("--datadir")) {
+        return chosenLocation(typed.hasMatchedOption("--network") || typed.hasMatchedOption("--datadir"),
+                DataDirectory.base());
+    }
+
+    /** The choice kept in {@code base}, unless the command line named a network or a data directory. */
+    static Optional<DesktopLocation> chosenLocation(boolean typedNetworkOrDataDir, Path base) {
+        if (typedNetworkOrDataDir) {
             return Optional.empty();
         }
         try {
-            return DesktopLocation.read(DataDirectory.base());
+            return DesktopLocation.read(base);
         } catch (IOException e) {
             System.err.println("warning: " + e.getMessage() + "; opening the default data directory");
             return Optional.empty();

@@ -71,6 +71,7 @@ public final class WalletApp extends Application {
     private StatusBarViewModel status;
     private Notifier notifier;
     private volatile Node node;
+    private Path locationBase = DataDirectory.base();
     private AppSettings settings;
     private Stage stage;
     private Parent root;
@@ -99,6 +100,15 @@ public final class WalletApp extends Application {
 
     private static Path settingsPathOf(NodeConfig c) {
         return c.dataDir().resolve(SettingsFile.FILE_NAME);
+    }
+
+    /**
+     * Where the first run's choice of network and data directory is remembered ({@link DesktopLocation}); the
+     * folder above the networks' by default, a temporary one in tests.
+     */
+    WalletApp locationBase(Path base) {
+        this.locationBase = base;
+        return this;
     }
 
     /** The node the window runs, once started (null before); tests read its state through it. */
@@ -224,7 +234,7 @@ public final class WalletApp extends Application {
     private void relocate(String network, Path dataDir) {
         ChainParams params = ChainParams.forName(network);
         try {
-            DesktopLocation.write(DataDirectory.base(), new DesktopLocation(network, dataDir));
+            DesktopLocation.write(locationBase, new DesktopLocation(network, dataDir));
         } catch (IOException e) {
             log.warn("Cannot remember the data directory for the next start: {}", e.getMessage());
         }
