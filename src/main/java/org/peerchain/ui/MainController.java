@@ -257,6 +257,16 @@ public final class MainController {
         darkToggle.setSelected(dark);
     }
 
+    /** Ticks {@code scale} in the rail's text-size menu (chosen there or in Settings). */
+    void showScale(double scale) {
+        String label = String.format(Locale.ROOT, "%.0f%%", scale * 100);
+        for (javafx.scene.control.MenuItem item : scaleMenu.getItems()) {
+            if (item instanceof RadioMenuItem r) {
+                r.setSelected(r.getText().equals(label));
+            }
+        }
+    }
+
     /** Reflects the settings read at start in the rail's theme toggle and text-size menu. */
     void showSettings(AppSettings s) {
         darkToggle.setSelected(s.dark());

@@ -66,6 +66,13 @@ final class ScreenHost implements Navigator {
         }
     }
 
+    /** The theme or text size changed: the Settings screen, if built, shows the new values. */
+    void lookChanged() {
+        if (built.get(ScreenId.SETTINGS) instanceof SettingsScreen settings) {
+            settings.lookChanged();
+        }
+    }
+
     void needWallet() {
         needWallet.run();
     }

@@ -350,11 +350,14 @@ public final class WalletApp extends Application {
     private void setDark(boolean dark) {
         applyTheme(dark);
         save(settings.withTheme(dark ? AppSettings.DARK : AppSettings.LIGHT));
+        main.host().lookChanged();
     }
 
     private void setScale(double scale) {
         applyScale(scale);
         save(settings.withUiScale(scale));
+        main.showScale(scale);
+        main.host().lookChanged();
     }
 
     private void screenShown(ScreenId id) {

@@ -209,6 +209,29 @@ class WalletAppTest extends ApplicationTest {
         assertTrue(app.node().services().wallet().state().locked(), "the node's wallet is locked");
     }
 
+    @Test
+    void theThemeAndTextSizeChosenOnTheRailOrInSettingsShowInBoth() throws Exception {
+        browsingWithoutAWallet();
+        open(new WalletApp(config()));
+        waitUntil("the rail", () -> !lookup("#settingsButton").queryAs(ToggleButton.class).isDisabled());
+        clickOn("#settingsButton");
+        waitUntil("the Settings screen", () -> lookup("#themeChoice").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<String> theme = lookup("#themeChoice").queryAs(javafx.scene.control.ChoiceBox.class);
+        String before = theme.getValue();
+        clickOn("#darkToggle");
+        waitUntil("Settings to follow the rail's theme", () -> !before.equals(theme.getValue()));
+        assertEquals(app.settings().dark() ? "Dark" : "Light", theme.getValue());
+
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<Double> scale = lookup("#scaleChoice").queryAs(javafx.scene.control.ComboBox.class);
+        interact(() -> scale.setValue(1.3));
+        waitUntil("the rail's menu to tick 130%", () -> lookup("#scaleMenu").queryAs(javafx.scene.control.MenuButton.class)
+                .getItems().stream().anyMatch(m -> m instanceof javafx.scene.control.RadioMenuItem r && r.isSelected()
+                        && r.getText().equals("130%")));
+        assertEquals(1.3, app.settings().uiScale(), 0.001);
+    }
+
     private boolean passwordDialogShown() {
         // as TestFX's clickOn judges it: shown, and laid out within its scene (a dialog just shown may not be yet)
         return lookup("#passwordField").match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent();

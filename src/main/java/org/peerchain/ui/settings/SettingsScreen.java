@@ -63,6 +63,11 @@ public final class SettingsScreen implements Screen {
         walletModel.activate();
     }
 
+    /** The theme or text size was changed on the rail. */
+    public void lookChanged() {
+        model.lookChanged();
+    }
+
     @Override
     public void deactivate() {
         walletModel.deactivate();

@@ -257,6 +257,13 @@ public final class SettingsViewModel {
 
     // ------------------------------------------------------------------ appearance
 
+    /** The theme or text size changed elsewhere (the rail): shows what the settings now hold. */
+    public void lookChanged() {
+        AppSettings s = host.current();
+        dark.set(s.dark());
+        scale.set(s.uiScale());
+    }
+
     public void setDark(boolean on) {
         dark.set(on);
         host.applyTheme(on);

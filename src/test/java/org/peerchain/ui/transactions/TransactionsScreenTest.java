@@ -132,14 +132,15 @@ class TransactionsScreenTest extends ApplicationTest {
         String to = bobsWallet.newAddress("From Alice").address();
         Hash txid = DesktopWallets.pay(alice, to, Amount.coins(5));
         waitFor("the payment pending in Bob's table", () -> "Pending".equals(cellText(txid, "State")));
-        assertEquals("+5.00", cellText(txid, "Amount"));
-        assertEquals("From Alice", cellText(txid, "Label"));
-        assertEquals("0", cellText(txid, "Confirmations"));
+        // the row's cells are filled in the same pulse, but a lookup may catch the table between two of them
+        waitFor("its amount and label", () -> "+5.00".equals(cellText(txid, "Amount"))
+                && "From Alice".equals(cellText(txid, "Label")));
+        waitFor("no confirmation yet", () -> "0".equals(cellText(txid, "Confirmations")));
         assertTrue(lookup(".amount-in").tryQuery().isPresent(), "money in is coloured as such");
 
         DesktopWallets.mine(alice, DesktopWallets.someoneElse(), 1);
-        waitFor("the payment confirmed", () -> "Confirmed".equals(cellText(txid, "State")));
-        assertEquals("1", cellText(txid, "Confirmations"));
+        waitFor("the payment confirmed with one confirmation", () -> "Confirmed".equals(cellText(txid, "State"))
+                && "1".equals(cellText(txid, "Confirmations")));
         DesktopWallets.mine(alice, DesktopWallets.someoneElse(), 1);
         waitFor("a second confirmation in place", () -> "2".equals(cellText(txid, "Confirmations")));
 
