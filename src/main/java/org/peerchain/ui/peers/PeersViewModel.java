@@ -239,7 +239,7 @@ public final class PeersViewModel {
                 addPeerError.set(failure);
                 if (failure.isEmpty()) {
                     addPeerText.set("");
-                    say("Connecting to " + text + "; it is kept as a fixed peer", false);
+                    say("Connecting to " + text + "; it is dialled again if it drops, until the node stops (Settings keeps a peer for every start)", false);
                 }
             });
         });
