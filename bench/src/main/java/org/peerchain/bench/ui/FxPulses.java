@@ -38,7 +38,7 @@ final class FxPulses {
         return p;
     }
 
-    /** What the FX thread was doing during late pulses, once stopped. */
+    /** What the FX thread was doing during late pulses since the last call. */
     String stallReport(int n) {
         return stalls.report(n);
     }

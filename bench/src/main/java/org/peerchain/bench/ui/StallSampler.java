@@ -110,13 +110,15 @@ final class StallSampler implements AutoCloseable {
         return c.substring(c.lastIndexOf('.') + 1) + "." + f.getMethodName();
     }
 
-    /** The most frequent signatures, each with its share of the late samples. */
+    /** The most frequent signatures since the last report, each with its share of the late samples; starts afresh. */
     String report(int n) {
         List<Map.Entry<String, Integer>> top;
         int total;
         synchronized (counts) {
             top = new ArrayList<>(counts.entrySet());
             total = samples;
+            counts.clear();
+            samples = 0;
         }
         top.sort((a, b) -> b.getValue() - a.getValue());
         StringBuilder s = new StringBuilder(String.format("the FX thread while a pulse was over %d ms late (%,d samples"

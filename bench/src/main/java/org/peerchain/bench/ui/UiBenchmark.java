@@ -166,12 +166,16 @@ public final class UiBenchmark {
             List<String> screens = WindowDriver.SCREENS;
             int opened = 0;
             List<Long> openTimes = new ArrayList<>();
+            String firstRound = "";
             long syncedAt = -1;
             long deadline = System.currentTimeMillis() + SYNC_TIMEOUT_MILLIS;
             while (syncedAt < 0 || opened < 2 * screens.size()
                     || (System.nanoTime() - started) / 1_000_000 < MIN_MEASURE_MILLIS) {
                 if (System.currentTimeMillis() > deadline) {
                     throw new IllegalStateException("the wallet did not sync " + syncBlocks + " blocks in time");
+                }
+                if (opened == screens.size()) {
+                    firstRound = pulses.stallReport(STALL_SIGNATURES);
                 }
                 openTimes.add(System.nanoTime());
                 window.open(screens.get(opened % screens.size()));
@@ -189,7 +193,8 @@ public final class UiBenchmark {
             launcher.join(60_000);
             out.printf("%,d pulses over %.1f s; the longest gaps: %s%n", times.length,
                     (times[times.length - 1] - times[0]) / 1e9, longest(times, 8, openTimes, screens));
-            out.println(pulses.stallReport(STALL_SIGNATURES));
+            out.println("First round of screens, " + firstRound);
+            out.println("Later, " + pulses.stallReport(STALL_SIGNATURES));
             double[] all = p99AndMax(times, 0);
             // from the second round of screens on: every screen has been built and styled once, the JIT has warmed
             long warmFrom = openTimes.get(Math.min(openTimes.size() - 1, screens.size()));
