@@ -31,6 +31,7 @@ import org.peerchain.mining.StaleBlockException;
 import org.peerchain.node.api.LifecycleStep;
 import org.peerchain.node.api.NodeEvent;
 import org.peerchain.node.api.NodeServices;
+import org.peerchain.node.api.PayoutSource;
 import org.peerchain.node.rpc.RpcCookie;
 import org.peerchain.node.rpc.RpcMethods;
 import org.peerchain.node.rpc.RpcServer;
@@ -225,11 +226,11 @@ public final class Node implements AutoCloseable {
         }
     }
 
-    org.peerchain.node.api.PayoutSource miningPayoutSource() {
+    PayoutSource miningPayoutSource() {
         if (payoutOverride != null || config.mining().mineTo() != null) {
-            return org.peerchain.node.api.PayoutSource.CHOSEN;
+            return PayoutSource.CHOSEN;
         }
-        return wallet != null ? org.peerchain.node.api.PayoutSource.WALLET : org.peerchain.node.api.PayoutSource.NODE_KEY;
+        return wallet != null ? PayoutSource.WALLET : PayoutSource.NODE_KEY;
     }
 
     private void startMining() throws NodeStartException {

@@ -13,6 +13,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
+import java.nio.file.Files;
+import java.util.Optional;
+import javafx.scene.control.Button;
+import javafx.scene.control.TextField;
+import org.peerchain.ui.settings.DesktopLocation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -230,6 +235,41 @@ class WalletAppTest extends ApplicationTest {
                 .getItems().stream().anyMatch(m -> m instanceof javafx.scene.control.RadioMenuItem r && r.isSelected()
                         && r.getText().equals("130%")));
         assertEquals(1.3, app.settings().uiScale(), 0.001);
+    }
+
+    private Path nodeDir() {
+        Node n = app.node();
+        return n == null ? null : n.config().dataDir();
+    }
+
+    @Test
+    void theNodeRestartsInTheChosenFolderAndTheNextStartOpensThere() throws Exception {
+        Path first = dataDir.resolve("first");
+        Path moved = dataDir.resolve("moved");
+        Path base = dataDir.resolve("base");
+        // the chosen folder's own settings give the restarted node a free port rather than the network's usual one
+        new org.peerchain.ui.settings.SettingsFile(moved.resolve(org.peerchain.ui.settings.SettingsFile.FILE_NAME))
+                .save(org.peerchain.ui.settings.AppSettings.defaults().withListenPort(0));
+        app = new WalletApp(NodeConfig.regtest(first).withRpcPort(NodeConfig.OFF).withP2pPort(0)).locationBase(base);
+        interact(() -> app.start(stage));
+        waitUntil("the first run on the first folder", () -> first.equals(nodeDir())
+                && lookup("#browseChoice").tryQuery().isPresent());
+
+        clickOn("Advanced: network and data directory");
+        interact(() -> lookup("#dataDirField").queryAs(TextField.class).setText(moved.toString()));
+        waitUntil("the restart button", () -> !lookup("#relocateButton").queryAs(Button.class).isDisabled());
+        // the button sits below the fold of the test's small window: pressed as the keyboard would
+        interact(() -> lookup("#relocateButton").queryAs(Button.class).fire());
+
+        waitUntil("the node in the chosen folder, offering the first run there", () -> moved.equals(nodeDir())
+                && lookup("#browseChoice").tryQuery().isPresent());
+        assertTrue(Files.isDirectory(moved), "the chosen folder was made");
+        assertEquals(Optional.of(new DesktopLocation("regtest", moved)), DesktopLocation.read(base),
+                "the choice is kept for the next start");
+        assertEquals(Optional.of(new DesktopLocation("regtest", moved)),
+                org.peerchain.cli.WalletCommandAccess.chosenLocation(false, base), "a start without options opens there");
+        assertEquals(Optional.empty(), org.peerchain.cli.WalletCommandAccess.chosenLocation(true, base),
+                "--network or --datadir on the command line wins");
     }
 
     private boolean passwordDialogShown() {

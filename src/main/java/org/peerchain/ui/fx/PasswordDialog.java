@@ -1,13 +1,10 @@
 package org.peerchain.ui.fx;
 
 import java.util.Optional;
-import javafx.application.Platform;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
-import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
-import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 /**
@@ -39,30 +36,12 @@ public final class PasswordDialog {
      * @return the password typed, or empty when the user cancelled
      */
     public Optional<char[]> ask(String problem) {
-        Dialog<ButtonType> dialog = new Dialog<>();
-        dialog.initOwner(owner);
-        dialog.setTitle(title);
-        dialog.setHeaderText(title);
-        ButtonType go = new ButtonType(actionText, ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().addAll(go, ButtonType.CANCEL);
-        dialog.getDialogPane().setId("passwordDialog");
-
-        Label text = new Label(message);
-        text.setWrapText(true);
-        Label problemLabel = new Label(problem);
-        problemLabel.setId("passwordProblem");
-        problemLabel.setWrapText(true);
-        problemLabel.setStyle("-fx-text-fill: -color-danger-fg;");
-        problemLabel.setVisible(!problem.isEmpty());
-        problemLabel.setManaged(!problem.isEmpty());
         PasswordField field = new PasswordField();
         field.setId("passwordField");
         field.setPromptText("Wallet password");
-        dialog.getDialogPane().lookupButton(go).disableProperty().bind(field.textProperty().isEmpty());
-        VBox content = new VBox(10, text, problemLabel, field);
-        content.setPrefWidth(380);
-        dialog.getDialogPane().setContent(content);
-        Platform.runLater(field::requestFocus);
+        ButtonType go = new ButtonType(actionText, ButtonBar.ButtonData.OK_DONE);
+        Dialog<ButtonType> dialog = FieldDialog.create(owner, title, message, problem, field, 380,
+                new String[] {"passwordDialog", "passwordProblem"}, go, ButtonType.CANCEL);
 
         Optional<ButtonType> answer = dialog.showAndWait();
         CharSequence typed = field.getCharacters();

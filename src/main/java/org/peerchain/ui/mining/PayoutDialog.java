@@ -1,14 +1,12 @@
 package org.peerchain.ui.mining;
 
 import java.util.Optional;
-import javafx.application.Platform;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
-import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.peerchain.ui.fx.FieldDialog;
 
 /**
  * Asked at Start mining when there is no wallet and no payout address: where the coins go. An address (kept in the
@@ -34,34 +32,18 @@ final class PayoutDialog {
      * @return the choice, or empty when the user cancelled (mining stays off)
      */
     static Optional<Choice> ask(Window owner, String typed, String problem) {
-        Dialog<ButtonType> dialog = new Dialog<>();
-        dialog.initOwner(owner);
-        dialog.setTitle("Where should mined coins go?");
-        dialog.setHeaderText("Where should mined coins go?");
-        dialog.getDialogPane().setId("payoutDialog");
-        ButtonType toAddress = new ButtonType("Mine to this address", ButtonBar.ButtonData.OK_DONE);
-        ButtonType toNodeKey = new ButtonType("Use the node's key", ButtonBar.ButtonData.OTHER);
-        dialog.getDialogPane().getButtonTypes().addAll(toAddress, toNodeKey, ButtonType.CANCEL);
-
-        Label text = new Label("There is no wallet here yet. Give an address of yours (from another PeerChain wallet)"
-                + " and every block found pays it; it is kept in Settings for the next start. Or let the node keep"
-                + " the coins under a key in its data directory (mining.key): they are yours, but no wallet screen"
-                + " shows or spends them.");
-        text.setWrapText(true);
-        Label problemLabel = new Label(problem);
-        problemLabel.setId("payoutProblem");
-        problemLabel.setWrapText(true);
-        problemLabel.setStyle("-fx-text-fill: -color-danger-fg;");
-        problemLabel.setVisible(!problem.isEmpty());
-        problemLabel.setManaged(!problem.isEmpty());
         TextField address = new TextField(typed);
         address.setId("payoutAddressField");
         address.setPromptText("Payout address");
-        dialog.getDialogPane().lookupButton(toAddress).disableProperty().bind(address.textProperty().isEmpty());
-        VBox content = new VBox(10, text, problemLabel, address);
-        content.setPrefWidth(440);
-        dialog.getDialogPane().setContent(content);
-        Platform.runLater(address::requestFocus);
+        ButtonType toAddress = new ButtonType("Mine to this address", ButtonBar.ButtonData.OK_DONE);
+        ButtonType toNodeKey = new ButtonType("Use the node's key", ButtonBar.ButtonData.OTHER);
+        Dialog<ButtonType> dialog = FieldDialog.create(owner, "Where should mined coins go?",
+                "There is no wallet here yet. Give an address of yours (from another PeerChain wallet) and every block"
+                        + " found pays it; it is kept in Settings for the next start. Or let the node keep the coins"
+                        + " under a key in its data directory (mining.key): they are yours, but no wallet screen shows"
+                        + " or spends them.",
+                problem, address, 440, new String[] {"payoutDialog", "payoutProblem"}, toAddress, toNodeKey,
+                ButtonType.CANCEL);
 
         Optional<ButtonType> answer = dialog.showAndWait();
         if (answer.isEmpty() || answer.get() == ButtonType.CANCEL) {

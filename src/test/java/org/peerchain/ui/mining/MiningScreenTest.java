@@ -21,6 +21,11 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
+import javafx.scene.control.TextField;
+import org.peerchain.consensus.ChainParams;
+import org.peerchain.core.Address;
+import org.peerchain.core.KeyHash;
+import org.peerchain.node.api.PayoutSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,9 +46,10 @@ class MiningScreenTest extends ApplicationTest {
     private static final long WAIT_SECONDS = 30;
 
     @TempDir
-    static Path dataDir;
+    Path dataDir;
 
     private final List<String> explored = new CopyOnWriteArrayList<>();
+    private final List<String> remembered = new CopyOnWriteArrayList<>();
     private Node node;
     private MiningScreen screen;
 
@@ -62,7 +68,7 @@ class MiningScreenTest extends ApplicationTest {
                 explored.add(query);
             }
         };
-        screen = new MiningScreen(new ScreenContext(node.services(), new FxDispatcher(), navigator));
+        screen = new MiningScreen(new ScreenContext(node.services(), new FxDispatcher(), navigator), remembered::add);
         stage.setScene(new Scene(screen.view(), 820, 760));
         stage.show();
         screen.activate();
@@ -110,8 +116,7 @@ class MiningScreenTest extends ApplicationTest {
 
         clickOn("#miningButton");
         // No wallet and no payout address: Start asks where the coins go first.
-        waitFor("the payout question", () -> lookup("#payoutAddressField")
-                .match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent());
+        waitFor("the payout question", this::dialogShown);
         clickOn("Use the node's key");
         waitFor("the button to offer a stop", () -> "Stop mining".equals(miningButton().getText()));
         assertTrue(miningButton().getStyleClass().contains("danger"));
@@ -146,5 +151,43 @@ class MiningScreenTest extends ApplicationTest {
         clickOn(link);
         waitFor("the link to open the block too", () -> explored.size() >= 2);
         assertEquals(newest.hash().toHex(), explored.get(explored.size() - 1));
+    }
+
+    private boolean dialogShown() {
+        return lookup("#payoutAddressField").match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent();
+    }
+
+    @Test
+    void aWrongAddressIsRefusedInWordsAndAGoodOneIsMinedToAndRemembered() throws Exception {
+        String good = new Address(ChainParams.REGTEST.addressPrefix(), KeyHash.wrap(new byte[KeyHash.LENGTH])).toString();
+        String typo = good.substring(0, good.length() - 1) + (good.endsWith("q") ? "p" : "q");
+        assertEquals(PayoutSource.NODE_KEY, node.services().mining().payoutSource());
+
+        clickOn("#miningButton");
+        waitFor("the payout question", this::dialogShown);
+        clickOn("#payoutAddressField").write(typo);
+        clickOn("Mine to this address");
+        waitFor("the question again, saying why", () -> dialogShown()
+                && lookup("#payoutProblem").queryAs(Label.class).isVisible());
+        String problem = lookup("#payoutProblem").queryAs(Label.class).getText();
+        assertTrue(problem.startsWith("The payout address " + typo + " is not valid"), problem);
+        assertEquals(typo, lookup("#payoutAddressField").queryAs(TextField.class).getText(), "what was typed is kept");
+        assertTrue(!node.services().mining().snapshot().on(), "mining did not start");
+
+        interact(() -> lookup("#payoutAddressField").queryAs(TextField.class).setText(good));
+        clickOn("Mine to this address");
+        waitFor("mining to the address", () -> node.services().mining().snapshot().running()
+                && good.equals(node.services().mining().snapshot().payoutAddress()));
+        assertEquals(List.of(good), remembered, "kept for the next start");
+        assertEquals(PayoutSource.CHOSEN, node.services().mining().payoutSource());
+        waitFor("the screen's payout field", () -> good.equals(lookup("#payoutField").queryAs(TextField.class).getText()));
+
+        clickOn("#miningButton");
+        waitFor("mining to stop", () -> !node.services().mining().snapshot().running());
+        clickOn("#miningButton");
+        waitFor("mining again without a question", () -> node.services().mining().snapshot().running());
+        assertTrue(!dialogShown(), "a chosen address is not asked for again");
+        clickOn("#miningButton");
+        waitFor("mining to stop", () -> !node.services().mining().snapshot().running());
     }
 }
