@@ -85,6 +85,8 @@ public final class FirstRunController {
 
     private void show(Node pane, FirstRunViewModel.Page page) {
         pane.visibleProperty().bind(Bindings.equal(model.pageProperty(), page));
+        // a hidden page must not size the scroll area: the words page would give the short welcome a scroll bar
+        pane.managedProperty().bind(pane.visibleProperty());
     }
 
     @FXML
