@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.peerchain.consensus.ChainParams;
 import org.peerchain.node.PeerOptions;
+import org.peerchain.p2p.LocalDiscovery;
 import org.peerchain.ui.settings.NodeStartOptions;
 import picocli.CommandLine.Option;
 
@@ -24,6 +25,11 @@ public final class PeerCommandOptions {
             + " the tracker's or the address book's; others may still connect in")
     boolean connectOnly;
 
+    @Option(names = "--discover", negatable = true, description = "find and be found by nodes on the local network"
+            + " (UDP multicast to " + LocalDiscovery.DEFAULT_GROUP + ":" + LocalDiscovery.DEFAULT_PORT + "); default: on,"
+            + " except on regtest; --no-discover turns it off")
+    Boolean discover;
+
     /** The P2P port to listen on. */
     int port(ChainParams params) {
         return p2pPort != null ? p2pPort : params.defaultPort();
@@ -31,11 +37,11 @@ public final class PeerCommandOptions {
 
     /** These options as typed, for the desktop to merge over its settings. */
     NodeStartOptions.CommandLine asTyped() {
-        return new NodeStartOptions.CommandLine(p2pPort, trackers, connect, connectOnly, null);
+        return new NodeStartOptions.CommandLine(p2pPort, trackers, connect, connectOnly, discover, null);
     }
 
     /** The trackers and fixed peers; a malformed HOST:PORT is an IllegalArgumentException naming it. */
     PeerOptions peerOptions(ChainParams params) {
-        return PeerOptions.parse(trackers, connect, connectOnly, params);
+        return PeerOptions.parse(trackers, connect, connectOnly, discover, params);
     }
 }

@@ -71,6 +71,8 @@ public final class PeerNetwork implements AutoCloseable {
     /** A transaction asked of one peer is not asked of another before this. */
     static final long TX_REQUEST_TIMEOUT_NANOS = 5_000_000_000L;
     static final int ADDRESS_CANDIDATES = 100;
+    /** Nodes heard on the local network that are remembered as candidates (the most recently heard are kept). */
+    static final int MAX_LOCAL_PEERS = 64;
     static final long MAINTENANCE_INTERVAL_MILLIS = 250;
     static final int MAX_RECENT_REJECTS = 10_000;
     /**
@@ -144,6 +146,16 @@ public final class PeerNetwork implements AutoCloseable {
     private long syncPeerAskedNanos;
     private PeerListener listener;
     private TrackerClient trackerClient;
+    private LocalDiscovery discovery;
+    /** Why local network discovery is not running although it was asked for; null when it runs or was not asked for. */
+    private volatile String discoveryProblem;
+    /** Nodes heard on the local network, by node id, with the address last heard; guarded by itself. */
+    private final Map<String, LocalPeer> localPeers = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, LocalPeer> eldest) {
+            return size() > MAX_LOCAL_PEERS;
+        }
+    };
     private volatile boolean closed;
 
     private PeerNetwork(Config config, ChainAccess chain, EventBus events, PeerAddressBook book) {
@@ -181,6 +193,9 @@ public final class PeerNetwork implements AutoCloseable {
             n.trackerClient = new TrackerClient(config.trackers(), n.identity, n::port, n::onTrackerPeers,
                     config.settings().tracker());
             n.trackerClient.start();
+        }
+        if (config.settings().localDiscovery().enabled()) {
+            n.startDiscovery();
         }
         n.timer.scheduleWithFixedDelay(n::maintain, MAINTENANCE_INTERVAL_MILLIS, MAINTENANCE_INTERVAL_MILLIS,
                 TimeUnit.MILLISECONDS);
@@ -1197,6 +1212,69 @@ public final class PeerNetwork implements AutoCloseable {
         p.send(new Message.Ping(nonce));
     }
 
+    private void startDiscovery() {
+        try {
+            discovery = LocalDiscovery.start(settings.localDiscovery(), identity.networkId(), identity.nodeId(),
+                    this::port, this::onLocalPeer, timer);
+        } catch (IOException | RuntimeException e) {
+            discoveryProblem = e.getMessage() == null ? e.toString() : e.getMessage();
+            log.warn("Local network discovery is off: {}", discoveryProblem);
+        }
+    }
+
+    /** Local network discovery as it runs: null when it was not asked for. */
+    public DiscoveryStatus discoveryStatus() {
+        if (!settings.localDiscovery().enabled()) {
+            return null;
+        }
+        LocalDiscovery d = discovery;
+        int heard;
+        synchronized (localPeers) {
+            heard = localPeers.size();
+        }
+        return d == null ? new DiscoveryStatus(false, discoveryProblem, List.of(), heard, null)
+                : new DiscoveryStatus(true, null, d.interfaceNames(), heard, d.counts());
+    }
+
+    /**
+     * Local network discovery for the peers view and RPC: whether it runs (and if not, why), on which interfaces, how
+     * many nodes it has heard and what it has sent and received.
+     */
+    public record DiscoveryStatus(boolean running, String problem, List<String> interfaces, int nodesHeard,
+                                  LocalDiscovery.Counts counts) {
+    }
+
+    private record LocalPeer(HostPort address, long heardNanos) {
+    }
+
+    /** A node heard on the local network: an address to try, like one from gossip, never more trusted. */
+    private void onLocalPeer(LocalDiscovery.Heard h) {
+        if (closed || h.nodeId().equals(identity.nodeId())) {
+            return;
+        }
+        long now = System.nanoTime();
+        boolean added;
+        synchronized (localPeers) {
+            LocalPeer known = localPeers.get(h.nodeId());
+            // A node on this machine is heard on each interface (127.0.0.1 and the LAN address): the first address
+            // is kept while it is still heard, so the node is dialled at one address rather than two.
+            long quiet = settings.localDiscovery().announceInterval().toNanos();
+            added = known == null || (!known.address().equals(h.address()) && now - known.heardNanos() > quiet);
+            if (added || known.address().equals(h.address())) {
+                localPeers.put(h.nodeId(), new LocalPeer(h.address(), now));
+            }
+        }
+        if (added) {
+            try {
+                book.seen(h.address(), System.currentTimeMillis() / 1000);
+            } catch (IllegalArgumentException e) {
+                log.debug("discovery heard a bad address: {}", e.getMessage());
+            }
+            log.debug("heard node {} on the local network at {}", h.nodeId(), h.address());
+            timer.execute(this::keepConnected);
+        }
+    }
+
     private void onTrackerPeers(List<Message.PeerAddress> list) {
         long now = System.currentTimeMillis() / 1000;
         List<Message.PeerAddress> others = new ArrayList<>();
@@ -1242,6 +1320,17 @@ public final class PeerNetwork implements AutoCloseable {
                         // a bad entry: skipped
                     }
                 }
+            }
+            synchronized (localPeers) {
+                // a node not heard for three announce intervals has left the network
+                long silent = 3 * settings.localDiscovery().announceInterval().toNanos();
+                long now = System.nanoTime();
+                localPeers.values().removeIf(l -> now - l.heardNanos() > silent);
+                localPeers.forEach((node, l) -> {
+                    if (!connectedNodes.contains(node)) {
+                        candidates.putIfAbsent(l.address(), PeerOrigin.LOCAL_NETWORK);
+                    }
+                });
             }
             book.entries(ADDRESS_CANDIDATES).forEach(e -> candidates.putIfAbsent(e.address(), PeerOrigin.ADDRESS_BOOK));
             for (Map.Entry<HostPort, PeerOrigin> c : candidates.entrySet()) {
@@ -1316,6 +1405,9 @@ public final class PeerNetwork implements AutoCloseable {
         }
         if (trackerClient != null) {
             trackerClient.close();
+        }
+        if (discovery != null) {
+            discovery.close();
         }
         timer.shutdownNow();
         relay.shutdownNow();

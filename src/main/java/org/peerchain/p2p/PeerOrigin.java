@@ -7,7 +7,7 @@ public enum PeerOrigin {
     TRACKER,
     /** The persisted address book (addresses heard from peers and trackers before). */
     ADDRESS_BOOK,
-    /** Local network discovery (multicast); no dialler uses it yet. */
+    /** Local network discovery (multicast, {@link LocalDiscovery}). */
     LOCAL_NETWORK,
     /** {@code --connect} or {@code addnode}. */
     MANUAL

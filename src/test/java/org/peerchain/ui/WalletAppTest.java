@@ -181,7 +181,7 @@ class WalletAppTest extends ApplicationTest {
                     .withPeers(java.util.List.of("127.0.0.1:" + other.p2pPort())));
             open(new WalletApp(config().withP2pPort(0), settingsPath,
                     new org.peerchain.ui.settings.NodeStartOptions.CommandLine(0, java.util.List.of(), java.util.List.of(),
-                            false, null)));
+                            false, null, null)));
             waitUntil("the kept peer connected", () -> "1 peer".equals(text("#statusPeers")));
             assertEquals(1, other.services().peers().snapshot().inboundCount());
         }

@@ -28,11 +28,12 @@ public record NodeStartOptions(int p2pPort, PeerOptions peers, String mineTo, Li
      * What the command line said, as typed.
      *
      * @param port {@code --port}, or null when not given
+     * @param discover {@code --discover} (true) or {@code --no-discover} (false), or null when neither was given
      * @param mineTo {@code --mine-to}, or null when not given
      */
     public record CommandLine(Integer port, List<String> trackers, List<String> connect, boolean connectOnly,
-            String mineTo) {
-        public static final CommandLine NONE = new CommandLine(null, List.of(), List.of(), false, null);
+            Boolean discover, String mineTo) {
+        public static final CommandLine NONE = new CommandLine(null, List.of(), List.of(), false, null, null);
 
         public CommandLine {
             trackers = List.copyOf(trackers);
@@ -52,7 +53,7 @@ public record NodeStartOptions(int p2pPort, PeerOptions peers, String mineTo, Li
         List<String> trackers = union(commandLine.trackers(), settings.trackers(), PeerOptions.DEFAULT_TRACKER_PORT,
                 "tracker", problems);
         List<String> connect = union(commandLine.connect(), settings.peers(), params.defaultPort(), "peer", problems);
-        PeerOptions peers = PeerOptions.parse(trackers, connect, commandLine.connectOnly(), params);
+        PeerOptions peers = PeerOptions.parse(trackers, connect, commandLine.connectOnly(), commandLine.discover(), params);
         String mineTo = commandLine.mineTo() != null ? commandLine.mineTo()
                 : settings.payoutAddress().isEmpty() ? null : settings.payoutAddress();
         return new NodeStartOptions(port, peers, mineTo, problems);

@@ -46,7 +46,7 @@ class NodeStartOptionsTest {
     void theCommandLineWinsItsAddressesComeFirstAndARepeatIsKeptOnce() {
         AppSettings s = AppSettings.defaults().withListenPort(20000).withTrackers(List.of("192.0.2.1", "192.0.2.2:7301"))
                 .withPeers(List.of("192.0.2.9:18444")).withPayoutAddress("from settings");
-        var cl = new NodeStartOptions.CommandLine(18555, List.of("192.0.2.1:7300"), List.of("192.0.2.8"), true,
+        var cl = new NodeStartOptions.CommandLine(18555, List.of("192.0.2.1:7300"), List.of("192.0.2.8"), true, null,
                 "from the command line");
         NodeStartOptions o = NodeStartOptions.merge(s, NET, cl);
         assertEquals(18555, o.p2pPort());

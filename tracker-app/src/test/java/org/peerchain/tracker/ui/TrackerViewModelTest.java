@@ -70,7 +70,7 @@ class TrackerViewModelTest {
         return new P2pSettings(s.maxInbound(), s.maxOutbound(), s.maxConnectionsPerIp(), s.discover(), s.connectTimeout(),
                 s.handshakeTimeout(), s.pingInterval(), s.pingTimeout(), s.stallTimeout(), s.connectInterval(),
                 s.banDuration(), new TrackerClient.Settings(Duration.ofHours(1), Duration.ofMillis(200),
-                Duration.ofSeconds(1), Duration.ofSeconds(2)));
+                Duration.ofSeconds(1), Duration.ofSeconds(2)), s.localDiscovery());
     }
 
     private long shownHeight() {
