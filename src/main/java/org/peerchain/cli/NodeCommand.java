@@ -38,6 +38,11 @@ public final class NodeCommand implements Callable<Integer> {
             + " for getrawtransaction and the explorer; built in the background for an existing chain")
     boolean txIndex;
 
+    @Option(names = "--host-tracker", paramLabel = "PORT", description = "also run a tracker in this process on PORT"
+            + " (" + PeerOptions.DEFAULT_TRACKER_PORT + " is the usual one; 0 picks a free one), which this node"
+            + " announces to; other nodes find peers through it with --tracker THIS-HOST:PORT")
+    Integer hostTracker;
+
     // Wallet (issue 6): make the data directory's wallet before starting; see WalletSetup and docs/WALLET.md.
     @Option(names = "--create-wallet", description = "first make a new wallet in the data directory: asks for a"
             + " password and prints its 24-word recovery phrase once")
@@ -72,8 +77,13 @@ public final class NodeCommand implements Callable<Integer> {
             return 2;
         }
         int p2p = peerOptions.port(network.params());
+        if (hostTracker != null && (hostTracker < 0 || hostTracker > 65_535)) {
+            System.err.println("error: --host-tracker: the port must be 0 to 65535, not " + hostTracker);
+            return 2;
+        }
         NodeConfig config = new NodeConfig(network.params(), network.dataDir(), rpc, p2p, peers,
-                new MiningConfig(mine, threads, mineTo)).withTxIndex(txIndex);
+                new MiningConfig(mine, threads, mineTo)).withTxIndex(txIndex)
+                .withHostTracker(hostTracker == null ? NodeConfig.OFF : hostTracker);
         Node node;
         try {
             node = Node.start(config);

@@ -3,6 +3,8 @@ package org.peerchain.node;
 import java.io.IOException;
 import java.net.BindException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -38,7 +40,10 @@ import org.peerchain.node.rpc.RpcServer;
 import org.peerchain.wallet.Wallet;
 import org.peerchain.wallet.WalletEvent;
 import org.peerchain.wallet.WalletStoreException;
+import org.peerchain.p2p.HostPort;
 import org.peerchain.p2p.PeerNetwork;
+import org.peerchain.tracker.Tracker;
+import org.peerchain.tracker.TrackerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +70,10 @@ public final class Node implements AutoCloseable {
     private volatile LocalServices services;
     /** The peer network, or null when P2P is off. */
     private volatile PeerNetwork network;
+    /** The tracker this node hosts ({@code --host-tracker}), or null. */
+    private volatile Tracker hostedTracker;
+    /** The hosted tracker's peer table, in the data directory. */
+    public static final String HOSTED_TRACKER_DB = "tracker.db";
 
     private Node(NodeConfig config, DataDirectoryLock dirLock, ExecutorService verifyPool, ChainState chain,
             EventBus events, RpcServer rpc) {
@@ -178,11 +187,17 @@ public final class Node implements AutoCloseable {
     }
 
     private void startServices() throws NodeStartException {
+        // --- a tracker in this process, when asked for: the node announces to it like any other ---
+        List<HostPort> trackers = new ArrayList<>(config.peers().trackers());
+        if (config.hostTrackerPort() != NodeConfig.OFF) {
+            hostedTracker = startHostedTracker(config);
+            trackers.add(new HostPort("127.0.0.1", hostedTracker.port()));
+        }
         // --- P2P: the peer network, when on ---
         if (config.p2pPort() != NodeConfig.OFF) {
             try {
                 network = PeerNetwork.start(new PeerNetwork.Config(config.params().networkId(),
-                        java.net.InetAddress.getByName("0.0.0.0"), config.p2pPort(), config.peers().trackers(),
+                        java.net.InetAddress.getByName("0.0.0.0"), config.p2pPort(), trackers,
                         config.peers().connect(), config.dataDir(), config.peers().settings()),
                         new NodeChainAccess(this), events);
             } catch (IOException e) {
@@ -195,12 +210,37 @@ public final class Node implements AutoCloseable {
         }
         // --- end P2P ---
         try {
-            PortsFile.write(config.dataDir(), network == null ? 0 : network.port(), rpc == null ? 0 : rpc.port());
+            PortsFile.write(config.dataDir(), network == null ? 0 : network.port(), rpc == null ? 0 : rpc.port(),
+                    hostedTracker == null ? 0 : hostedTracker.port());
         } catch (IOException e) {
             throw new NodeStartException("Cannot write " + config.dataDir().resolve(PortsFile.FILE_NAME) + ": "
                     + e.getMessage(), e);
         }
         startMining();
+    }
+
+    private static Tracker startHostedTracker(NodeConfig config) throws NodeStartException {
+        int port = config.hostTrackerPort();
+        try {
+            Tracker t = Tracker.start(TrackerConfig.defaults(port, config.dataDir().resolve(HOSTED_TRACKER_DB)));
+            log.info("Hosting a tracker on port {}", t.port());
+            return t;
+        } catch (BindException e) {
+            throw new NodeStartException("The tracker port " + port + " is in use by another program."
+                    + " Choose another with --host-tracker, or 0 for a free one.", e);
+        } catch (IOException e) {
+            if (e.getCause() instanceof BindException) {
+                throw new NodeStartException("The tracker port " + port + " is in use by another program."
+                        + " Choose another with --host-tracker, or 0 for a free one.", e);
+            }
+            throw new NodeStartException("Cannot start the tracker: " + e.getMessage(), e);
+        }
+    }
+
+    /** The port of the tracker this node hosts, or -1 when it hosts none. */
+    public int hostedTrackerPort() {
+        Tracker t = hostedTracker;
+        return t == null ? NodeConfig.OFF : t.port();
     }
 
     // ------------------------------------------------------------------ mining (issue 3)
@@ -506,6 +546,9 @@ public final class Node implements AutoCloseable {
             }
             if (network != null) {
                 network.close();
+            }
+            if (hostedTracker != null) {
+                hostedTracker.close();
             }
             verifyPool.shutdown();
             if (wallet != null) {

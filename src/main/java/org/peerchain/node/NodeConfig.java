@@ -8,14 +8,23 @@ import org.peerchain.consensus.ChainParams;
  * -1 turns the service off. {@code peers}: trackers, fixed peers and P2P limits. {@code mining}: see
  * {@link MiningConfig}. {@code txIndex}: keep the transaction index (bitcoind's -txindex), built in the
  * background when turned on for an existing chain; off, a stored index is no longer maintained.
+ * {@code hostTrackerPort}: run a tracker in this process on that port (0: a free one) and announce to it; -1: none.
  */
 public record NodeConfig(ChainParams params, Path dataDir, int rpcPort, int p2pPort, PeerOptions peers,
-        MiningConfig mining, boolean txIndex) {
+        MiningConfig mining, boolean txIndex, int hostTrackerPort) {
     public static final int OFF = -1;
 
     public NodeConfig {
         peers = peers == null ? PeerOptions.NONE : peers;
         mining = mining == null ? MiningConfig.OFF : mining;
+        if (hostTrackerPort < OFF || hostTrackerPort > 65_535) {
+            throw new IllegalArgumentException("the tracker port must be 0 to 65535, not " + hostTrackerPort);
+        }
+    }
+
+    public NodeConfig(ChainParams params, Path dataDir, int rpcPort, int p2pPort, PeerOptions peers,
+            MiningConfig mining, boolean txIndex) {
+        this(params, dataDir, rpcPort, p2pPort, peers, mining, txIndex, OFF);
     }
 
     public NodeConfig(ChainParams params, Path dataDir, int rpcPort, int p2pPort, PeerOptions peers,
@@ -40,22 +49,27 @@ public record NodeConfig(ChainParams params, Path dataDir, int rpcPort, int p2pP
     }
 
     public NodeConfig withRpcPort(int port) {
-        return new NodeConfig(params, dataDir, port, p2pPort, peers, mining, txIndex);
+        return new NodeConfig(params, dataDir, port, p2pPort, peers, mining, txIndex, hostTrackerPort);
     }
 
     public NodeConfig withP2pPort(int port) {
-        return new NodeConfig(params, dataDir, rpcPort, port, peers, mining, txIndex);
+        return new NodeConfig(params, dataDir, rpcPort, port, peers, mining, txIndex, hostTrackerPort);
     }
 
     public NodeConfig withPeers(PeerOptions options) {
-        return new NodeConfig(params, dataDir, rpcPort, p2pPort, options, mining, txIndex);
+        return new NodeConfig(params, dataDir, rpcPort, p2pPort, options, mining, txIndex, hostTrackerPort);
     }
 
     public NodeConfig withMining(MiningConfig m) {
-        return new NodeConfig(params, dataDir, rpcPort, p2pPort, peers, m, txIndex);
+        return new NodeConfig(params, dataDir, rpcPort, p2pPort, peers, m, txIndex, hostTrackerPort);
     }
 
     public NodeConfig withTxIndex(boolean on) {
-        return new NodeConfig(params, dataDir, rpcPort, p2pPort, peers, mining, on);
+        return new NodeConfig(params, dataDir, rpcPort, p2pPort, peers, mining, on, hostTrackerPort);
+    }
+
+    /** Runs a tracker in this process on {@code port} (0: a free one), or none ({@link #OFF}). */
+    public NodeConfig withHostTracker(int port) {
+        return new NodeConfig(params, dataDir, rpcPort, p2pPort, peers, mining, txIndex, port);
     }
 }

@@ -9,7 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * {@code D/ports.json}: the ports a running node listens on, {@code {"p2p": P, "rpc": R}}, so that
+ * {@code D/ports.json}: the ports a running node listens on, {@code {"p2p": P, "rpc": R}} (and {@code "tracker": T}
+ * when it hosts a tracker), so that
  * scripts and {@code peerchain rpc} find a node started with {@code --port 0 --rpc-port 0}. Written
  * atomically at start and removed on a clean stop.
  */
@@ -20,9 +21,17 @@ public final class PortsFile {
     }
 
     public static void write(Path dir, int p2pPort, int rpcPort) throws IOException {
+        write(dir, p2pPort, rpcPort, 0);
+    }
+
+    /** As {@link #write(Path, int, int)}, with the hosted tracker's port when it is above 0. */
+    public static void write(Path dir, int p2pPort, int rpcPort, int trackerPort) throws IOException {
         JsonObject o = new JsonObject();
         o.addProperty("p2p", p2pPort);
         o.addProperty("rpc", rpcPort);
+        if (trackerPort > 0) {
+            o.addProperty("tracker", trackerPort);
+        }
         Path tmp = dir.resolve(FILE_NAME + ".tmp");
         Files.writeString(tmp, o + "\n", StandardCharsets.UTF_8);
         Files.move(tmp, dir.resolve(FILE_NAME), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
