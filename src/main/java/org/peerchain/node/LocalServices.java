@@ -128,6 +128,11 @@ final class LocalServices implements NodeServices, NodeStatus {
     }
 
     @Override
+    public int hostedTrackerPort() {
+        return node.hostedTrackerPort();
+    }
+
+    @Override
     public NodeEvent.Lifecycle lifecycle() {
         return lifecycle;
     }

@@ -153,7 +153,17 @@ public final class MainController {
             }
         });
         mining.setOnMouseClicked(e -> host.open(ScreenId.MINING));
-        statusBar.getRightItems().addAll(peers, height, syncBar, mining, lockButton());
+
+        Label tracker = statusItem("mdi2s-server-network");
+        tracker.setId("statusTracker");
+        tracker.textProperty().bind(Bindings.createStringBinding(() -> "Tracker on port "
+                + status.hostedTrackerProperty().get(), status.hostedTrackerProperty()));
+        tracker.visibleProperty().bind(status.hostedTrackerProperty().greaterThan(0));
+        tracker.managedProperty().bind(tracker.visibleProperty());
+        tracker.setTooltip(new Tooltip("This wallet hosts a tracker: other nodes find peers through it when given this"
+                + " computer's address and this port. It stops when the wallet closes; Settings turns it off."));
+        tracker.setOnMouseClicked(e -> host.open(ScreenId.SETTINGS));
+        statusBar.getRightItems().addAll(peers, height, syncBar, mining, tracker, lockButton());
     }
 
     /** Locked: a click asks for the password and unlocks; unlocked: a click locks. Hidden without a wallet. */

@@ -34,6 +34,7 @@ import org.peerchain.ui.fx.FxDispatcher;
 public final class StatusBarViewModel {
     private final FxDispatcher dispatcher;
     private final ReadOnlyStringWrapper network = new ReadOnlyStringWrapper("");
+    private final ReadOnlyIntegerWrapper hostedTracker = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyIntegerWrapper peers = new ReadOnlyIntegerWrapper();
     private final ReadOnlyObjectWrapper<Map<PeerSource, Long>> peersBySource =
             new ReadOnlyObjectWrapper<>(new EnumMap<>(PeerSource.class));
@@ -69,6 +70,7 @@ public final class StatusBarViewModel {
 
     private void readNow(NodeServices node) {
         String net = node.status().networkName();
+        int tracker = node.status().hostedTrackerPort();
         int h = node.chain().height();
         SyncState s = node.status().sync();
         boolean p2p = node.peers().enabled();
@@ -78,6 +80,7 @@ public final class StatusBarViewModel {
         post("now", () -> {
             wallet.set(w);
             network.set(net);
+            hostedTracker.set(tracker);
             height.set(h);
             sync.set(s);
             p2pOn.set(p2p);
@@ -155,6 +158,11 @@ public final class StatusBarViewModel {
 
     public ReadOnlyStringProperty networkProperty() {
         return network.getReadOnlyProperty();
+    }
+
+    /** The port of the tracker the wallet hosts, or -1. */
+    public ReadOnlyIntegerProperty hostedTrackerProperty() {
+        return hostedTracker.getReadOnlyProperty();
     }
 
     public ReadOnlyIntegerProperty peersProperty() {

@@ -188,6 +188,46 @@ class WalletAppTest extends ApplicationTest {
     }
 
     @Test
+    void aWalletHostingATrackerIsFoundThroughItAndTheOthersOutliveIt(@TempDir Path bDir, @TempDir Path cDir)
+            throws Exception {
+        Path settingsPath = dataDir.resolve(SettingsFile.FILE_NAME);
+        new SettingsFile(settingsPath).save(AppSettings.defaults().withBrowseWithoutWallet(true).withHostTracker(0));
+        open(new WalletApp(config().withP2pPort(0), settingsPath,
+                new org.peerchain.ui.settings.NodeStartOptions.CommandLine(0, java.util.List.of(), java.util.List.of(),
+                        false, null, null)));
+        waitUntil("the hosted tracker in the status bar", () -> lookup("#statusTracker").tryQuery().isPresent()
+                && lookup("#statusTracker").query().isVisible() && text("#statusTracker").startsWith("Tracker on port "));
+        int port = Integer.parseInt(text("#statusTracker").substring("Tracker on port ".length()));
+        Node wallet = app.node();
+        assertEquals(port, wallet.hostedTrackerPort());
+        java.util.List<org.peerchain.p2p.HostPort> onlyTheTracker = java.util.List.of(
+                new org.peerchain.p2p.HostPort("127.0.0.1", port));
+        org.peerchain.p2p.P2pSettings fast = org.peerchain.p2p.P2pSettings.forLoopbackTests();
+        try (Node b = Node.start(NodeConfig.regtest(bDir).withRpcPort(NodeConfig.OFF).withP2pPort(0)
+                .withPeers(new org.peerchain.node.PeerOptions(onlyTheTracker, java.util.List.of(), fast)));
+                Node c = Node.start(NodeConfig.regtest(cDir).withRpcPort(0).withP2pPort(0)
+                        .withPeers(new org.peerchain.node.PeerOptions(onlyTheTracker, java.util.List.of(), fast)))) {
+            waitUntil("b and c meeting each other and the wallet through its tracker", () -> connected(b, c)
+                    && connected(c, b) && connected(b, wallet) && connected(c, wallet));
+            interact(() -> app.stop());
+            app = null;
+            waitUntil("the wallet gone from b and c", () -> !connected(b, wallet) && !connected(c, wallet));
+            assertTrue(connected(b, c) && connected(c, b), "b and c keep each other after the wallet quits");
+            String address = new org.peerchain.core.Address(
+                    ChainParams.REGTEST.addressPrefix(), org.peerchain.core.KeyHash.of(org.peerchain.core.Ed25519Keys
+                            .generate(new java.security.SecureRandom()).publicKey())).encode();
+            org.peerchain.node.rpc.RpcClient.forDataDir(cDir).call("generatetoaddress",
+                    new com.google.gson.JsonPrimitive(2), new com.google.gson.JsonPrimitive(address));
+            waitUntil("c's blocks at b", () -> b.chain().tip().height() == 2);
+        }
+    }
+
+    private static boolean connected(Node from, Node to) {
+        String id = to.network().nodeId();
+        return from.network().peers().stream().anyMatch(p -> p.nodeId().equals(id));
+    }
+
+    @Test
     void theWalletIsLockedAtStartAndTheStatusBarButtonUnlocksAfterAWrongPasswordAndLocksAgain() throws Exception {
         try (Node maker = Node.start(config())) {
             maker.services().wallet().create("status bar password".toCharArray(), "");

@@ -15,6 +15,9 @@ public interface NodeStatus {
     /** The RPC port, or -1 when RPC is off. */
     int rpcPort();
 
+    /** The port of the tracker this node runs in its own process, or -1 when it hosts none. */
+    int hostedTrackerPort();
+
     /** The last lifecycle step. */
     NodeEvent.Lifecycle lifecycle();
 

@@ -17,9 +17,11 @@ import org.peerchain.node.PeerOptions;
  * @param p2pPort the port to listen on (0: any free port)
  * @param peers the trackers and fixed peers, with the command line's limits and {@code --connect-only}
  * @param mineTo where mined coins go, or null for the wallet's own mining address
+ * @param hostTrackerPort the port of a tracker the wallet hosts, or {@link AppSettings#NO_TRACKER}
  * @param problems settings entries left out, in words; empty when all were used
  */
-public record NodeStartOptions(int p2pPort, PeerOptions peers, String mineTo, List<String> problems) {
+public record NodeStartOptions(int p2pPort, PeerOptions peers, String mineTo, int hostTrackerPort,
+        List<String> problems) {
     public NodeStartOptions {
         problems = List.copyOf(problems);
     }
@@ -53,16 +55,18 @@ public record NodeStartOptions(int p2pPort, PeerOptions peers, String mineTo, Li
         List<String> trackers = union(commandLine.trackers(), settings.trackers(), PeerOptions.DEFAULT_TRACKER_PORT,
                 "tracker", problems);
         List<String> connect = union(commandLine.connect(), settings.peers(), params.defaultPort(), "peer", problems);
-        PeerOptions peers = PeerOptions.parse(trackers, connect, commandLine.connectOnly(), commandLine.discover(), params);
+        Boolean discover = commandLine.discover() != null ? commandLine.discover() : settings.discover();
+        PeerOptions peers = PeerOptions.parse(trackers, connect, commandLine.connectOnly(), discover, params);
         String mineTo = commandLine.mineTo() != null ? commandLine.mineTo()
                 : settings.payoutAddress().isEmpty() ? null : settings.payoutAddress();
-        return new NodeStartOptions(port, peers, mineTo, problems);
+        return new NodeStartOptions(port, peers, mineTo, settings.hostTrackerPort(), problems);
     }
 
     /** {@code config} (as the command line built it) with these options: port, peers and payout address. */
     public NodeConfig applyTo(NodeConfig config) {
         MiningConfig m = config.mining();
-        return config.withP2pPort(p2pPort).withPeers(peers).withMining(new MiningConfig(m.mine(), m.threads(), mineTo));
+        return config.withP2pPort(p2pPort).withPeers(peers).withMining(new MiningConfig(m.mine(), m.threads(), mineTo))
+                .withHostTracker(hostTrackerPort == AppSettings.NO_TRACKER ? NodeConfig.OFF : hostTrackerPort);
     }
 
     private static List<String> union(List<String> first, List<String> more, int defaultPort, String what,

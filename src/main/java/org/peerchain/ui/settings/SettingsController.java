@@ -45,6 +45,11 @@ public final class SettingsController {
     @FXML private Spinner<Integer> threadSpinner;
     @FXML private Label coresLabel;
     @FXML private CheckBox pauseCheck;
+    @FXML private CheckBox discoverCheck;
+    @FXML private Label discoverNotice;
+    @FXML private CheckBox hostTrackerCheck;
+    @FXML private TextField hostTrackerPortField;
+    @FXML private Label hostNotice;
     @FXML private Label miningNotice;
     @FXML private TextField payoutField;
     @FXML private Label payoutNotice;
@@ -92,6 +97,15 @@ public final class SettingsController {
         bindNotice(trackerNotice, model.trackerNotice());
         portField.setText(model.portText());
         bindNotice(portNotice, model.portNotice());
+        discoverCheck.setSelected(model.discover().get());
+        model.discover().addListener((o, was, now) -> discoverCheck.setSelected(now));
+        discoverCheck.setOnAction(e -> model.applyDiscover(discoverCheck.isSelected()));
+        bindNotice(discoverNotice, model.discoverNotice());
+        hostTrackerCheck.setSelected(model.hostTracker().get());
+        model.hostTracker().addListener((o, was, now) -> hostTrackerCheck.setSelected(now));
+        hostTrackerPortField.setText(model.trackerPortText());
+        hostTrackerCheck.setOnAction(e -> saveHostTracker());
+        bindNotice(hostNotice, model.hostNotice());
         peerList.setItems(model.peers());
         peerList.setPlaceholder(new Label("No fixed peers."));
         removePeerButton.disableProperty().bind(peerList.getSelectionModel().selectedItemProperty().isNull());
@@ -234,6 +248,13 @@ public final class SettingsController {
     @FXML
     private void removeTracker() {
         model.removeTracker(trackerList.getSelectionModel().getSelectedItem());
+    }
+
+    @FXML
+    private void saveHostTracker() {
+        if (!model.applyHostTracker(hostTrackerCheck.isSelected(), hostTrackerPortField.getText())) {
+            hostTrackerCheck.setSelected(model.hostTracker().get());
+        }
     }
 
     @FXML

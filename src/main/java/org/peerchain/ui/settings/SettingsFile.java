@@ -163,8 +163,27 @@ public final class SettingsFile {
                 bad.add("browseWithoutWallet " + b + " (true or false)");
             }
         }
+        Boolean discover = d.discover();
+        if (o.has("discover")) {
+            JsonElement b = o.get("discover");
+            if (b.isJsonPrimitive() && b.getAsJsonPrimitive().isBoolean()) {
+                discover = b.getAsBoolean();
+            } else if (!b.isJsonNull()) {
+                bad.add("discover " + b + " (true or false)");
+            }
+        }
+        int hostTracker = d.hostTrackerPort();
+        if (o.has("hostTrackerPort")) {
+            JsonElement t = o.get("hostTrackerPort");
+            if (isWholeNumber(t) && (t.getAsInt() == AppSettings.NO_TRACKER
+                    || t.getAsInt() >= AppSettings.ANY_PORT && t.getAsInt() <= AppSettings.MAX_PORT)) {
+                hostTracker = t.getAsInt();
+            } else {
+                bad.add("hostTrackerPort " + t + " (-1 for none, or 0 to " + AppSettings.MAX_PORT + ")");
+            }
+        }
         return new AppSettings(theme, scale, window, string(o, "lastScreen", d.lastScreen()), trackers, port, threads,
-                pause, peers, string(o, "payoutAddress", d.payoutAddress()), autoLock, browse);
+                pause, peers, string(o, "payoutAddress", d.payoutAddress()), autoLock, browse, discover, hostTracker);
     }
 
     /**

@@ -11,6 +11,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.peerchain.consensus.ChainParams;
 import org.peerchain.node.PeerOptions;
 import org.peerchain.node.api.AddressCheck;
 import org.peerchain.node.api.NodeServices;
@@ -22,7 +23,7 @@ import org.peerchain.ui.fx.FxDispatcher;
  * The Settings screen's network, mining and appearance sections: each command checks what was typed, says what is
  * wrong next to the field, persists through the {@link SettingsScreen.Host} and either applies the change at once
  * (fixed peers, mining threads and pause, theme, scale) or says that it takes effect at the next start (trackers,
- * listen port, payout address). Work that reaches the node runs on {@code commands} and reports through the dispatcher.
+ * listen port, local network discovery, a hosted tracker). Work that reaches the node runs on {@code commands} and reports through the dispatcher.
  */
 public final class SettingsViewModel {
     static final String NEXT_START = " It takes effect at the next start.";
@@ -36,6 +37,10 @@ public final class SettingsViewModel {
     private final ObjectProperty<Notice> trackerNotice = new SimpleObjectProperty<>(Notice.NONE);
     private final BooleanProperty testingTracker = new SimpleBooleanProperty();
     private final ObjectProperty<Notice> portNotice = new SimpleObjectProperty<>(Notice.NONE);
+    private final BooleanProperty discover = new SimpleBooleanProperty();
+    private final ObjectProperty<Notice> discoverNotice = new SimpleObjectProperty<>(Notice.NONE);
+    private final BooleanProperty hostTracker = new SimpleBooleanProperty();
+    private final ObjectProperty<Notice> hostNotice = new SimpleObjectProperty<>(Notice.NONE);
     private final ObservableList<String> peers = FXCollections.observableArrayList();
     private final ObjectProperty<Notice> peerNotice = new SimpleObjectProperty<>(Notice.NONE);
     private final IntegerProperty threads = new SimpleIntegerProperty(1);
@@ -60,6 +65,9 @@ public final class SettingsViewModel {
         trackers.setAll(s.trackers());
         peers.setAll(s.peers());
         pauseWhileSyncing.set(s.pauseMiningWhileSyncing());
+        discover.set(s.discover() != null ? s.discover()
+                : PeerOptions.discoversByDefault(ChainParams.forName(node.status().networkName())));
+        hostTracker.set(s.hostTrackerPort() != AppSettings.NO_TRACKER);
         dark.set(s.dark());
         scale.set(s.uiScale());
         commands.execute(() -> {
@@ -151,6 +159,54 @@ public final class SettingsViewModel {
         String what = port == AppSettings.DEFAULT_PORT ? "the network's usual port"
                 : port == AppSettings.ANY_PORT ? "any free port" : "port " + port;
         portNotice.set(Notice.done("The node will listen on " + what + "." + NEXT_START));
+        return true;
+    }
+
+    // ------------------------------------------------------------------ the local network
+
+    /** Local network discovery on or off from the next start. */
+    public void applyDiscover(boolean on) {
+        host.save(host.current().withDiscover(on));
+        discover.set(on);
+        discoverNotice.set(Notice.done((on ? "The node will look for others on the local network and answer them."
+                : "The node will not look for others on the local network.") + NEXT_START));
+    }
+
+    /** The hosted tracker's port as the field shows it: the usual port when none is hosted yet. */
+    public String trackerPortText() {
+        int p = host.current().hostTrackerPort();
+        return Integer.toString(p == AppSettings.NO_TRACKER ? AppSettings.USUAL_TRACKER_PORT : p);
+    }
+
+    /**
+     * Hosts a tracker on the typed port (empty: the usual 7300, 0: any free port) from the next start, or stops
+     * hosting one; a port that cannot be one is refused in words and nothing is saved.
+     */
+    public boolean applyHostTracker(boolean on, String typed) {
+        if (!on) {
+            host.save(host.current().withHostTracker(AppSettings.NO_TRACKER));
+            hostTracker.set(false);
+            hostNotice.set(Notice.done("The wallet will host no tracker." + NEXT_START));
+            return true;
+        }
+        String t = typed == null ? "" : typed.strip();
+        int port;
+        try {
+            port = t.isEmpty() ? AppSettings.USUAL_TRACKER_PORT : Integer.parseInt(t);
+        } catch (NumberFormatException e) {
+            hostNotice.set(Notice.problem("Tracker port: '" + t + "' is not a number."));
+            return false;
+        }
+        if (port < AppSettings.ANY_PORT || port > AppSettings.MAX_PORT) {
+            hostNotice.set(Notice.problem("Tracker port: " + port + " is outside 1 to " + AppSettings.MAX_PORT
+                    + " (0 picks any free port)."));
+            return false;
+        }
+        host.save(host.current().withHostTracker(port));
+        hostTracker.set(true);
+        String where = port == AppSettings.ANY_PORT ? "on any free port (the status bar will show which)"
+                : "on port " + port + "; others find peers through it with this computer's address and " + port;
+        hostNotice.set(Notice.done("The wallet will run a tracker " + where + "." + NEXT_START));
         return true;
     }
 
@@ -302,6 +358,22 @@ public final class SettingsViewModel {
 
     public ObjectProperty<Notice> portNotice() {
         return portNotice;
+    }
+
+    public BooleanProperty discover() {
+        return discover;
+    }
+
+    public ObjectProperty<Notice> discoverNotice() {
+        return discoverNotice;
+    }
+
+    public BooleanProperty hostTracker() {
+        return hostTracker;
+    }
+
+    public ObjectProperty<Notice> hostNotice() {
+        return hostNotice;
     }
 
     public ObservableList<String> peers() {

@@ -139,4 +139,17 @@ class SettingsFileTest {
         assertTrue(problem.contains("trackers entry \"bad host!\"") && problem.contains("peers entry \"192.0.2.9:99999\"")
                 && problem.contains("autoLockMinutes 7"), problem);
     }
+
+    @Test
+    void aDiscoveryChoiceThatIsNotYesOrNoAndATrackerPortOutOfRangeAreNamedAndDefaulted() throws Exception {
+        Path path = dir.resolve("settings.json");
+        Files.writeString(path, "{\"discover\": \"sometimes\", \"hostTrackerPort\": 70000, \"listenPort\": 18555}");
+        SettingsFile.Loaded loaded = new SettingsFile(path).load();
+        assertEquals(null, loaded.settings().discover(), "the network's default");
+        assertEquals(AppSettings.NO_TRACKER, loaded.settings().hostTrackerPort());
+        assertEquals(18555, loaded.settings().listenPort(), "the rest is kept");
+        String problem = loaded.problem().orElseThrow();
+        assertTrue(problem.contains("discover \"sometimes\" (true or false)")
+                && problem.contains("hostTrackerPort 70000 (-1 for none, or 0 to 65535)"), problem);
+    }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.peerchain.consensus.ChainParams;
 import org.peerchain.node.Node;
 import org.peerchain.node.NodeConfig;
 import org.peerchain.tracker.Tracker;
@@ -211,6 +212,40 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void discoveryFollowsTheNetworksDefaultUntilChosenAndAHostedTrackerPortIsCheckedAndKept() throws Exception {
+        start();
+        assertFalse(model.discover().get(), "regtest: off unless chosen");
+        model.applyDiscover(true);
+        assertTrue(model.discover().get());
+        assertEquals(Boolean.TRUE, reloaded().discover());
+        assertEquals(Notice.done("The node will look for others on the local network and answer them."
+                + SettingsViewModel.NEXT_START), model.discoverNotice().get());
+
+        assertFalse(model.hostTracker().get());
+        assertEquals("7300", model.trackerPortText(), "the usual port is offered");
+        assertFalse(model.applyHostTracker(true, "seven"));
+        assertEquals(Notice.problem("Tracker port: 'seven' is not a number."), model.hostNotice().get());
+        assertFalse(model.applyHostTracker(true, "99999"));
+        assertEquals(Notice.problem("Tracker port: 99999 is outside 1 to 65535 (0 picks any free port)."),
+                model.hostNotice().get());
+        assertEquals(AppSettings.NO_TRACKER, reloaded().hostTrackerPort(), "nothing saved for a refused port");
+        assertTrue(model.applyHostTracker(true, "17300"));
+        assertTrue(model.hostTracker().get());
+        assertEquals(17300, reloaded().hostTrackerPort());
+        assertTrue(model.hostNotice().get().text().contains("on port 17300"), model.hostNotice().get().text());
+        assertTrue(model.applyHostTracker(false, "17300"));
+        assertEquals(AppSettings.NO_TRACKER, reloaded().hostTrackerPort());
+
+        NodeStartOptions o = NodeStartOptions.merge(reloaded().withHostTracker(17300), ChainParams.REGTEST,
+                NodeStartOptions.CommandLine.NONE);
+        assertTrue(o.peers().settings().localDiscovery().enabled(), "the settings' choice reaches the node");
+        assertEquals(17300, o.applyTo(NodeConfig.regtest(dir)).hostTrackerPort());
+        NodeStartOptions typed = NodeStartOptions.merge(reloaded(), ChainParams.REGTEST,
+                new NodeStartOptions.CommandLine(null, List.of(), List.of(), false, false, null));
+        assertFalse(typed.peers().settings().localDiscovery().enabled(), "--no-discover wins over the settings");
+    }
+
+    @Test
     void everySettingSurvivesARestartOfTheSettingsFile() throws Exception {
         start();
         model.addTracker("192.0.2.1:7300");
@@ -220,6 +255,8 @@ class SettingsViewModelTest {
         model.applyPayout("");
         model.setDark(true);
         model.setScale(1.15);
+        model.applyDiscover(false);
+        model.applyHostTracker(true, "7301");
         new WalletSettingsViewModel(node.services(), new FxDispatcher(Runnable::run), host, Runnable::run)
                 .setAutoLockMinutes(5);
         AppSettings saved = host.current();
@@ -229,5 +266,7 @@ class SettingsViewModelTest {
         assertEquals(List.of("192.0.2.1:7300"), again.settings().trackers());
         assertEquals(18555, again.settings().listenPort());
         assertEquals(5, again.settings().autoLockMinutes());
+        assertEquals(Boolean.FALSE, again.settings().discover());
+        assertEquals(7301, again.settings().hostTrackerPort());
     }
 }
