@@ -43,7 +43,22 @@ class HeadlessNodeProcessTest {
                     () -> Files.exists(data.resolve(PortsFile.FILE_NAME)) || !node.isAlive());
             assertTrue(node.isAlive(), () -> "the node died: " + read(log));
             RpcClient rpc = RpcClient.forDataDir(data);
-            assertEquals(0, rpc.call("getblockcount").getAsInt());
+            // as bitcoind's clients do, ask again while the node answers "warming up" (-28)
+            int[] count = {-1};
+            Await.until(Duration.ofSeconds(60), "the node to finish warming up", () -> {
+                try {
+                    count[0] = rpc.call("getblockcount").getAsInt();
+                    return true;
+                } catch (org.peerchain.node.rpc.RpcException e) {
+                    if (e.code() != org.peerchain.node.rpc.RpcErrors.IN_WARMUP) {
+                        throw new IllegalStateException(e);
+                    }
+                    return false;
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            assertEquals(0, count[0]);
             rpc.call("stop");
             assertTrue(node.waitFor(30, TimeUnit.SECONDS), "the node did not stop");
             assertEquals(0, node.exitValue(), () -> read(log));

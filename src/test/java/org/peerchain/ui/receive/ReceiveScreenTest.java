@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import atlantafx.base.theme.PrimerDark;
 import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
 import com.google.zxing.MultiFormatReader;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -100,8 +102,10 @@ class ReceiveScreenTest extends ApplicationTest {
             }
         }
         assertEquals(Color.WHITE, pixels.getColor(0, 0), "the quiet zone is white in the dark theme too");
-        return new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(w, h, argb))))
-                .getText();
+        // The snapshot is the code alone (a "pure barcode"). Without saying so, ZXing's finder-pattern search misses
+        // about 1 code in 100 drawn perfectly (19 of 2,000 random addresses at 5 pixels a module); with it, none.
+        return new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(w, h, argb))),
+                Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE)).getText();
     }
 
     @Test
