@@ -92,4 +92,8 @@ shoot() { # NAME TITLE COMMAND...
 }
 shoot installed-wallet "PeerChain Wallet" "$bin/PeerChain" wallet --network regtest --port 0
 shoot installed-tracker "PeerChain Tracker" "$bin/PeerChain-Tracker" tracker --port 0 --db "$work/tracker-window.db"
+# the launchers mark the installed app, whose log goes to the system's log folder ($PEERCHAIN_HOME/logs here)
+grep -q "PeerChain node on regtest started" "$PEERCHAIN_HOME/logs/peerchain.log" 2>/dev/null \
+  || fail "the installed wallet wrote no log file to $PEERCHAIN_HOME/logs/peerchain.log"
+echo "   log file: $PEERCHAIN_HOME/logs/peerchain.log ($(wc -l <"$PEERCHAIN_HOME/logs/peerchain.log") lines)"
 echo "packaging_test: passed"

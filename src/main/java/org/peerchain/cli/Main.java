@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         })
 public final class Main implements Runnable {
     public static void main(String[] args) {
+        LogFile.installIfInstalledApp();
         System.exit(commandLine().execute(args.length == 0 ? new String[] {"wallet"} : args));
     }
 

@@ -172,6 +172,13 @@ final class PeerControls implements PeerService {
     }
 
     @Override
+    public void joinTracker(String hostPort) {
+        HostPort tracker = HostPort.parse(hostPort, TrackerClient.DEFAULT_TRACKER_PORT);
+        checkHost(tracker.host(), hostPort.strip());
+        network().addTracker(tracker);
+    }
+
+    @Override
     public List<TrackerInfo> trackers() {
         PeerNetwork n = node.network();
         return n == null ? List.of() : trackers(n);

@@ -145,7 +145,7 @@ public final class PeerNetwork implements AutoCloseable {
     private Peer syncPeer;
     private long syncPeerAskedNanos;
     private PeerListener listener;
-    private TrackerClient trackerClient;
+    private volatile TrackerClient trackerClient;
     private LocalDiscovery discovery;
     /** Why local network discovery is not running although it was asked for; null when it runs or was not asked for. */
     private volatile String discoveryProblem;
@@ -1212,6 +1212,21 @@ public final class PeerNetwork implements AutoCloseable {
         p.send(new Message.Ping(nonce));
     }
 
+    /** Announces to {@code tracker} from now on, as if it had been configured (the first run's "join"). */
+    public synchronized void addTracker(HostPort tracker) {
+        if (closed) {
+            return;
+        }
+        if (trackerClient == null) {
+            trackerClient = new TrackerClient(List.of(tracker), identity, this::port, this::onTrackerPeers,
+                    settings.tracker());
+            trackerClient.start();
+        } else {
+            trackerClient.add(tracker);
+        }
+        log.info("announcing to tracker {} from now on", tracker);
+    }
+
     private void startDiscovery() {
         try {
             discovery = LocalDiscovery.start(settings.localDiscovery(), identity.networkId(), identity.nodeId(),
@@ -1403,8 +1418,11 @@ public final class PeerNetwork implements AutoCloseable {
                 // unsubscribing cannot fail
             }
         }
-        if (trackerClient != null) {
-            trackerClient.close();
+        synchronized (this) {
+            // under the lock addTracker takes, so a tracker added while closing is closed too
+            if (trackerClient != null) {
+                trackerClient.close();
+            }
         }
         if (discovery != null) {
             discovery.close();

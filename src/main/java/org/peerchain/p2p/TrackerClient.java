@@ -131,7 +131,7 @@ public final class TrackerClient implements AutoCloseable {
      */
     public TrackerClient(List<HostPort> trackers, NodeIdentity identity, IntSupplier listenPort,
                          Consumer<List<Message.PeerAddress>> onPeers, Settings settings) {
-        this.trackers = List.copyOf(trackers);
+        this.trackers = new java.util.concurrent.CopyOnWriteArrayList<>(trackers);
         this.identity = Objects.requireNonNull(identity);
         this.listenPort = Objects.requireNonNull(listenPort);
         this.onPeers = Objects.requireNonNull(onPeers);
@@ -149,6 +149,16 @@ public final class TrackerClient implements AutoCloseable {
         for (HostPort t : trackers) {
             scheduler.execute(() -> announceAndReschedule(t));
         }
+    }
+
+    /** Adds a tracker while the node runs (the first run's "join"): announced to at once, then on the schedule. */
+    public void add(HostPort t) {
+        if (closed || trackers.contains(t)) {
+            return;
+        }
+        status.put(t, new TrackerStatus(t, State.WAITING, 0, null, 0, null));
+        trackers.add(t);
+        scheduler.execute(() -> announceAndReschedule(t));
     }
 
     public List<TrackerStatus> status() {

@@ -19,6 +19,8 @@ import org.peerchain.ui.fx.Formats;
 final class Notices {
     /** Shortest time between two notifications of one kind. */
     static final long MIN_GAP_MILLIS = 10_000;
+    /** How long a peer must have stayed to count as one the node could lose. */
+    static final long SETTLED_MILLIS = 5_000;
 
     enum Kind { PAYMENT, BLOCK_FOUND, PEERS_LOST }
 
@@ -107,10 +109,14 @@ final class Notices {
         return out;
     }
 
-    /** Peers went from some to none. */
+    /**
+     * Peers went from some to none. Only a peer that stayed {@link #SETTLED_MILLIS} counts: a tracker checking that
+     * this node is alive connects, says hello and leaves within milliseconds, and its leaving is no lost connection.
+     */
     synchronized Optional<Notice> on(NodeEvent.Peers e, long nowMillis) {
         int before = peers;
-        peers = e.snapshot().peers().size();
+        long at = e.snapshot().timeMillis();
+        peers = (int) e.snapshot().peers().stream().filter(p -> at - p.connectedAtMillis() >= SETTLED_MILLIS).count();
         if (before <= 0 || peers > 0 || !due(Kind.PEERS_LOST, nowMillis)) {
             return Optional.empty();
         }

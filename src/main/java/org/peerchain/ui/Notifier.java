@@ -54,7 +54,7 @@ final class Notifier implements AutoCloseable {
         notice.ifPresent(n -> dispatcher.post(FxDispatcher.key(this, n.kind().name()), () -> {
             statusLine.accept(n.title() + ": " + n.text());
             if (owner.isShowing()) {
-                Notifications.create().owner(owner).title(n.title()).text(n.text()).hideAfter(SHOWN_FOR)
+                Notifications.create().owner(owner).title(n.title()).text(wrap(n.text())).hideAfter(SHOWN_FOR)
                         .showInformation();
             }
         }));
@@ -65,5 +65,26 @@ final class Notifier implements AutoCloseable {
         heldBack.stop();
         subscriptions.forEach(Subscription::close);
         subscriptions.clear();
+    }
+
+    /** Longest line of a notification: ControlsFX sizes the popup to its text, which a long line stretches past the window. */
+    static final int LINE_CHARS = 64;
+
+    /** {@code text} with line breaks between words, no line longer than {@link #LINE_CHARS} (unless a word is). */
+    static String wrap(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        int line = 0;
+        for (String word : text.split(" ")) {
+            if (line > 0 && line + 1 + word.length() > LINE_CHARS) {
+                out.append('\n');
+                line = 0;
+            } else if (line > 0) {
+                out.append(' ');
+                line++;
+            }
+            out.append(word);
+            line += word.length();
+        }
+        return out.toString();
     }
 }

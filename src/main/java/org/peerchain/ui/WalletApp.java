@@ -4,6 +4,8 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import javafx.animation.Animation;
@@ -222,6 +224,20 @@ public final class WalletApp extends Application {
             @Override
             public void relocate(String network, Path dataDir) {
                 WalletApp.this.relocate(network, dataDir);
+            }
+
+            @Override
+            public void trackerJoined(String address) {
+                if (!settings.trackers().contains(address)) {
+                    List<String> trackers = new ArrayList<>(settings.trackers());
+                    trackers.add(address);
+                    save(settings.withTrackers(trackers));
+                }
+            }
+
+            @Override
+            public void hostTracker() {
+                save(settings.withHostTracker(AppSettings.USUAL_TRACKER_PORT));
             }
         }));
     }

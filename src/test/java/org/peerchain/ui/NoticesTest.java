@@ -20,6 +20,8 @@ import org.peerchain.node.TwoNodes;
 import org.peerchain.node.api.FoundBlock;
 import org.peerchain.node.api.NodeEvent;
 import org.peerchain.node.api.PeerSnapshot;
+import org.peerchain.node.api.PeerSource;
+import org.peerchain.node.api.PeerStats;
 import org.peerchain.node.api.SendRequest;
 import org.peerchain.node.api.WalletBalance;
 import org.peerchain.node.api.WalletEvent;
@@ -77,6 +79,26 @@ class NoticesTest {
         assertEquals(Optional.empty(), n.on(new NodeEvent.Peers(none), 1));
     }
 
+    private static NodeEvent.Peers peersAt(long timeMillis, long... connectedAtMillis) {
+        List<PeerStats> peers = new java.util.ArrayList<>();
+        for (long c : connectedAtMillis) {
+            peers.add(new PeerStats(peers.size(), "192.0.2.7:8633", "192.0.2.7", true, PeerSource.INBOUND, 1, 0, 0, 0, 0,
+                    c, 0, "00112233445566778899aabbccddeeff", 8633, 0, 0, 0, c, c));
+        }
+        return new NodeEvent.Peers(new PeerSnapshot(peers, List.of(), 0, 0, timeMillis, null));
+    }
+
+    @Test
+    void aTrackersLivenessCheckComingAndGoingIsNoLostConnectionButASettledPeerLeavingIs() {
+        Notices n = new Notices();
+        long t = 1_000_000;
+        assertTrue(n.on(peersAt(t, t - 200), t).isEmpty(), "a probe connected for 200 ms");
+        assertTrue(n.on(peersAt(t + 1_000), t + 1_000).isEmpty(), "the probe leaving is no loss");
+        assertTrue(n.on(peersAt(t + 20_000, t + 2_000), t + 20_000).isEmpty(), "a peer that stayed 18 s");
+        Notices.Notice lost = n.on(peersAt(t + 21_000), t + 21_000).orElseThrow();
+        assertEquals(Notices.Kind.PEERS_LOST, lost.kind());
+    }
+
     @Test
     void whatABurstHeldBackIsToldOnceTheGapHasPassedAndDoesNotCarryIntoALaterNotice() {
         Notices n = new Notices();
@@ -119,7 +141,8 @@ class NoticesTest {
         java.util.concurrent.atomic.AtomicBoolean seenPeer = new java.util.concurrent.atomic.AtomicBoolean();
         b.services().subscribe(NodeEvent.Peers.class, e -> {
             rules.on(e, 0).ifPresent(atB::add);
-            seenPeer.compareAndSet(false, !e.snapshot().peers().isEmpty());
+            seenPeer.compareAndSet(false, e.snapshot().peers().stream()
+                    .anyMatch(p -> e.snapshot().timeMillis() - p.connectedAtMillis() >= Notices.SETTLED_MILLIS));
         });
         String toB = b.services().wallet().newAddress("from a").address();
         var review = a.services().wallet().review(SendRequest.to(toB, 250_000_000L, 10));
@@ -128,9 +151,21 @@ class NoticesTest {
         assertEquals("Payment received", atB.get(0).title());
         assertTrue(atB.get(0).text().startsWith("2.50 PCH is on its way"), atB.get(0).text());
 
-        TwoNodes.await("b's rules to have seen a snapshot with a in it", seenPeer::get);
+        TwoNodes.await("b's rules to have seen a snapshot with a settled in it", seenPeer::get);
         net.stop(a);
         TwoNodes.await("the loss of a noticed at b", () -> atB.size() == 2);
         assertEquals(Notices.Kind.PEERS_LOST, atB.get(1).kind());
+    }
+
+    @Test
+    void aLongNotificationIsBrokenBetweenWordsSoItsPopupStaysNarrow() {
+        String text = "The node lost its last peer: it hears of no new blocks and cannot send payments until it finds"
+                + " another (it keeps trying the trackers and the address book)";
+        String wrapped = Notifier.wrap(text);
+        assertEquals(text, wrapped.replace('\n', ' '), "only spaces become line breaks");
+        for (String line : wrapped.split("\n")) {
+            assertTrue(line.length() <= Notifier.LINE_CHARS, line);
+        }
+        assertEquals("short", Notifier.wrap("short"));
     }
 }

@@ -222,6 +222,37 @@ class WalletAppTest extends ApplicationTest {
         }
     }
 
+    @Test
+    void whenNobodyAnswersTheFirstRunAsksForATrackerAndJoinsThroughIt(@TempDir Path hostDir) throws Exception {
+        try (Node host = Node.start(NodeConfig.regtest(hostDir).withRpcPort(NodeConfig.OFF).withP2pPort(0)
+                .withHostTracker(0))) {
+            Path settingsPath = dataDir.resolve(SettingsFile.FILE_NAME);
+            open(new WalletApp(config().withP2pPort(0), settingsPath,
+                    new org.peerchain.ui.settings.NodeStartOptions.CommandLine(0, java.util.List.of(),
+                            java.util.List.of(), false, null, null)));
+            waitUntil("the welcome", () -> lookup("#browseChoice").tryQuery().isPresent());
+            assertTrue(lookup("#joinBox").tryQuery().isPresent() && !lookup("#joinBox").query().isVisible(),
+                    "no question while the node is still looking on the local network");
+            waitUntil("the offer to join by an address", () -> lookup("#joinBox").query().isVisible());
+
+            String tracker = "127.0.0.1:" + host.hostedTrackerPort();
+            clickOn("#joinField").write(tracker);
+            clickOn("#joinButton");
+            waitUntil("the outcome in words", () -> text("#joinNotice").startsWith("Joined through the tracker at "
+                    + tracker + ": it knows"));
+            waitUntil("the host connected", () -> connected(app.node(), host));
+            waitUntil("the tracker kept for the next starts",
+                    () -> new SettingsFile(settingsPath).load().settings().trackers().contains(tracker));
+
+            clickOn("#hostButton");
+            waitUntil("hosting chosen for the next start",
+                    () -> new SettingsFile(settingsPath).load().settings().hostTrackerPort()
+                            == AppSettings.USUAL_TRACKER_PORT);
+            assertTrue(text("#joinNotice").contains("From the next start this wallet runs a tracker"),
+                    text("#joinNotice"));
+        }
+    }
+
     private static boolean connected(Node from, Node to) {
         String id = to.network().nodeId();
         return from.network().peers().stream().anyMatch(p -> p.nodeId().equals(id));

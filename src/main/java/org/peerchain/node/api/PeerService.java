@@ -40,6 +40,14 @@ public interface PeerService {
      */
     void addPeer(String hostPort);
 
+    /**
+     * Announces to the tracker at {@code hostPort} (a host alone gets port 7300) from now on, and takes the peers it
+     * returns, as a tracker given at start would; for this run only (the settings keep it for the next).
+     * Throws {@link IllegalArgumentException} naming what is wrong with the address, {@link IllegalStateException}
+     * when P2P is off.
+     */
+    void joinTracker(String hostPort);
+
     List<TrackerInfo> trackers();
 
     /**

@@ -43,6 +43,16 @@ public final class FirstRunController {
     private Button relocateButton;
     @FXML
     private Label placeProblemLabel;
+    @FXML
+    private VBox joinBox;
+    @FXML
+    private TextField joinField;
+    @FXML
+    private Button joinButton;
+    @FXML
+    private Button hostButton;
+    @FXML
+    private Label joinNotice;
 
     FirstRunController(FirstRunViewModel model, CreateWalletViewModel create, RestoreWalletViewModel restore) {
         this.model = model;
@@ -63,6 +73,12 @@ public final class FirstRunController {
         pressable(restoreChoice, this::restore);
         pressable(browseChoice, this::browse);
         syncLabel.textProperty().bind(model.syncTextProperty());
+        joinBox.visibleProperty().bind(model.joinOfferedProperty().or(model.joinNoticeProperty().isNotEmpty()));
+        joinBox.managedProperty().bind(joinBox.visibleProperty());
+        joinButton.disableProperty().bind(model.joiningProperty());
+        hostButton.disableProperty().bind(model.hostChosenProperty());
+        joinNotice.textProperty().bind(model.joinNoticeProperty());
+        joinNotice.managedProperty().bind(model.joinNoticeProperty().isNotEmpty());
         placeLabel.textProperty().bind(model.currentPlaceProperty());
         networkChoice.getItems().setAll(FirstRunViewModel.NETWORKS);
         networkChoice.valueProperty().bindBidirectional(model.networkProperty());
@@ -87,6 +103,16 @@ public final class FirstRunController {
         pane.visibleProperty().bind(Bindings.equal(model.pageProperty(), page));
         // a hidden page must not size the scroll area: the words page would give the short welcome a scroll bar
         pane.managedProperty().bind(pane.visibleProperty());
+    }
+
+    @FXML
+    private void join() {
+        model.join(joinField.getText());
+    }
+
+    @FXML
+    private void hostTracker() {
+        model.hostTracker();
     }
 
     @FXML

@@ -33,6 +33,12 @@ public final class FirstRunScreen implements Screen {
          * @param network main, test or regtest
          */
         void relocate(String network, Path dataDir);
+
+        /** A tracker answered at {@code address} and the node announces to it: keep it for the next starts. */
+        void trackerJoined(String address);
+
+        /** The user chose to host a tracker: run one from the next start. */
+        void hostTracker();
     }
 
     private final FirstRunViewModel model;

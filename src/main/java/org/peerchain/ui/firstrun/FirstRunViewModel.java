@@ -1,6 +1,7 @@
 package org.peerchain.ui.firstrun;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -18,6 +19,7 @@ import org.peerchain.consensus.ChainParams;
 import org.peerchain.node.DataDirectory;
 import org.peerchain.node.api.NodeEvent;
 import org.peerchain.node.api.NodeServices;
+import org.peerchain.node.api.TrackerTestResult;
 import org.peerchain.node.api.NodeStatus;
 import org.peerchain.node.api.Subscription;
 import org.peerchain.node.api.SyncState;
@@ -36,6 +38,12 @@ public final class FirstRunViewModel {
 
     public enum Page { WELCOME, CREATE, RESTORE }
 
+    /**
+     * How long the welcome waits for a peer (local network discovery finds one on the same network within seconds)
+     * before it asks for a tracker's or a peer's address.
+     */
+    public static final Duration JOIN_AFTER = Duration.ofSeconds(10);
+
     private final NodeServices node;
     private final FxDispatcher dispatcher;
     private final Executor commands;
@@ -50,6 +58,12 @@ public final class FirstRunViewModel {
     private final ReadOnlyStringWrapper placeProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper placeChanged = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper relocating = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper joinOffered = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper joining = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper joinNotice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper hostChosen = new ReadOnlyBooleanWrapper();
+    /** When the welcome began to wait for peers; the offer to join by hand comes after {@link #JOIN_AFTER}. */
+    private long watchingSince;
 
     private String runningNetwork = "";
     private Path runningDataDir;
@@ -73,6 +87,9 @@ public final class FirstRunViewModel {
     public void activate() {
         subscriptions.add(node.subscribe(NodeEvent.Sync.class,
                 e -> dispatcher.post(key("sync"), () -> showSync(e.state()))));
+        watchingSince = System.nanoTime();
+        subscriptions.add(node.subscribe(NodeEvent.Peers.class,
+                e -> dispatcher.post(key("peers"), () -> peersSeen(e.snapshot().peers().size()))));
         commands.execute(() -> {
             NodeStatus status = node.status();
             String net = status.networkName();
@@ -102,6 +119,87 @@ public final class FirstRunViewModel {
             syncText.set("Your node is at block " + Formats.count(s.height())
                     + " and keeps following the network while you set up your wallet.");
         }
+    }
+
+    // ------------------------------------------------------------------ joining the network
+
+    /** Nobody has answered for {@link #JOIN_AFTER}: offer to join by a tracker's or a peer's address. */
+    void peersSeen(int peers) {
+        if (peers > 0) {
+            joinOffered.set(false);
+        } else if (System.nanoTime() - watchingSince >= JOIN_AFTER.toNanos()) {
+            joinOffered.set(true);
+        }
+    }
+
+    /**
+     * Joins through the address typed: a tracker when one answers there (announced to from now on and kept for the
+     * next starts), else a peer to dial. Says what happened, or what is wrong with the address.
+     */
+    public void join(String typed) {
+        String address = typed == null ? "" : typed.strip();
+        if (address.isEmpty()) {
+            joinNotice.set("Type the address of a tracker or of a node, such as 192.0.2.1:7300.");
+            return;
+        }
+        joining.set(true);
+        joinNotice.set("Asking " + address + "…");
+        commands.execute(() -> {
+            String said;
+            boolean tracker = false;
+            try {
+                TrackerTestResult r = node.peers().testTracker(address);
+                if (r.reached()) {
+                    node.peers().joinTracker(address);
+                    tracker = true;
+                    String known = r.peers() == 0
+                            ? "it knows no other node yet; yours is registered there now, so others will find it."
+                            : "it knows " + Formats.count(r.peers()) + (r.peers() == 1 ? " node" : " nodes")
+                                    + ", which your node now dials.";
+                    said = "Joined through the tracker at " + r.tracker() + ": " + known
+                            + " It is kept for the next starts (Settings, Trackers).";
+                } else {
+                    node.peers().addPeer(address);
+                    said = "No tracker answers at " + r.tracker() + ": it is dialled as a node instead. "
+                            + Formats.trackerTest(r);
+                }
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                said = e.getMessage();
+            }
+            String notice = said;
+            boolean keep = tracker;
+            dispatcher.post(key("join"), () -> {
+                joining.set(false);
+                joinNotice.set(notice);
+                if (keep) {
+                    outcome.trackerJoined(address);
+                }
+            });
+        });
+    }
+
+    /** Hosts a tracker in this wallet from its next start, so that others can join through this computer. */
+    public void hostTracker() {
+        outcome.hostTracker();
+        hostChosen.set(true);
+        joinNotice.set("From the next start this wallet runs a tracker on port 7300: others join by typing this"
+                + " computer's address and 7300. The status bar says when it runs.");
+    }
+
+    public ReadOnlyBooleanProperty joinOfferedProperty() {
+        return joinOffered.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty joiningProperty() {
+        return joining.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty joinNoticeProperty() {
+        return joinNotice.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty hostChosenProperty() {
+        return hostChosen.getReadOnlyProperty();
     }
 
     // ------------------------------------------------------------------ pages

@@ -83,6 +83,16 @@ class FirstRunScreenTest extends ApplicationTest {
                     public void relocate(String network, Path dir) {
                         outcomes.add("relocate " + network + " " + dir);
                     }
+
+                    @Override
+                    public void trackerJoined(String address) {
+                        outcomes.add("tracker " + address);
+                    }
+
+                    @Override
+                    public void hostTracker() {
+                        outcomes.add("host a tracker");
+                    }
                 });
         stage.setScene(new Scene(screen.view(), 800, 760));
         stage.show();

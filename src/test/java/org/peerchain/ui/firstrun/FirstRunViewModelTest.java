@@ -51,6 +51,16 @@ class FirstRunViewModelTest {
                     public void relocate(String network, Path dataDir) {
                         outcomes.add("relocate " + network + " " + dataDir);
                     }
+
+                    @Override
+                    public void trackerJoined(String address) {
+                        outcomes.add("tracker " + address);
+                    }
+
+                    @Override
+                    public void hostTracker() {
+                        outcomes.add("host a tracker");
+                    }
                 });
         model.activate();
     }
