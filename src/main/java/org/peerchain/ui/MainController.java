@@ -161,9 +161,21 @@ public final class MainController {
         tracker.visibleProperty().bind(status.hostedTrackerProperty().greaterThan(0));
         tracker.managedProperty().bind(tracker.visibleProperty());
         tracker.setTooltip(new Tooltip("This wallet hosts a tracker: other nodes find peers through it when given this"
-                + " computer's address and this port. It stops when the wallet closes; Settings turns it off."));
-        tracker.setOnMouseClicked(e -> host.open(ScreenId.SETTINGS));
+                + " computer's address and this port. Click to see its peer table. It stops when the wallet closes;"
+                + " Settings turns it off."));
+        tracker.setOnMouseClicked(e -> openTrackerWindow(status.hostedTrackerProperty().get()));
         statusBar.getRightItems().addAll(peers, height, syncBar, mining, tracker, lockButton());
+    }
+
+    /** The hosted tracker's admin window (tracker-app's), or Settings where this build has no such window. */
+    private void openTrackerWindow(int port) {
+        TrackerWindows.find().ifPresentOrElse(w -> {
+            try {
+                w.showHosted(port, statusBar.getScene().getWindow());
+            } catch (IllegalStateException | java.io.UncheckedIOException ex) {
+                status.showMessage("The tracker's window cannot open: " + ex.getMessage());
+            }
+        }, () -> host.open(ScreenId.SETTINGS));
     }
 
     /** Locked: a click asks for the password and unlocks; unlocked: a click locks. Hidden without a wallet. */

@@ -200,6 +200,15 @@ class WalletAppTest extends ApplicationTest {
         int port = Integer.parseInt(text("#statusTracker").substring("Tracker on port ".length()));
         Node wallet = app.node();
         assertEquals(port, wallet.hostedTrackerPort());
+
+        // the status bar opens the tracker's admin window on the hosted tracker; closing it leaves the tracker on
+        clickOn("#statusTracker");
+        waitUntil("the admin window with the wallet's own node registered", () -> lookup("#peerTable").tryQuery()
+                .map(t -> ((javafx.scene.control.TableView<?>) t).getItems().size() >= 1).orElse(false));
+        assertTrue(lookup("#stopButton").query().isDisabled(), "the wallet's tracker is not stopped from its window");
+        javafx.stage.Window admin = lookup("#peerTable").query().getScene().getWindow();
+        interact(() -> ((Stage) admin).close());
+        assertTrue(org.peerchain.tracker.Tracker.running(port).isPresent(), "the tracker runs on after its window closes");
         java.util.List<org.peerchain.p2p.HostPort> onlyTheTracker = java.util.List.of(
                 new org.peerchain.p2p.HostPort("127.0.0.1", port));
         org.peerchain.p2p.P2pSettings fast = org.peerchain.p2p.P2pSettings.forLoopbackTests();

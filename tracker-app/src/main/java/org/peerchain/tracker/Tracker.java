@@ -56,6 +56,14 @@ public final class Tracker implements AutoCloseable {
         });
     }
 
+    /** The trackers serving in this process, by port: a wallet's hosted tracker is found here by its admin window. */
+    private static final java.util.Map<Integer, Tracker> RUNNING = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The tracker serving on {@code port} in this process, if one is. */
+    public static java.util.Optional<Tracker> running(int port) {
+        return java.util.Optional.ofNullable(RUNNING.get(port));
+    }
+
     /** Opens the database, then starts serving; on failure everything opened is closed again. */
     public static Tracker start(TrackerConfig config) throws IOException {
         Tracker t = new Tracker(config);
@@ -71,6 +79,7 @@ public final class Tracker implements AutoCloseable {
             throw e;
         }
         log.info("tracker listening on port {} with {} registered peers", t.port(), t.registry.size());
+        RUNNING.put(t.port(), t);
         return t;
     }
 
@@ -143,6 +152,7 @@ public final class Tracker implements AutoCloseable {
     @Override
     public void close() {
         if (server != null) {
+            RUNNING.remove(server.port(), this);
             server.close();
         }
         if (status != null) {

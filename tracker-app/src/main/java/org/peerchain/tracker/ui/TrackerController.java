@@ -72,8 +72,12 @@ public final class TrackerController {
         portField.disableProperty().bind(editable);
         databaseField.disableProperty().bind(editable);
         pingIntervalField.disableProperty().bind(editable);
-        startButton.disableProperty().bind(editable);
-        stopButton.disableProperty().bind(model.runningProperty().not().or(model.busyProperty()));
+        startButton.disableProperty().bind(editable.or(model.attachedProperty()));
+        stopButton.disableProperty().bind(model.runningProperty().not().or(model.busyProperty())
+                .or(model.attachedProperty()));
+        // a window inside the wallet takes the wallet's theme: the theme is the whole program's
+        themeToggle.visibleProperty().bind(model.attachedProperty().not());
+        themeToggle.managedProperty().bind(themeToggle.visibleProperty());
 
         counted(newCount, "New ", model.countProperty(PeerState.NEW));
         counted(liveCount, "Live ", model.countProperty(PeerState.LIVE));

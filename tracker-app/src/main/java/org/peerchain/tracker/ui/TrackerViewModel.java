@@ -101,6 +101,8 @@ public final class TrackerViewModel {
         }
     };
     private volatile Tracker tracker;
+    /** Showing a tracker another part of the program runs (a wallet's hosted one): not stopped or closed from here. */
+    private final ReadOnlyBooleanWrapper attached = new ReadOnlyBooleanWrapper();
 
     /**
      * @param config the settings the window opens with (port, database and ping interval stay editable while stopped)
@@ -178,7 +180,42 @@ public final class TrackerViewModel {
         return tracker;
     }
 
+    /** Whether this window shows a tracker it does not own (a wallet's hosted tracker); Start and Stop do not apply. */
+    public ReadOnlyBooleanProperty attachedProperty() {
+        return attached.getReadOnlyProperty();
+    }
+
     // --- commands ---
+
+    /**
+     * Shows {@code t}, which another part of the program started and will stop (a wallet's hosted tracker): its peer
+     * table and log follow it; Kick and Ban act on it; closing the window leaves it running.
+     */
+    public void attach(Tracker t, String owner) {
+        attached.set(true);
+        busy.set(true);
+        port.set(Integer.toString(t.port()));
+        database.set(t.config().database().toString());
+        worker.execute(() -> {
+            tracker = t;
+            int[] initialCount = new int[1];
+            t.registry().subscribe(listener, initial -> {
+                initialCount[0] = initial.size();
+                synchronized (lock) {
+                    initial.forEach(p -> pendingPeers.put(p.key(), p));
+                }
+            });
+            record(null, null, "showing the tracker " + owner + " runs on port " + t.port() + ", "
+                    + initialCount[0] + " registered peers");
+            String serving = "Run by " + owner + " on port " + t.port() + " - " + t.config().database().toAbsolutePath();
+            dispatcher.post(lifecycleKey, () -> {
+                running.set(true);
+                busy.set(false);
+                status.set(serving);
+            });
+            startClock();
+        });
+    }
 
     /** Checks the settings and starts the server on the worker thread; problems go to the status line. */
     public void start() {
@@ -222,7 +259,7 @@ public final class TrackerViewModel {
 
     public void stop() {
         Tracker t = tracker;
-        if (t == null) {
+        if (t == null || attached.get()) {
             return;
         }
         busy.set(true);
@@ -274,10 +311,13 @@ public final class TrackerViewModel {
     public void shutdown() {
         Tracker t = tracker;
         tracker = null;
+        boolean owned = !attached.get();
         if (t != null) {
             worker.execute(() -> {
                 t.registry().removeListener(listener);
-                t.close();
+                if (owned) {
+                    t.close();
+                }
             });
         }
         clockTimer.shutdownNow();

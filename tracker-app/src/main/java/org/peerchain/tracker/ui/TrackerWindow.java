@@ -19,14 +19,21 @@ public final class TrackerWindow {
     }
 
     public static void show(Stage stage, TrackerViewModel model) throws IOException {
+        show(stage, model, true);
+    }
+
+    /** As {@link #show(Stage, TrackerViewModel)}; {@code ownTheme} false leaves the program's theme as it is. */
+    static void show(Stage stage, TrackerViewModel model, boolean ownTheme) throws IOException {
         URL fxml = TrackerWindow.class.getResource("/fxml/tracker.fxml");
         FXMLLoader loader = new FXMLLoader(fxml);
         loader.setControllerFactory(type -> new TrackerController(model));
         Parent root = loader.load();
         Scene scene = new Scene(root, WIDTH, HEIGHT);
         scene.getStylesheets().add(TrackerWindow.class.getResource("/fxml/tracker.css").toExternalForm());
-        applyTheme(model.darkProperty().get());
-        model.darkProperty().addListener((o, was, dark) -> applyTheme(dark));
+        if (ownTheme) {
+            applyTheme(model.darkProperty().get());
+            model.darkProperty().addListener((o, was, dark) -> applyTheme(dark));
+        }
         stage.setTitle("PeerChain Tracker");
         stage.setScene(scene);
         stage.show();
