@@ -27,7 +27,7 @@ public final class DataDirectoryLock implements AutoCloseable {
     public static DataDirectoryLock acquire(Path dir) throws NodeStartException {
         Path file = dir.resolve(FILE_NAME);
         try {
-            Files.createDirectories(dir);
+            PrivateFiles.folder(dir);
             FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock l;
             try {

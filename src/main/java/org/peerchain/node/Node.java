@@ -149,6 +149,7 @@ public final class Node implements AutoCloseable {
             new NetworkRpc(node).register(methods);
             apiEvents.publish(new NodeEvent.Lifecycle(LifecycleStep.STARTING_NETWORK, -1, ""));
             node.startServices();
+            PrivateFiles.files(config.dataDir());
             node.services = new LocalServices(node, apiEvents,
                     new NodeEvent.Lifecycle(LifecycleStep.STARTING_NETWORK, -1, ""));
             node.services.lifecycle(new NodeEvent.Lifecycle(LifecycleStep.READY, 1, ""));
@@ -408,6 +409,7 @@ public final class Node implements AutoCloseable {
     synchronized Wallet attachWallet() {
         if (wallet == null) {
             wallet = Wallet.open(config.dataDir(), chain, events, this::submitTransaction, Clock.systemUTC());
+            PrivateFiles.files(config.dataDir());
         }
         return wallet;
     }
