@@ -626,6 +626,16 @@ public final class Wallet implements AutoCloseable {
         return feeRate;
     }
 
+    /** The most fee one transaction may pay, as bitcoind's {@code -maxtxfee} default (0.10 in its coin). */
+    public static final long MAX_TX_FEE = 10_000_000;
+
+    private static void checkFeeRate(long rate) throws WalletException {
+        if (rate < 0 || rate > CoinSelector.MAX_FEE_RATE) {
+            throw new WalletException(WalletException.Reason.INVALID_FEE_RATE, "the fee rate " + rate
+                    + " base units per byte is outside 0 to " + CoinSelector.MAX_FEE_RATE);
+        }
+    }
+
     /** Sets the fee rate of later sends, in base units per byte ({@code settxfee}). */
     public synchronized void setFeeRate(long unitsPerByte) throws WalletException {
         if (unitsPerByte < 0 || unitsPerByte > CoinSelector.MAX_FEE_RATE) {
@@ -691,8 +701,15 @@ public final class Wallet implements AutoCloseable {
             amount = Math.addExact(amount, p.amount());
         }
         checkAmount(amount);
+        // every send path (RPC, the window, subtracting the fee or not) comes through here: one check of the fee
+        checkFeeRate(rate);
         List<SpendableOutput> available = coinsFor(chosen);
         CoinSelection selection = select(available, amount, subtractFee, rate, payments.size(), !chosen.isEmpty());
+        if (selection.fee() > MAX_TX_FEE) {
+            throw new WalletException(WalletException.Reason.INVALID_FEE_RATE, "the fee of "
+                    + Amount.format(selection.fee()) + " (" + rate + " base units per byte) is above the maximum of "
+                    + Amount.format(MAX_TX_FEE) + " a transaction may pay (bitcoind's -maxtxfee): choose a lower rate");
+        }
         List<TxOutput> outputs = new ArrayList<>(payments.size() + 1);
         long feeShare = (amount - selection.amount()) / payments.size();
         long firstExtra = (amount - selection.amount()) - feeShare * payments.size();

@@ -131,6 +131,32 @@ class WalletRpcErrorsTest {
         assertStillServing();
     }
 
+    /**
+     * Security round 2, finding 9: subtracting the fee from the amount skipped every check of the rate, so a negative
+     * rate built a transaction paying out more than it spent and a huge one burnt most of the amount. Failed before.
+     */
+    @Test
+    void aNegativeOrHugeFeeRateIsRefusedWhenTheFeeComesOutOfTheAmountTooAndNothingIsSent() throws Exception {
+        rpc.call("walletpassphrase", PASS, new JsonPrimitive(60));
+        java.math.BigDecimal before = rpc.call("getbalance").getAsBigDecimal();
+        JsonElement none = com.google.gson.JsonNull.INSTANCE;
+        for (boolean subtract : new boolean[] {true, false}) {
+            RpcException negative = fails("sendtoaddress", new JsonPrimitive(someAddress), new JsonPrimitive(10),
+                    new JsonPrimitive(""), new JsonPrimitive(""), new JsonPrimitive(subtract), none, none, none, none,
+                    new JsonPrimitive(-5));
+            assertEquals(RpcErrors.INVALID_PARAMETER, negative.code(), negative.getMessage());
+            assertTrue(negative.getMessage().contains("fee rate -5"), negative.getMessage());
+            RpcException huge = fails("sendtoaddress", new JsonPrimitive(someAddress), new JsonPrimitive(10),
+                    new JsonPrimitive(""), new JsonPrimitive(""), new JsonPrimitive(subtract), none, none, none, none,
+                    new JsonPrimitive(900_000));
+            assertEquals(RpcErrors.INVALID_PARAMETER, huge.code(), huge.getMessage());
+            assertTrue(huge.getMessage().contains("above the maximum of 0.10"), huge.getMessage());
+        }
+        assertEquals(before, rpc.call("getbalance").getAsBigDecimal(), "nothing was sent");
+        assertEquals(0, rpc.call("getrawmempool").getAsJsonArray().size());
+        assertStillServing();
+    }
+
     @Test
     void sendAllSubtractsTheFeeFromTheAmountAndEmptiesTheSpendableBalance() throws Exception {
         rpc.call("walletpassphrase", PASS, new JsonPrimitive(60));
