@@ -27,4 +27,8 @@ final class KnownSet<T> {
     synchronized boolean contains(T t) {
         return map.containsKey(t);
     }
+
+    synchronized void clear() {
+        map.clear();
+    }
 }

@@ -43,6 +43,14 @@ public final class Misbehaviour {
             "txn-mempool-conflict", "min-fee-not-met", "mempool-full", "dust", "bad-txns-inputs-missingorspent",
             "bad-txns-premature-spend-of-coinbase");
 
+    /**
+     * Refusals that depend on what the node holds now (a missing parent, an immature coin, the mempool's fee floor or
+     * room, a conflict): the same transaction may be taken later, so it is not remembered as rejected (Bitcoin Core
+     * keeps such transactions out of its recent-rejects filter too).
+     */
+    static final Set<String> CONTEXT_DEPENDENT_TX_REASONS = Set.of("bad-txns-inputs-missingorspent",
+            "bad-txns-premature-spend-of-coinbase", "min-fee-not-met", "mempool-full", "txn-mempool-conflict");
+
     private Misbehaviour() {
     }
 }

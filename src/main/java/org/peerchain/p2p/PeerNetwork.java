@@ -128,6 +128,12 @@ public final class PeerNetwork implements AutoCloseable {
     private final Set<HostPort> selfAddresses = ConcurrentHashMap.newKeySet();
     private final Map<Hash, Long> requestedTxs = new ConcurrentHashMap<>();
     private final KnownSet<Hash> recentRejects = new KnownSet<>(MAX_RECENT_REJECTS);
+    /**
+     * Transactions refused for what the node holds now (a missing parent, a fee floor): not rejected for good, but
+     * not checked again until something changes (a transaction accepted, a new tip), so sending one again and again
+     * costs the node nothing.
+     */
+    private final KnownSet<Hash> waitingForContext = new KnownSet<>(MAX_RECENT_REJECTS);
     private volatile List<Message.PeerAddress> trackerPeers = List.of();
     private final NetworkTraffic traffic = new NetworkTraffic();
     /** The ban list as last published in a {@link NetworkEvent.BansChanged}; guarded by {@link #banEvents}. */
@@ -965,6 +971,7 @@ public final class PeerNetwork implements AutoCloseable {
                 p.knownTxs.add(i.hash());
                 Long asked = requestedTxs.get(i.hash());
                 if (chain.mempoolTransaction(i.hash()) == null && !recentRejects.contains(i.hash())
+                        && !waitingForContext.contains(i.hash())
                         && (asked == null || now - asked > TX_REQUEST_TIMEOUT_NANOS)) {
                     requestedTxs.put(i.hash(), now);
                     wanted.add(i);
@@ -1068,7 +1075,7 @@ public final class PeerNetwork implements AutoCloseable {
         Hash txid = tx.txid();
         p.knownTxs.add(txid);
         boolean requested = requestedTxs.remove(txid) != null;
-        if (chain.mempoolTransaction(txid) != null || recentRejects.contains(txid)) {
+        if (chain.mempoolTransaction(txid) != null || recentRejects.contains(txid) || waitingForContext.contains(txid)) {
             if (!requested) {
                 redundant(p, "transaction " + txid + ", which we have");
             }
@@ -1077,7 +1084,11 @@ public final class PeerNetwork implements AutoCloseable {
         try {
             chain.submitTransaction(tx);
         } catch (ValidationException e) {
-            recentRejects.add(txid);
+            if (Misbehaviour.CONTEXT_DEPENDENT_TX_REASONS.contains(e.reason())) {
+                waitingForContext.add(txid);
+            } else {
+                recentRejects.add(txid);
+            }
             if (!Misbehaviour.HARMLESS_TX_REASONS.contains(e.reason())) {
                 misbehave(p, Misbehaviour.INVALID_TX, e.reason(), "invalid transaction " + txid + ": " + e.getMessage());
             }
@@ -1106,6 +1117,9 @@ public final class PeerNetwork implements AutoCloseable {
 
     /** Runs on the chain's thread under its lock: only hands off. */
     private void onTipChanged() {
+        // a new tip can make a refused transaction valid (Bitcoin Core resets its recent rejects at each tip)
+        recentRejects.clear();
+        waitingForContext.clear();
         if (announcePending.compareAndSet(false, true)) {
             try {
                 relay.execute(this::announceTip);
@@ -1161,6 +1175,8 @@ public final class PeerNetwork implements AutoCloseable {
 
     /** Runs on the mempool's thread: only hands off. */
     private void onTxAccepted(Transaction tx) {
+        // the new transaction may be the parent a waiting one lacked
+        waitingForContext.clear();
         try {
             relay.execute(() -> {
                 InvItem item = new InvItem(InvKind.TX, tx.txid());

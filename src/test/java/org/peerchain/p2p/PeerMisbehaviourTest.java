@@ -206,6 +206,32 @@ class PeerMisbehaviourTest {
         victimStillServes(tip);
     }
 
+    /**
+     * Security round 2, finding 8: a child relayed before its parent was refused for missing inputs and remembered as
+     * rejected for good, so it never entered the mempool once the parent came. Failed before: the child stayed out.
+     */
+    @Test
+    void aChildRelayedBeforeItsParentIsTakenOnceTheParentHasCome() throws Exception {
+        Transaction coinbase = prefix.get(0).transactions().get(0);
+        Transaction parent = TransactionSigner.sign(
+                List.of(new TransactionSigner.SigningInput(new OutPoint(coinbase.txid(), 0), net.key)),
+                List.of(new TxOutput(coinbase.totalOutput() - 10_000, net.payTo)));
+        Transaction child = TransactionSigner.sign(
+                List.of(new TransactionSigner.SigningInput(new OutPoint(parent.txid(), 0), net.key)),
+                List.of(new TxOutput(parent.totalOutput() - 10_000, net.payTo)));
+        try (Socket s = handshaken()) {
+            FrameWriter out = new FrameWriter(s.getOutputStream());
+            out.write(new PeerMessages.TxMessage(child.serialize()));
+            out.write(new PeerMessages.TxMessage(parent.serialize()));
+            TestNetwork.await("the parent in the mempool", T, () -> victim.mempool().contains(parent.txid()));
+            assertTrue(!victim.mempool().contains(child.txid()), "the child came first and was refused");
+            out.write(new PeerMessages.TxMessage(child.serialize()));
+            TestNetwork.await("the child taken once its parent is known", T,
+                    () -> victim.mempool().contains(child.txid()));
+        }
+        assertTrue(victim.network().bans().isEmpty(), "relaying out of order is no misbehaviour");
+    }
+
     @Test
     void aPeerFromABannedAddressIsRefusedUntilTheBanIsCleared() throws Exception {
         victim.network().ban("127.0.0.1", Duration.ofHours(1), "test");
