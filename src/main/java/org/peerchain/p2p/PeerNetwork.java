@@ -416,7 +416,7 @@ public final class PeerNetwork implements AutoCloseable {
                 if (HandshakeRejection.SELF_CONNECTION.equals(e.code())) {
                     selfAddresses.add(target);
                 }
-                throw new IOException("refused: " + e.code() + ": " + e.message());
+                throw new IOException("refused: " + PeerText.safe(e.code()) + ": " + PeerText.safe(e.message()));
             }
             if (!(first instanceof Message.Version v)) {
                 throw new IOException("expected \"version\", got " + (first == null ? "end of stream" : "\"" + first.type() + "\""));
@@ -652,7 +652,7 @@ public final class PeerNetwork implements AutoCloseable {
         } else if (m instanceof Message.Version) {
             misbehave(p, Misbehaviour.DUPLICATE_VERSION, HandshakeRejection.DUPLICATE_VERSION, "\"version\" after the handshake");
         } else if (m instanceof Message.Error e) {
-            log.info("{} reports an error: {}: {}", p, e.code(), e.message());
+            log.info("{} reports an error: {}: {}", p, PeerText.safe(e.code()), PeerText.safe(e.message()));
         } else if (m instanceof Message.Unknown u) {
             p.unknownMessages.incrementAndGet();
             startFloodWindowIfOver(p);

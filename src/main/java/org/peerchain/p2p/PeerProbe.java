@@ -102,7 +102,7 @@ public final class PeerProbe {
             throw new ProbeFailure("peer closed the connection before \"" + name + "\"");
         }
         if (m instanceof Message.Error e) {
-            throw new ProbeFailure("peer refused: " + e.code() + ": " + e.message());
+            throw new ProbeFailure("peer refused: " + PeerText.safe(e.code()) + ": " + PeerText.safe(e.message()));
         }
         if (!type.isInstance(m)) {
             throw new ProbeFailure("expected \"" + name + "\", got \"" + m.type() + "\"");

@@ -109,7 +109,7 @@ public final class TrackerClient implements AutoCloseable {
                 return new Probe(millis, p.peers().size());
             }
             if (reply instanceof Message.Error e) {
-                throw new IOException("the tracker refused: " + e.code() + ": " + e.message());
+                throw new IOException("the tracker refused: " + PeerText.safe(e.code()) + ": " + PeerText.safe(e.message()));
             }
             throw new IOException(reply == null ? "the tracker closed the connection without an answer"
                     : "it answered \"" + reply.type() + "\" instead of \"peers\": it may not be a tracker");
@@ -201,7 +201,7 @@ public final class TrackerClient implements AutoCloseable {
                 return p.peers();
             }
             if (reply instanceof Message.Error e) {
-                throw new IOException("tracker refused the announce: " + e.code() + ": " + e.message());
+                throw new IOException("tracker refused the announce: " + PeerText.safe(e.code()) + ": " + PeerText.safe(e.message()));
             }
             throw new IOException(reply == null ? "tracker closed the connection without an answer"
                     : "tracker answered \"" + reply.type() + "\" instead of \"peers\"");
