@@ -120,12 +120,8 @@ public final class LocalDiscovery implements AutoCloseable {
     private final List<NetworkInterface> interfaces;
     private final Thread receiver;
     private final RateLimiter limiter;
-    private final Map<String, Boolean> nodesHeard = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > MAX_TRACKED_SOURCES;
-        }
-    });
+    /** Node ids heard so far (the most recent {@link #MAX_TRACKED_SOURCES}), to answer a newcomer once. */
+    private final KnownSet<String> nodesHeard = new KnownSet<>(MAX_TRACKED_SOURCES);
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong heard = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
@@ -275,7 +271,7 @@ public final class LocalDiscovery implements AutoCloseable {
             return;
         }
         heard.incrementAndGet();
-        boolean first = nodesHeard.put(a.nodeId(), Boolean.TRUE) == null;
+        boolean first = nodesHeard.add(a.nodeId());
         onHeard.accept(new Heard(new HostPort(from.getHostAddress(), a.port()), a.nodeId()));
         long now = clock.getAsLong();
         if (first && (lastAnswerNanos == null || now - lastAnswerNanos >= ANSWER_SPACING_NANOS)) {

@@ -638,10 +638,7 @@ public final class Wallet implements AutoCloseable {
 
     /** Sets the fee rate of later sends, in base units per byte ({@code settxfee}). */
     public synchronized void setFeeRate(long unitsPerByte) throws WalletException {
-        if (unitsPerByte < 0 || unitsPerByte > CoinSelector.MAX_FEE_RATE) {
-            throw new WalletException(WalletException.Reason.INVALID_FEE_RATE, "the fee rate " + unitsPerByte
-                    + " base units per byte is outside 0 to " + CoinSelector.MAX_FEE_RATE);
-        }
+        checkFeeRate(unitsPerByte);
         feeRate = unitsPerByte;
     }
 

@@ -138,28 +138,39 @@ public final class SettingsViewModel {
 
     /** Saves the listen port: empty for the network's default, 0 for any free port, else 1 to 65535. */
     public boolean applyListenPort(String typed) {
-        String t = typed == null ? "" : typed.strip();
-        int port;
-        if (t.isEmpty()) {
-            port = AppSettings.DEFAULT_PORT;
-        } else {
-            try {
-                port = Integer.parseInt(t);
-            } catch (NumberFormatException e) {
-                portNotice.set(Notice.problem("Listen port: '" + t + "' is not a number."));
-                return false;
-            }
-            if (port < AppSettings.ANY_PORT || port > AppSettings.MAX_PORT) {
-                portNotice.set(Notice.problem("Listen port: " + port + " is outside 1 to " + AppSettings.MAX_PORT
-                        + " (0 picks any free port)."));
-                return false;
-            }
+        Integer port = port(typed, AppSettings.DEFAULT_PORT, "Listen port", portNotice);
+        if (port == null) {
+            return false;
         }
         host.save(host.current().withListenPort(port));
         String what = port == AppSettings.DEFAULT_PORT ? "the network's usual port"
                 : port == AppSettings.ANY_PORT ? "any free port" : "port " + port;
         portNotice.set(Notice.done("The node will listen on " + what + "." + NEXT_START));
         return true;
+    }
+
+    /**
+     * A port typed into a field: {@code empty} for an empty field, 0 for any free port, else 1 to 65535; null (with the
+     * problem in words on {@code notice}, starting with {@code what}) when it cannot be one.
+     */
+    private static Integer port(String typed, int empty, String what, ObjectProperty<Notice> notice) {
+        String t = typed == null ? "" : typed.strip();
+        if (t.isEmpty()) {
+            return empty;
+        }
+        int port;
+        try {
+            port = Integer.parseInt(t);
+        } catch (NumberFormatException e) {
+            notice.set(Notice.problem(what + ": '" + t + "' is not a number."));
+            return null;
+        }
+        if (port < AppSettings.ANY_PORT || port > AppSettings.MAX_PORT) {
+            notice.set(Notice.problem(what + ": " + port + " is outside 1 to " + AppSettings.MAX_PORT
+                    + " (0 picks any free port)."));
+            return null;
+        }
+        return port;
     }
 
     // ------------------------------------------------------------------ the local network
@@ -189,17 +200,8 @@ public final class SettingsViewModel {
             hostNotice.set(Notice.done("The wallet will host no tracker." + NEXT_START));
             return true;
         }
-        String t = typed == null ? "" : typed.strip();
-        int port;
-        try {
-            port = t.isEmpty() ? AppSettings.USUAL_TRACKER_PORT : Integer.parseInt(t);
-        } catch (NumberFormatException e) {
-            hostNotice.set(Notice.problem("Tracker port: '" + t + "' is not a number."));
-            return false;
-        }
-        if (port < AppSettings.ANY_PORT || port > AppSettings.MAX_PORT) {
-            hostNotice.set(Notice.problem("Tracker port: " + port + " is outside 1 to " + AppSettings.MAX_PORT
-                    + " (0 picks any free port)."));
+        Integer port = port(typed, AppSettings.USUAL_TRACKER_PORT, "Tracker port", hostNotice);
+        if (port == null) {
             return false;
         }
         host.save(host.current().withHostTracker(port));

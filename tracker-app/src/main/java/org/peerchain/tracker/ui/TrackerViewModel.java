@@ -197,23 +197,10 @@ public final class TrackerViewModel {
         port.set(Integer.toString(t.port()));
         database.set(t.config().database().toString());
         worker.execute(() -> {
-            tracker = t;
-            int[] initialCount = new int[1];
-            t.registry().subscribe(listener, initial -> {
-                initialCount[0] = initial.size();
-                synchronized (lock) {
-                    initial.forEach(p -> pendingPeers.put(p.key(), p));
-                }
-            });
-            record(null, null, "showing the tracker " + owner + " runs on port " + t.port() + ", "
-                    + initialCount[0] + " registered peers");
-            String serving = "Run by " + owner + " on port " + t.port() + " - " + t.config().database().toAbsolutePath();
-            dispatcher.post(lifecycleKey, () -> {
-                running.set(true);
-                busy.set(false);
-                status.set(serving);
-            });
-            startClock();
+            int registered = follow(t);
+            record(null, null, "showing the tracker " + owner + " runs on port " + t.port() + ", " + registered
+                    + " registered peers");
+            showRunning("Run by " + owner + " on port " + t.port() + " - " + t.config().database().toAbsolutePath());
         });
     }
 
@@ -231,22 +218,9 @@ public final class TrackerViewModel {
         worker.execute(() -> {
             try {
                 Tracker t = Tracker.start(config);
-                tracker = t;
-                int[] initialCount = new int[1];
-                t.registry().subscribe(listener, initial -> {
-                    initialCount[0] = initial.size();
-                    synchronized (lock) {
-                        initial.forEach(p -> pendingPeers.put(p.key(), p));
-                    }
-                });
-                record(null, null, "started on port " + t.port() + " with " + initialCount[0] + " registered peers");
-                String serving = "Serving on port " + t.port() + " - " + config.database().toAbsolutePath();
-                dispatcher.post(lifecycleKey, () -> {
-                    running.set(true);
-                    busy.set(false);
-                    status.set(serving);
-                });
-                startClock();
+                int registered = follow(t);
+                record(null, null, "started on port " + t.port() + " with " + registered + " registered peers");
+                showRunning("Serving on port " + t.port() + " - " + config.database().toAbsolutePath());
             } catch (IOException | RuntimeException e) {
                 record(null, null, "could not start: " + e.getMessage());
                 dispatcher.post(lifecycleKey, () -> {
@@ -255,6 +229,29 @@ public final class TrackerViewModel {
                 });
             }
         });
+    }
+
+    /** Follows {@code t}'s registry from now on (worker thread); returns how many peers it held at that moment. */
+    private int follow(Tracker t) {
+        tracker = t;
+        int[] initialCount = new int[1];
+        t.registry().subscribe(listener, initial -> {
+            initialCount[0] = initial.size();
+            synchronized (lock) {
+                initial.forEach(p -> pendingPeers.put(p.key(), p));
+            }
+        });
+        return initialCount[0];
+    }
+
+    /** The window shows a running tracker, {@code serving} on its status line, and its clock ticks. */
+    private void showRunning(String serving) {
+        dispatcher.post(lifecycleKey, () -> {
+            running.set(true);
+            busy.set(false);
+            status.set(serving);
+        });
+        startClock();
     }
 
     public void stop() {
