@@ -23,9 +23,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Headless administration on the status port: {@code POST /ban}, {@code POST /unban},
  * {@code POST /kick} and {@code GET /bans}. Parameters come in the query string or as a form body
- * ({@code curl -d}). Only requests from this machine (a loopback address) are obeyed, whatever
- * address the status port is bound to, and none that carries an {@code Origin} header, so a web page
- * open in a browser on the same machine cannot ban anyone.
+ * ({@code curl -d}). A request is obeyed only when it carries the {@link AdminCookie} (HTTP Basic), so a
+ * reverse proxy on the same machine does not hand the actions to whoever reaches it; and, as a second wall,
+ * only from this machine (a loopback address) whatever address the status port is bound to, and never with
+ * an {@code Origin} header, so a web page open in a browser on the same machine cannot ban anyone.
  */
 final class AdminEndpoints {
     /** A form body is read up to this size; a longer one gets 413. */
@@ -35,18 +36,21 @@ final class AdminEndpoints {
     static final String DEFAULT_BAN_REASON = "banned through the status port";
     private static final String JSON = "application/json";
     private static final String FORM = "application/x-www-form-urlencoded";
+    static final String AUTH_CHALLENGE = "Basic realm=\"peerchain-tracker\"";
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
     private static final Pattern IPV6_CHARACTERS = Pattern.compile("[0-9A-Fa-f:.]+");
     private static final Logger log = LoggerFactory.getLogger(AdminEndpoints.class);
 
     private final Tracker tracker;
+    private final AdminCookie cookie;
 
-    private AdminEndpoints(Tracker tracker) {
+    private AdminEndpoints(Tracker tracker, AdminCookie cookie) {
         this.tracker = tracker;
+        this.cookie = cookie;
     }
 
-    static void install(HttpServer http, Tracker tracker) {
-        AdminEndpoints a = new AdminEndpoints(tracker);
+    static void install(HttpServer http, Tracker tracker, AdminCookie cookie) {
+        AdminEndpoints a = new AdminEndpoints(tracker, cookie);
         a.add(http, "/ban", "POST", a::ban);
         a.add(http, "/unban", "POST", a::unban);
         a.add(http, "/kick", "POST", a::kick);
@@ -105,7 +109,7 @@ final class AdminEndpoints {
         }
     }
 
-    private static void checkCaller(HttpExchange ex) throws Refusal {
+    private void checkCaller(HttpExchange ex) throws Refusal {
         InetAddress from = ex.getRemoteAddress().getAddress();
         if (!from.isLoopbackAddress()) {
             throw new Refusal(403, "admin actions are accepted only from this machine (a loopback address), not from "
@@ -113,6 +117,11 @@ final class AdminEndpoints {
         }
         if (ex.getRequestHeaders().containsKey("Origin")) {
             throw new Refusal(403, "admin actions are not accepted from web pages (the request has an Origin header)");
+        }
+        if (!cookie.accepts(ex.getRequestHeaders().getFirst("Authorization"))) {
+            ex.getResponseHeaders().set("WWW-Authenticate", AUTH_CHALLENGE);
+            throw new Refusal(401, "admin actions need the tracker's admin cookie as HTTP Basic credentials: the user and"
+                    + " password in " + cookie.file() + " (curl --user \"$(cat " + cookie.file() + ")\")");
         }
     }
 

@@ -15,19 +15,24 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.peerchain.p2p.NamedThreadFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The status port (127.0.0.1 by default): {@code GET /peers}, the registry as JSON, and
- * {@code GET /metrics}, the Prometheus text format; and the loopback-only admin actions of
- * {@link AdminEndpoints} ({@code POST /ban}, {@code /unban}, {@code /kick}, {@code GET /bans}).
+ * {@code GET /metrics}, the Prometheus text format; and the admin actions of {@link AdminEndpoints}
+ * ({@code POST /ban}, {@code /unban}, {@code /kick}, {@code GET /bans}), which need the {@link AdminCookie}
+ * written at start beside the database.
  */
 final class StatusServer implements AutoCloseable {
     public static final String METRICS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
     private static final int THREADS = 2;
+    private static final Logger log = LoggerFactory.getLogger(StatusServer.class);
 
     private final HttpServer http;
     private final ExecutorService executor;
     private final Tracker tracker;
+    private final AdminCookie cookie;
 
     StatusServer(Tracker tracker, String bind, int port) throws IOException {
         this.tracker = tracker;
@@ -36,11 +41,18 @@ final class StatusServer implements AutoCloseable {
         } catch (IOException e) {
             throw new IOException("cannot serve status on " + bind + ":" + port + ": " + e.getMessage(), e);
         }
+        try {
+            cookie = AdminCookie.create(tracker.config().database());
+        } catch (IOException e) {
+            http.stop(0);
+            throw new IOException("cannot write the admin cookie " + AdminCookie.fileFor(tracker.config().database())
+                    + ": " + e.getMessage(), e);
+        }
         executor = Executors.newFixedThreadPool(THREADS, new NamedThreadFactory("tracker-status"));
         http.setExecutor(executor);
         http.createContext("/peers", ex -> handle(ex, "application/json", this::peersJson));
         http.createContext("/metrics", ex -> handle(ex, METRICS_CONTENT_TYPE, tracker::metricsText));
-        AdminEndpoints.install(http, tracker);
+        AdminEndpoints.install(http, tracker, cookie);
         http.createContext("/", ex -> {
             try (ex) {
                 ex.sendResponseHeaders(404, -1);
@@ -51,6 +63,11 @@ final class StatusServer implements AutoCloseable {
 
     int port() {
         return http.getAddress().getPort();
+    }
+
+    /** The admin cookie's file, made at start and removed at {@link #close}. */
+    java.nio.file.Path cookieFile() {
+        return cookie.file();
     }
 
     private interface Body {
@@ -117,6 +134,11 @@ final class StatusServer implements AutoCloseable {
             executor.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        try {
+            cookie.delete();
+        } catch (IOException e) {
+            log.warn("could not remove the admin cookie {}: {}", cookie.file(), e.getMessage());
         }
     }
 }

@@ -91,6 +91,11 @@ public final class Tracker implements AutoCloseable {
         return server.port();
     }
 
+    /** The admin cookie of the status port's admin actions; empty when there is no status server. */
+    public Optional<java.nio.file.Path> adminCookieFile() {
+        return status == null ? Optional.empty() : Optional.of(status.cookieFile());
+    }
+
     /** The status port, or -1 when there is no status server. */
     public int statusPort() {
         return status == null ? -1 : status.port();

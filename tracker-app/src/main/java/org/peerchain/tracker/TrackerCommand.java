@@ -28,7 +28,8 @@ public final class TrackerCommand implements Callable<Integer> {
     @Option(names = "--ping-interval", description = "Seconds between liveness sweeps (default ${DEFAULT-VALUE}).")
     long pingIntervalSeconds = TrackerConfig.DEFAULT_PING_INTERVAL.toSeconds();
 
-    @Option(names = "--status-port", description = "Serve GET /peers and GET /metrics on this port (off by default).")
+    @Option(names = "--status-port", description = "Serve GET /peers, GET /metrics and the admin actions (with the admin"
+            + " cookie written beside the database) on this port (off by default).")
     Integer statusPort;
 
     @Option(names = "--status-bind", description = "Address of the status port (default ${DEFAULT-VALUE}).")
@@ -110,7 +111,8 @@ public final class TrackerCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         System.out.println("tracker listening on port " + tracker.port()
                 + (tracker.statusPort() > 0 ? ", status on " + config.statusBindAddress() + ":" + tracker.statusPort() : "")
-                + ", database " + config.database().toAbsolutePath());
+                + ", database " + config.database().toAbsolutePath()
+                + tracker.adminCookieFile().map(f -> ", admin cookie " + f).orElse(""));
         stopped.await();
         return 0;
     }

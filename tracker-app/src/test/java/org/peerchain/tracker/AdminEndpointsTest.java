@@ -20,8 +20,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -58,9 +60,16 @@ class AdminEndpointsTest {
         return tracker;
     }
 
+    /** A request to the status port carrying the admin cookie, read from its file as an operator's curl does. */
+    private HttpRequest.Builder admin(String pathAndQuery) throws Exception {
+        String cookie = Files.readString(tracker.adminCookieFile().orElseThrow(), StandardCharsets.UTF_8).strip();
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + tracker.statusPort() + pathAndQuery))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(cookie.getBytes(StandardCharsets.UTF_8)));
+    }
+
     private HttpResponse<String> post(String pathAndQuery) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + tracker.statusPort() + pathAndQuery))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(admin(pathAndQuery).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonObject json(HttpResponse<String> r) {
@@ -92,8 +101,7 @@ class AdminEndpointsTest {
             assertEquals(TrackerServer.BANNED, assertInstanceOf(Message.Error.class, m).code());
         }
 
-        HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + tracker.statusPort()
-                + "/bans")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> list = http.send(admin("/bans").build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, list.statusCode());
         JsonObject bans = json(list);
         assertEquals(1, bans.get("count").getAsInt());
@@ -103,7 +111,7 @@ class AdminEndpointsTest {
     @Test
     void aFormBodyAsCurlDashDSendsItWorksLikeAQuery() throws Exception {
         start("127.0.0.1");
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + tracker.statusPort() + "/ban"))
+        HttpResponse<String> r = http.send(admin("/ban")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("ip=10.0.0.9&reason=spam+bot")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
@@ -150,14 +158,12 @@ class AdminEndpointsTest {
         assertTrue(json(post("/kick?ip=10.0.0.1&port=70000")).get("error").getAsString().contains("not a port number"));
         assertTrue(json(post("/kick?ip=10.0.0.1")).get("error").getAsString().contains("missing parameter \"port\""));
 
-        HttpResponse<String> get = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + tracker.statusPort()
-                + "/ban?ip=10.0.0.1")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> get = http.send(admin("/ban?ip=10.0.0.1").build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(405, get.statusCode());
         assertEquals("POST", get.headers().firstValue("Allow").orElse(""));
 
-        HttpResponse<String> fromPage = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + tracker.statusPort()
-                + "/ban?ip=10.0.0.1")).header("Origin", "http://evil.example").POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> fromPage = http.send(admin("/ban?ip=10.0.0.1").header("Origin", "http://evil.example")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(403, fromPage.statusCode());
         assertEquals(Collections.emptyMap(), tracker.registry().bans(), "nothing was banned");
     }
