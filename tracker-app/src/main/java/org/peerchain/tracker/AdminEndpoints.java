@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * ({@code curl -d}). A request is obeyed only when it carries the {@link AdminCookie} (HTTP Basic), so a
  * reverse proxy on the same machine does not hand the actions to whoever reaches it; and, as a second wall,
  * only from this machine (a loopback address) whatever address the status port is bound to, and never with
- * an {@code Origin} header, so a web page open in a browser on the same machine cannot ban anyone.
+ * an {@code Origin} header or a {@code Host} other than a loopback name ({@link LoopbackHost}), so a web page
+ * open in a browser on the same machine cannot ban anyone.
  */
 final class AdminEndpoints {
     /** A form body is read up to this size; a longer one gets 413. */
@@ -117,6 +118,10 @@ final class AdminEndpoints {
         }
         if (ex.getRequestHeaders().containsKey("Origin")) {
             throw new Refusal(403, "admin actions are not accepted from web pages (the request has an Origin header)");
+        }
+        String wrongHost = LoopbackHost.refusal(ex);
+        if (wrongHost != null) {
+            throw new Refusal(403, wrongHost);
         }
         if (!cookie.accepts(ex.getRequestHeaders().getFirst("Authorization"))) {
             ex.getResponseHeaders().set("WWW-Authenticate", AUTH_CHALLENGE);

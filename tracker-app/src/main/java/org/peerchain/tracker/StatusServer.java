@@ -19,8 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The status port (127.0.0.1 by default): {@code GET /peers}, the registry as JSON, and
- * {@code GET /metrics}, the Prometheus text format; and the admin actions of {@link AdminEndpoints}
+ * The status port (127.0.0.1 by default): {@code GET /peers}, the registry as JSON, for requests naming a
+ * loopback host ({@link LoopbackHost}), and {@code GET /metrics}, the Prometheus text format, for any; and the admin actions of {@link AdminEndpoints}
  * ({@code POST /ban}, {@code /unban}, {@code /kick}, {@code GET /bans}), which need the {@link AdminCookie}
  * written at start beside the database.
  */
@@ -50,8 +50,10 @@ final class StatusServer implements AutoCloseable {
         }
         executor = Executors.newFixedThreadPool(THREADS, new NamedThreadFactory("tracker-status"));
         http.setExecutor(executor);
-        http.createContext("/peers", ex -> handle(ex, "application/json", this::peersJson));
-        http.createContext("/metrics", ex -> handle(ex, METRICS_CONTENT_TYPE, tracker::metricsText));
+        // /peers is the whole registry with every detail, for the operator (nodes ask the tracker port for samples):
+        // only requests naming a loopback host. /metrics holds counts only, for a Prometheus server anywhere.
+        http.createContext("/peers", ex -> handle(ex, "application/json", true, this::peersJson));
+        http.createContext("/metrics", ex -> handle(ex, METRICS_CONTENT_TYPE, false, tracker::metricsText));
         AdminEndpoints.install(http, tracker, cookie);
         http.createContext("/", ex -> {
             try (ex) {
@@ -74,11 +76,28 @@ final class StatusServer implements AutoCloseable {
         String render();
     }
 
-    private static void handle(HttpExchange ex, String contentType, Body body) throws IOException {
+    /** Answers a read; {@code operatorOnly} reads are refused (403) to requests not naming a loopback host. */
+    private static void handle(HttpExchange ex, String contentType, boolean operatorOnly, Body body) throws IOException {
         try (ex) {
             if (!"GET".equals(ex.getRequestMethod()) && !"HEAD".equals(ex.getRequestMethod())) {
                 ex.getResponseHeaders().set("Allow", "GET, HEAD");
                 ex.sendResponseHeaders(405, -1);
+                return;
+            }
+            String wrongHost = operatorOnly ? LoopbackHost.refusal(ex) : null;
+            if (wrongHost != null) {
+                JsonObject error = new JsonObject();
+                error.addProperty("error", wrongHost);
+                byte[] bytes = error.toString().getBytes(StandardCharsets.UTF_8);
+                ex.getResponseHeaders().set("Content-Type", "application/json");
+                if ("HEAD".equals(ex.getRequestMethod())) {
+                    ex.sendResponseHeaders(403, -1);
+                    return;
+                }
+                ex.sendResponseHeaders(403, bytes.length);
+                try (OutputStream out = ex.getResponseBody()) {
+                    out.write(bytes);
+                }
                 return;
             }
             byte[] bytes = body.render().getBytes(StandardCharsets.UTF_8);

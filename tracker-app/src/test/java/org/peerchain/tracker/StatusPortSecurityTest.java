@@ -2,6 +2,7 @@ package org.peerchain.tracker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +24,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.peerchain.p2p.wire.FrameReader;
+import org.peerchain.p2p.wire.FrameWriter;
+import org.peerchain.p2p.wire.Message;
+import org.peerchain.p2p.wire.MessageCatalog;
 
 /**
  * Security round 2, finding 10: the status port's admin actions need the admin cookie, and what only an operator
@@ -150,5 +155,61 @@ class StatusPortSecurityTest {
         tracker.close();
         tracker = null;
         assertTrue(Files.exists(rpcCookie), "stopping the tracker leaves the node's cookie");
+    }
+
+    // --- the Host header ---
+
+    private static final String NODE_ID = "aabbccddeeff0011aabbccddeeff0011";
+
+    @Test
+    void thePeerListIsRefusedToARequestNamingAnotherHostAsADnsRebindingPageWouldSend() throws Exception {
+        start();
+        tracker.registry().announce(new PeerKey("regtest", "10.0.0.5", 9001), NODE_ID, 1, 5, 8);
+        int port = tracker.statusPort();
+        for (String host : new String[] {"evil.example:" + port, "evil.example", "127.0.0.1.evil.example:" + port,
+                "localhost.evil.example", "10.0.0.8:" + port}) {
+            Reply r = send("GET", "/peers", host, null);
+            assertEquals(403, r.status(), host + ": " + r.body());
+            assertTrue(r.error().contains("Host"), r.error());
+            assertFalse(r.body().contains(NODE_ID), "nothing of the registry is given away");
+        }
+        Reply noHost = send("GET", "/peers", null, null);
+        assertEquals(403, noHost.status(), noHost.body());
+        for (String host : new String[] {"127.0.0.1:" + port, "localhost:" + port, "LocalHost", "[::1]:" + port,
+                "127.0.0.1", "[::1]"}) {
+            Reply r = send("GET", "/peers", host, null);
+            assertEquals(200, r.status(), host + ": " + r.body());
+            assertTrue(r.body().contains(NODE_ID), r.body());
+        }
+    }
+
+    @Test
+    void anAdminActionNamingAnotherHostIsRefusedEvenWithTheCookie() throws Exception {
+        start();
+        String cookie = basicFromFile();
+        for (String host : new String[] {"evil.example:" + tracker.statusPort(), "localhost.evil.example"}) {
+            Reply r = send("POST", "/ban?ip=10.0.0.1", host, cookie);
+            assertEquals(403, r.status(), host + ": " + r.body());
+            assertTrue(r.error().contains("Host"), r.error());
+            assertEquals(403, send("GET", "/bans", host, cookie).status());
+        }
+        assertFalse(tracker.registry().isBanned("10.0.0.1"), "nothing was banned");
+        assertEquals(200, send("POST", "/ban?ip=10.0.0.1", "localhost:" + tracker.statusPort(), cookie).status());
+    }
+
+    @Test
+    void theMetricsAndTheNodesOwnPortStayOpenWhateverTheHost() throws Exception {
+        start();
+        tracker.registry().announce(new PeerKey("regtest", "10.0.0.5", 9001), NODE_ID, 1, 5, 8);
+        Reply metrics = send("GET", "/metrics", "tracker.example.org:9300", null);
+        assertEquals(200, metrics.status(), metrics.body());
+        assertTrue(metrics.body().contains("peerchain_tracker_peers_live"), metrics.body());
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", tracker.port()), SOCKET_TIMEOUT_MILLIS);
+            s.setSoTimeout(SOCKET_TIMEOUT_MILLIS);
+            new FrameWriter(s.getOutputStream()).write(new Message.GetPeers("regtest"));
+            Message m = new FrameReader(s.getInputStream(), MessageCatalog.standard()).read();
+            assertEquals(NODE_ID, assertInstanceOf(Message.Peers.class, m).peers().get(0).nodeId());
+        }
     }
 }
