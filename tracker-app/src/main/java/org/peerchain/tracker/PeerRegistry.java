@@ -1,5 +1,8 @@
 package org.peerchain.tracker;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,7 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The live registry: every peer in memory, the served ones indexed per network in an array (for
- * O(sample) random samples), all indexed by address (for the per-address cap and bans); changes are
+ * O(sample) random samples), all indexed by address (for the per-address cap and bans) and counted per IPv6 /64
+ * (for its cap); at most {@link #MAX_REGISTRATIONS} in all; changes are
  * written behind to SQLite in batches by the thread {@code tracker-registry-writer}. One lock guards it all; listeners hear each change in order.
  */
 public final class PeerRegistry implements AutoCloseable {
@@ -31,14 +35,29 @@ public final class PeerRegistry implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PeerRegistry.class);
 
+    /**
+     * Registrations one IPv6 /64 may hold, whatever the per-address cap says. A /64 is one site (a home network or
+     * one server), as an IPv4 address behind NAT is; it gets four addresses' worth of the per-address default (8),
+     * while the per-address cap alone would let one /64 (2^64 addresses) register without end.
+     */
+    public static final int MAX_PEERS_PER_IPV6_64 = 32;
+    /**
+     * Registrations the tracker holds in all: twice the 100,000 of its benchmark ({@code peerchain bench tracker}),
+     * about 110 MB of heap at the 530 bytes a registration measured (a little more once its {@code peers} entry is
+     * cached). Beyond it, a flood of addresses cannot grow the tracker's memory or its liveness sweeps.
+     */
+    public static final int MAX_REGISTRATIONS = 200_000;
+
     /** The result of an announce. */
-    public enum AnnounceOutcome { ADDED, UPDATED, BANNED, TOO_MANY_FROM_ADDRESS }
+    public enum AnnounceOutcome { ADDED, UPDATED, BANNED, TOO_MANY_FROM_ADDRESS, TOO_MANY_FROM_IPV6_64, REGISTRY_FULL }
 
     private final RegistryStore store;
     private final LongSupplier clock;
     private final Map<PeerKey, Entry> peers = new HashMap<>();
     private final Map<String, ServedIndex> servedByNetwork = new HashMap<>();
     private final Map<String, Set<PeerKey>> byAddress = new HashMap<>();
+    /** Registrations per IPv6 /64 ({@link #ipv6Slash64}), for {@link #MAX_PEERS_PER_IPV6_64}. */
+    private final Map<String, Integer> perIpv6Slash64 = new HashMap<>();
     private final Map<String, String> bans = new LinkedHashMap<>();
     private final List<RegistryListener> listeners = new CopyOnWriteArrayList<>();
     private Map<PeerKey, PeerRecord> pending = new LinkedHashMap<>();
@@ -139,15 +158,49 @@ public final class PeerRegistry implements AutoCloseable {
             change(old, old.record.announced(nodeId, protocolVersion, height, now));
             return AnnounceOutcome.UPDATED;
         }
+        // The caps bind new registrations only: a peer already registered re-announces (above) whatever the counts.
         Set<PeerKey> same = byAddress.get(key.address());
         if (same != null && same.size() >= maxPeersPerAddress) {
             return AnnounceOutcome.TOO_MANY_FROM_ADDRESS;
+        }
+        String slash64 = ipv6Slash64(key.address());
+        if (slash64 != null && perIpv6Slash64.getOrDefault(slash64, 0) >= MAX_PEERS_PER_IPV6_64) {
+            return AnnounceOutcome.TOO_MANY_FROM_IPV6_64;
+        }
+        if (peers.size() >= MAX_REGISTRATIONS) {
+            return AnnounceOutcome.REGISTRY_FULL;
         }
         PeerRecord p = new PeerRecord(key, nodeId, protocolVersion, height, now, now, PeerRecord.NO_RTT, 0, PeerState.NEW);
         insert(p);
         markDirty(p.key(), p);
         listeners.forEach(l -> l.peerUpdated(p));
         return AnnounceOutcome.ADDED;
+    }
+
+    /**
+     * The IPv6 /64 an observed address belongs to, as {@code 2001:db8:0:1::/64}; null for an IPv4 address (an
+     * IPv4-mapped IPv6 address included). The address is a literal as the tracker records it, so nothing is looked up.
+     */
+    static String ipv6Slash64(String address) {
+        if (address.indexOf(':') < 0) {
+            return null;
+        }
+        int scope = address.indexOf('%');
+        InetAddress parsed;
+        try {
+            parsed = InetAddress.getByName(scope < 0 ? address : address.substring(0, scope));
+        } catch (UnknownHostException e) {
+            return null;
+        }
+        if (!(parsed instanceof Inet6Address)) {
+            return null;
+        }
+        byte[] b = parsed.getAddress();
+        StringBuilder prefix = new StringBuilder();
+        for (int group = 0; group < 4; group++) {
+            prefix.append(Integer.toHexString(((b[2 * group] & 0xff) << 8) | (b[2 * group + 1] & 0xff))).append(':');
+        }
+        return prefix.append(":/64").toString();
     }
 
     /** Up to {@code max} peers of {@code network} that are served (not failing), never {@code exclude}, in random order. */
@@ -353,6 +406,10 @@ public final class PeerRegistry implements AutoCloseable {
             servedByNetwork.computeIfAbsent(p.key().network(), k -> new ServedIndex()).add(e);
         }
         byAddress.computeIfAbsent(p.key().address(), k -> new HashSet<>()).add(p.key());
+        String slash64 = ipv6Slash64(p.key().address());
+        if (slash64 != null) {
+            perIpv6Slash64.merge(slash64, 1, Integer::sum);
+        }
     }
 
     private void change(Entry e, PeerRecord p) {
@@ -394,6 +451,10 @@ public final class PeerRegistry implements AutoCloseable {
             if (same.isEmpty()) {
                 byAddress.remove(k.address());
             }
+        }
+        String slash64 = ipv6Slash64(k.address());
+        if (slash64 != null) {
+            perIpv6Slash64.computeIfPresent(slash64, (net, n) -> n <= 1 ? null : n - 1);
         }
         markDirty(k, null);
         listeners.forEach(l -> l.peerRemoved(p, reason));

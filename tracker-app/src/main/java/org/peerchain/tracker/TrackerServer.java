@@ -276,11 +276,19 @@ public final class TrackerServer implements AutoCloseable {
                 return false;
             }
             case TOO_MANY_FROM_ADDRESS -> {
-                metrics.announcesRefused.increment();
-                registry.event("refused announce from " + ip + ": over " + config.maxPeersPerIp() + " peers from one address");
-                out.write(new Message.Error(TOO_MANY_REGISTRATIONS, "address " + ip + " already has "
-                        + config.maxPeersPerIp() + " registered peers"));
-                return true;
+                return refuseRegistration(ip, out, "over " + config.maxPeersPerIp() + " peers from one address",
+                        "address " + ip + " already has " + config.maxPeersPerIp() + " registered peers");
+            }
+            case TOO_MANY_FROM_IPV6_64 -> {
+                String slash64 = PeerRegistry.ipv6Slash64(ip);
+                return refuseRegistration(ip, out, "over " + PeerRegistry.MAX_PEERS_PER_IPV6_64 + " peers from " + slash64,
+                        "network " + slash64 + " already has " + PeerRegistry.MAX_PEERS_PER_IPV6_64
+                                + " registered peers, the most one IPv6 /64 may have");
+            }
+            case REGISTRY_FULL -> {
+                return refuseRegistration(ip, out, "the registry holds " + PeerRegistry.MAX_REGISTRATIONS + " peers",
+                        "the tracker holds " + PeerRegistry.MAX_REGISTRATIONS
+                                + " registered peers, the most it takes; try again later");
             }
             case ADDED -> {
                 registry.event("new peer " + key + " (node " + a.nodeId() + ")");
@@ -291,6 +299,14 @@ public final class TrackerServer implements AutoCloseable {
         }
         metrics.announces.increment();
         out.appendPeers(registry.sampleEncoded(a.network(), key, PeerRegistry.MAX_SAMPLE));
+        return true;
+    }
+
+    /** Refuses a new registration over a cap (the connection stays open); {@code why} goes to the operator's log. */
+    private boolean refuseRegistration(String ip, FrameWriter out, String why, String message) throws IOException {
+        metrics.announcesRefused.increment();
+        registry.event("refused announce from " + ip + ": " + why);
+        out.write(new Message.Error(TOO_MANY_REGISTRATIONS, message));
         return true;
     }
 

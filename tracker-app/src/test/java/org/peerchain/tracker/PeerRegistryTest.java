@@ -152,4 +152,44 @@ class PeerRegistryTest {
         PeerRecord stored = store.loadPeers().stream().filter(p -> p.key().equals(keys.get(1))).findFirst().orElseThrow();
         assertEquals(42, stored.height(), "written behind like an announce");
     }
+
+    private static PeerKey inSlash64(int slash64, int host) {
+        return new PeerKey(NET, "2001:db8:0:" + Integer.toHexString(slash64) + "::" + Integer.toHexString(host), 8333);
+    }
+
+    @Test
+    void distinctAddressesOfOneIpv6Slash64ShareItsCap() {
+        int cap = PeerRegistry.MAX_PEERS_PER_IPV6_64;
+        for (int i = 1; i <= cap + 8; i++) {
+            PeerRegistry.AnnounceOutcome outcome = registry.announce(inSlash64(1, i), nodeId(i), 1, 1, 8);
+            assertEquals(i <= cap ? PeerRegistry.AnnounceOutcome.ADDED : PeerRegistry.AnnounceOutcome.TOO_MANY_FROM_IPV6_64,
+                    outcome, "address " + i + " of the /64");
+        }
+        assertEquals(cap, registry.size());
+        assertEquals(PeerRegistry.AnnounceOutcome.ADDED, registry.announce(inSlash64(2, 1), nodeId(99), 1, 1, 8),
+                "another /64 has its own cap");
+        registry.remove(inSlash64(1, 1), RemovalReason.KICKED);
+        assertEquals(PeerRegistry.AnnounceOutcome.ADDED, registry.announce(inSlash64(1, 500), nodeId(500), 1, 1, 8),
+                "a place freed in the /64 is taken again");
+        assertEquals("2001:db8:0:1::/64", PeerRegistry.ipv6Slash64("2001:db8:0:1:0:0:0:1f"));
+        assertEquals(null, PeerRegistry.ipv6Slash64("203.0.113.7"));
+    }
+
+    @Test
+    void registrationsStoredBeyondTheCapsAreKeptAtARestart() throws Exception {
+        int stored = PeerRegistry.MAX_PEERS_PER_IPV6_64 + 8;
+        Map<PeerKey, PeerRecord> rows = new HashMap<>();
+        for (int i = 1; i <= stored; i++) {
+            PeerKey k = inSlash64(1, i);
+            rows.put(k, new PeerRecord(k, nodeId(i), 1, 1, 1_000, 1_000, PeerRecord.NO_RTT, 0, PeerState.LIVE));
+        }
+        store.write(rows.entrySet());
+        registry.close();
+        registry = new PeerRegistry(store, System::currentTimeMillis);
+        assertEquals(stored, registry.size(), "a registry over the cap (an older tracker's) keeps every peer");
+        assertEquals(PeerRegistry.AnnounceOutcome.TOO_MANY_FROM_IPV6_64, registry.announce(inSlash64(1, 999), nodeId(999), 1, 1, 8));
+        assertEquals(PeerRegistry.AnnounceOutcome.UPDATED, registry.announce(inSlash64(1, 1), nodeId(1), 1, 7, 8),
+                "a registered peer still re-announces");
+        assertEquals(stored, registry.size());
+    }
 }
