@@ -102,6 +102,7 @@ public final class Node implements AutoCloseable {
      * later {@code STOPPING} and {@code STOPPED}. A failure is thrown, not reported: the caller words it.
      */
     public static Node start(NodeConfig config, Consumer<NodeEvent.Lifecycle> progress) throws NodeStartException {
+        FatalErrors.install();
         EventBus apiEvents = new EventBus();
         apiEvents.subscribe(NodeEvent.Lifecycle.class, progress);
         apiEvents.publish(new NodeEvent.Lifecycle(LifecycleStep.OPENING_DATABASE, -1, config.dataDir().toString()));

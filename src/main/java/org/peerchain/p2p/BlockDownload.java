@@ -168,9 +168,9 @@ final class BlockDownload {
 
     /** {@code p} cannot serve {@code hash}: ask someone else. */
     synchronized void notFound(Peer p, Hash hash) {
-        p.lacks.add(hash);
         Request r = inFlight.get(hash);
         if (r != null && r.peer() == p) {
+            p.lacks.add(hash);
             inFlight.remove(hash);
             p.blocksInFlight.decrementAndGet();
         }

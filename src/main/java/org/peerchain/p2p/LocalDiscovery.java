@@ -375,52 +375,28 @@ public final class LocalDiscovery implements AutoCloseable {
      */
     static final class RateLimiter {
         private final LongSupplier clock;
-        private final Bucket global;
-        private final Map<String, Bucket> perSource = new LinkedHashMap<>(16, 0.75f, true) {
+        private final TokenBucket global;
+        private final Map<String, TokenBucket> perSource = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, TokenBucket> eldest) {
                 return size() > MAX_TRACKED_SOURCES;
             }
         };
 
         RateLimiter(LongSupplier clock) {
             this.clock = clock;
-            this.global = new Bucket(GLOBAL_BURST, GLOBAL_REFILL_NANOS, clock.getAsLong());
+            this.global = new TokenBucket(GLOBAL_BURST, GLOBAL_REFILL_NANOS, clock.getAsLong());
         }
 
         synchronized boolean admit(String source) {
             long now = clock.getAsLong();
-            Bucket b = perSource.computeIfAbsent(source, s -> new Bucket(PER_SOURCE_BURST, PER_SOURCE_REFILL_NANOS, now));
+            TokenBucket b = perSource.computeIfAbsent(source, s -> new TokenBucket(PER_SOURCE_BURST, PER_SOURCE_REFILL_NANOS, now));
             if (!b.hasToken(now) || !global.hasToken(now)) {
                 return false;
             }
             b.take();
             global.take();
             return true;
-        }
-    }
-
-    private static final class Bucket {
-        private final int capacity;
-        private final long refillNanos;
-        private double tokens;
-        private long last;
-
-        Bucket(int capacity, long refillNanos, long now) {
-            this.capacity = capacity;
-            this.refillNanos = refillNanos;
-            this.tokens = capacity;
-            this.last = now;
-        }
-
-        boolean hasToken(long now) {
-            tokens = Math.min(capacity, tokens + (double) (now - last) / refillNanos);
-            last = now;
-            return tokens >= 1;
-        }
-
-        void take() {
-            tokens -= 1;
         }
     }
 }

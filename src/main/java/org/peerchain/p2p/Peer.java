@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import org.peerchain.core.Hash;
 import org.peerchain.p2p.wire.Message;
+import org.peerchain.p2p.wire.PeerMessages;
 import org.peerchain.p2p.wire.WireCodec;
 
 /**
@@ -31,9 +32,35 @@ final class Peer {
      */
     static final long SEND_PAUSE_BYTES = 1024L * 1024;
     private static final long SEND_ROOM_POLL_MILLIS = 5;
-    /** Hashes remembered per peer for "it has this already" (the seen-filter). */
-    static final int MAX_KNOWN_BLOCKS = 50_000;
-    static final int MAX_KNOWN_TXS = 50_000;
+    /**
+     * Hashes remembered per peer for "it has this already" (the seen-filters), in rolling Bloom filters of fixed size
+     * at one wrong answer in a million, as Bitcoin Core's {@code m_tx_inventory_known_filter}. Core keeps 50,000
+     * transactions (540 KB a peer); this network relays far fewer, and 20,000 (215 KB) covers hours of its traffic.
+     * Blocks: 10,000 (108 KB), five headers messages' worth, enough for relay; what a peer saw longer ago it is only
+     * told again. A wrong "it has this" costs one announcement not sent.
+     */
+    static final int KNOWN_BLOCKS = 10_000;
+    static final int KNOWN_TXS = 20_000;
+    static final double KNOWN_FALSE_POSITIVE_RATE = 0.000_001;
+    /**
+     * Blocks a peer said {@code notfound} for that we had asked it for. Only requests in flight are noted, so this
+     * grows with what we ask, not with what it sends.
+     */
+    static final int MAX_LACKS = 1_000;
+    /** Announcements a peer may have outstanding with us at once (Bitcoin Core's MAX_PEER_TX_ANNOUNCEMENTS). */
+    static final int INV_BURST = 5_000;
+    /**
+     * Announcements a second after the burst: far above what this network's relay sends (one inventory per accepted
+     * transaction or block), low enough that a flood costs the node a few milliseconds a second per peer.
+     */
+    static final double INV_PER_SECOND = 100;
+    /** Bytes of an inventory item on the wire, at the least: {@code {"kind":"tx","hash":"<64 hex digits>"},}. */
+    static final int INV_ITEM_MIN_BYTES = 88;
+    /** Bitcoin Core's MAX_ADDR_PROCESSING_TOKEN_BUCKET and MAX_ADDR_RATE_PER_SECOND. */
+    static final int ADDR_BURST = 1_000;
+    static final double ADDR_PER_SECOND = 0.1;
+    /** Transactions asked of one peer at once (Bitcoin Core's MAX_PEER_TX_REQUEST_IN_FLIGHT). */
+    static final int MAX_TX_REQUESTS_IN_FLIGHT = 100;
     private static final byte[] CLOSE = new byte[0];
     private static final int WRITE_BUFFER_BYTES = 64 * 1024;
     /** At most this much unread input is discarded, for at most this long, before a socket closes. */
@@ -50,10 +77,25 @@ final class Peer {
     final long connectedAt;
     final PeerOrigin origin;
 
-    final KnownSet<Hash> knownBlocks = new KnownSet<>(MAX_KNOWN_BLOCKS);
-    final KnownSet<Hash> knownTxs = new KnownSet<>(MAX_KNOWN_TXS);
+    final RollingBloomFilter knownBlocks = new RollingBloomFilter(KNOWN_BLOCKS, KNOWN_FALSE_POSITIVE_RATE);
+    final RollingBloomFilter knownTxs = new RollingBloomFilter(KNOWN_TXS, KNOWN_FALSE_POSITIVE_RATE);
     /** Blocks this peer answered {@code notfound} for: never asked of it again. */
-    final KnownSet<Hash> lacks = new KnownSet<>(MAX_KNOWN_BLOCKS);
+    final KnownSet<Hash> lacks = new KnownSet<>(MAX_LACKS);
+    /**
+     * Inventory items a peer may announce: a burst of {@link #INV_BURST}, then {@link #INV_PER_SECOND} a second. Items
+     * over it are dropped unread, before they cost a filter update, a lookup or a request. Reader thread only.
+     */
+    final TokenBucket invBudget = TokenBucket.perSecond(INV_BURST, INV_PER_SECOND, System.nanoTime());
+    /** Transactions asked of this peer and not yet delivered, refused or timed out. */
+    final AtomicInteger txRequestsInFlight = new AtomicInteger();
+    /** Announced items dropped over {@link #invBudget}, for the log. */
+    final AtomicLong invItemsDropped = new AtomicLong();
+    /** Gossiped addresses a peer may send: Bitcoin Core's bucket of 1,000 refilled at 0.1 a second. Reader thread only. */
+    final TokenBucket addrBudget = TokenBucket.perSecond(ADDR_BURST, ADDR_PER_SECOND, System.nanoTime());
+    /** Gossiped addresses dropped over {@link #addrBudget}, for the log. */
+    final AtomicLong addrDropped = new AtomicLong();
+    /** Frames skipped unread because the peer was over its allowance for their type. */
+    final AtomicLong framesSkipped = new AtomicLong();
     final AtomicInteger misbehaviour = new AtomicInteger();
     final AtomicInteger blocksInFlight = new AtomicInteger();
     final AtomicLong unknownMessages = new AtomicLong();
@@ -100,6 +142,23 @@ final class Peer {
     private final Thread writer;
     private final BiConsumer<Peer, String> onWriteFailure;
     private final NetworkTraffic traffic;
+
+    /**
+     * Whether a frame is worth decoding (reader thread): an inventory only when the peer's allowance covers as many
+     * items as its length can hold, an address message while any allowance is left; so a peer over its allowance costs
+     * the node a read, not a parse.
+     */
+    boolean admit(String type, int frameBytes) {
+        if (PeerMessages.Inv.TYPE.equals(type)) {
+            int items = Math.max(1, Math.min(INV_BURST, frameBytes / INV_ITEM_MIN_BYTES));
+            return invBudget.hasTokens(items, System.nanoTime());
+        }
+        if (PeerMessages.Addr.TYPE.equals(type)) {
+            // an address message is read while any allowance is left (Core's rule); what is over it is dropped then
+            return addrBudget.hasToken(System.nanoTime());
+        }
+        return true;
+    }
 
     Peer(long id, Socket socket, PeerOrigin origin, Message.Version version, NetworkTraffic traffic,
          BiConsumer<Peer, String> onWriteFailure) {

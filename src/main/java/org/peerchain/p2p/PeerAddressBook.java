@@ -35,8 +35,21 @@ public final class PeerAddressBook implements AutoCloseable {
     }
 
     public static final String FILE_NAME = "peers.db";
-    /** Most addresses kept; the least recently seen go first. */
-    public static final int MAX_ADDRESSES = 5_000;
+    /**
+     * Addresses heard of but never connected to (Bitcoin Core's "new" table, 65,536 there): past it the least recently
+     * seen go first. A peer's gossip can only ever reach this table.
+     */
+    public static final int MAX_NEW = 4_096;
+    /**
+     * New addresses one source may account for (one gossiping peer's network group, the trackers, the local network):
+     * a sixteenth of the table, as Core's bucketing by source group limits what one source can fill. Past it that
+     * source's least recently seen go first, so a flooding peer only ever replaces its own entries.
+     */
+    public static final int MAX_NEW_PER_SOURCE = MAX_NEW / 16;
+    /** Addresses we connected to at least once (Core's "tried" table, 16,384 there); the longest unused go first. */
+    public static final int MAX_TRIED = 1_024;
+    /** The source of addresses a node learnt by connecting to them or from a connected peer's own listen address. */
+    public static final String SOURCE_CONNECTION = "connection";
     private static final Logger log = LoggerFactory.getLogger(PeerAddressBook.class);
 
     /** One known address. */
@@ -66,6 +79,8 @@ public final class PeerAddressBook implements AutoCloseable {
                 s.execute("""
                         CREATE TABLE IF NOT EXISTS bans (host TEXT PRIMARY KEY, banned_until INTEGER NOT NULL,
                           created_at INTEGER NOT NULL, reason TEXT NOT NULL)""");
+                addSourceColumn(s);
+                s.execute("CREATE INDEX IF NOT EXISTS peers_new_by_source ON peers (source, last_success, last_seen)");
             }
             PeerAddressBook book = new PeerAddressBook(c, clockSeconds);
             book.loadBans();
@@ -73,6 +88,18 @@ public final class PeerAddressBook implements AutoCloseable {
         } catch (SQLException e) {
             throw new IOException("Cannot open the peer address book " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Books written before sources were kept gain the column; their addresses count as one old source. */
+    private static void addSourceColumn(Statement s) throws SQLException {
+        try (ResultSet r = s.executeQuery("PRAGMA table_info(peers)")) {
+            while (r.next()) {
+                if ("source".equals(r.getString("name"))) {
+                    return;
+                }
+            }
+        }
+        s.execute("ALTER TABLE peers ADD COLUMN source TEXT NOT NULL DEFAULT 'earlier'");
     }
 
     private synchronized void loadBans() throws SQLException {
@@ -84,24 +111,100 @@ public final class PeerAddressBook implements AutoCloseable {
         }
     }
 
-    /** Notes that {@code a} is a peer's listen address (from a tracker, an {@code addr} or a connection). */
-    public synchronized void seen(HostPort a, long when) {
-        try (PreparedStatement p = conn.prepareStatement("""
-                INSERT INTO peers (host, port, last_seen) VALUES (?, ?, ?)
-                ON CONFLICT (host, port) DO UPDATE SET last_seen = max(last_seen, excluded.last_seen)""")) {
-            p.setString(1, a.host());
-            p.setInt(2, a.port());
-            p.setLong(3, when);
-            p.executeUpdate();
+    /** Notes that {@code a} is a connected peer's own listen address. */
+    public void seen(HostPort a, long when) {
+        seen(a, when, SOURCE_CONNECTION);
+    }
+
+    /**
+     * Notes that {@code source} told us of {@code a} (a peer's network group, "tracker", "local network"). A new
+     * address that would put the source over {@link #MAX_NEW_PER_SOURCE}, or the table over {@link #MAX_NEW}, first
+     * evicts the least recently seen new address of that source, or of all.
+     */
+    public synchronized void seen(HostPort a, long when, String source) {
+        try {
+            if (!contains(a)) {
+                if (count("SELECT count(*) FROM peers WHERE last_success = 0 AND source = ?", source) >= MAX_NEW_PER_SOURCE) {
+                    evict("DELETE FROM peers WHERE rowid = (SELECT rowid FROM peers WHERE last_success = 0 AND source = ?"
+                            + " ORDER BY last_seen ASC LIMIT 1)", source);
+                }
+                if (count("SELECT count(*) FROM peers WHERE last_success = 0", null) >= MAX_NEW) {
+                    evict("DELETE FROM peers WHERE rowid = (SELECT rowid FROM peers WHERE last_success = 0"
+                            + " ORDER BY last_seen ASC LIMIT 1)", null);
+                }
+            }
+            try (PreparedStatement p = conn.prepareStatement("""
+                    INSERT INTO peers (host, port, last_seen, source) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (host, port) DO UPDATE SET last_seen = max(last_seen, excluded.last_seen)""")) {
+                p.setString(1, a.host());
+                p.setInt(2, a.port());
+                p.setLong(3, when);
+                p.setString(4, source);
+                p.executeUpdate();
+            }
         } catch (SQLException e) {
             log.warn("peer address book: cannot record {}: {}", a, e.getMessage());
         }
     }
 
+    private boolean contains(HostPort a) throws SQLException {
+        try (PreparedStatement p = conn.prepareStatement("SELECT 1 FROM peers WHERE host = ? AND port = ?")) {
+            p.setString(1, a.host());
+            p.setInt(2, a.port());
+            try (ResultSet r = p.executeQuery()) {
+                return r.next();
+            }
+        }
+    }
+
+    private int count(String sql, String arg) throws SQLException {
+        try (PreparedStatement p = conn.prepareStatement(sql)) {
+            if (arg != null) {
+                p.setString(1, arg);
+            }
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? r.getInt(1) : 0;
+            }
+        }
+    }
+
+    private void evict(String sql, String arg) throws SQLException {
+        try (PreparedStatement p = conn.prepareStatement(sql)) {
+            if (arg != null) {
+                p.setString(1, arg);
+            }
+            p.executeUpdate();
+        }
+    }
+
+    /** How many addresses the book holds: never connected to, and connected to at least once. */
+    public record Size(int fresh, int tried) {
+    }
+
+    public synchronized Size size() {
+        try {
+            return new Size(count("SELECT count(*) FROM peers WHERE last_success = 0", null),
+                    count("SELECT count(*) FROM peers WHERE last_success > 0", null));
+        } catch (SQLException e) {
+            log.warn("peer address book: cannot count: {}", e.getMessage());
+            return new Size(0, 0);
+        }
+    }
+
+    /** Notes a connection to {@code a} that worked; past {@link #MAX_TRIED} the longest unused tried address goes. */
     public synchronized void succeeded(HostPort a) {
         long now = clockSeconds.getAsLong();
-        update(a, "INSERT INTO peers (host, port, last_seen, last_success, failures) VALUES (?, ?, " + now + ", " + now
-                + ", 0) ON CONFLICT (host, port) DO UPDATE SET last_seen = " + now + ", last_success = " + now + ", failures = 0");
+        update(a, "INSERT INTO peers (host, port, last_seen, last_success, failures, source) VALUES (?, ?, " + now + ", "
+                + now + ", 0, '" + SOURCE_CONNECTION + "') ON CONFLICT (host, port) DO UPDATE SET last_seen = " + now
+                + ", last_success = " + now + ", failures = 0");
+        try {
+            if (count("SELECT count(*) FROM peers WHERE last_success > 0", null) > MAX_TRIED) {
+                evict("DELETE FROM peers WHERE rowid = (SELECT rowid FROM peers WHERE last_success > 0"
+                        + " ORDER BY last_success ASC LIMIT 1)", null);
+            }
+        } catch (SQLException e) {
+            log.warn("peer address book: cannot bound the tried addresses: {}", e.getMessage());
+        }
     }
 
     public synchronized void failed(HostPort a) {
@@ -138,16 +241,6 @@ public final class PeerAddressBook implements AutoCloseable {
             log.warn("peer address book: cannot read: {}", e.getMessage());
         }
         return out;
-    }
-
-    /** Drops the least recently seen addresses beyond {@link #MAX_ADDRESSES}. */
-    public synchronized void trim() {
-        try (Statement s = conn.createStatement()) {
-            s.executeUpdate("DELETE FROM peers WHERE rowid NOT IN (SELECT rowid FROM peers ORDER BY last_seen DESC LIMIT "
-                    + MAX_ADDRESSES + ")");
-        } catch (SQLException e) {
-            log.warn("peer address book: cannot trim: {}", e.getMessage());
-        }
     }
 
     public synchronized void ban(String host, long until, String reason) {

@@ -36,6 +36,7 @@ import org.peerchain.core.Hash;
 import org.peerchain.core.Transaction;
 import org.peerchain.events.EventBus;
 import org.peerchain.mempool.MempoolEvent;
+import org.peerchain.p2p.wire.DecodeBudget;
 import org.peerchain.p2p.wire.FrameException;
 import org.peerchain.p2p.wire.FrameReader;
 import org.peerchain.p2p.wire.FrameWriter;
@@ -71,6 +72,8 @@ public final class PeerNetwork implements AutoCloseable {
     /** A transaction asked of one peer is not asked of another before this. */
     static final long TX_REQUEST_TIMEOUT_NANOS = 5_000_000_000L;
     static final int ADDRESS_CANDIDATES = 100;
+    static final String ADDRESS_SOURCE_TRACKER = "tracker";
+    static final String ADDRESS_SOURCE_LOCAL = "local network";
     /** Nodes heard on the local network that are remembered as candidates (the most recently heard are kept). */
     static final int MAX_LOCAL_PEERS = 64;
     static final long MAINTENANCE_INTERVAL_MILLIS = 250;
@@ -112,13 +115,20 @@ public final class PeerNetwork implements AutoCloseable {
     private record Attempt(long atNanos, int failures) {
     }
 
+    /** A transaction asked of {@code peer} at {@code atNanos}. */
+    private record TxRequest(Peer peer, long atNanos) {
+    }
+
     private final Config config;
     private final P2pSettings settings;
     private final ChainAccess chain;
     private final EventBus events;
     private final NodeIdentity identity;
     private final PeerAddressBook book;
+    private final AddressGossip gossip;
     private final MessageCatalog catalog = PeerMessages.catalog();
+    /** Large frames decoded at once across every peer (see {@link DecodeBudget}). */
+    private final DecodeBudget decodeBudget = new DecodeBudget(DecodeBudget.DEFAULT_BYTES);
     private final BlockDownload download;
     private final Map<Long, Peer> peers = new ConcurrentHashMap<>();
     private final AtomicLong nextPeerId = new AtomicLong();
@@ -126,7 +136,7 @@ public final class PeerNetwork implements AutoCloseable {
     private final Set<HostPort> dialing = ConcurrentHashMap.newKeySet();
     private final Map<HostPort, Attempt> attempts = new ConcurrentHashMap<>();
     private final Set<HostPort> selfAddresses = ConcurrentHashMap.newKeySet();
-    private final Map<Hash, Long> requestedTxs = new ConcurrentHashMap<>();
+    private final Map<Hash, TxRequest> requestedTxs = new ConcurrentHashMap<>();
     private final KnownSet<Hash> recentRejects = new KnownSet<>(MAX_RECENT_REJECTS);
     /**
      * Transactions refused for what the node holds now (a missing parent, a fee floor): not rejected for good, but
@@ -170,10 +180,11 @@ public final class PeerNetwork implements AutoCloseable {
         this.chain = chain;
         this.events = events;
         this.book = book;
+        this.gossip = new AddressGossip(book);
         this.download = new BlockDownload(chain);
         this.identity = new NodeIdentity(config.networkId(), NodeIdentity.newNodeId(), () -> chain.tip().height(),
                 () -> chain.tip().chainWork());
-        this.timer = new ScheduledThreadPoolExecutor(1, new NamedThreadFactory("p2p-timer"));
+        this.timer = new TimerExecutor("p2p-timer");
         timer.setRemoveOnCancelPolicy(true);
         this.relay = Executors.newSingleThreadExecutor(new NamedThreadFactory("p2p-relay"));
         this.dialer = (ThreadPoolExecutor) Executors.newCachedThreadPool(new NamedThreadFactory("p2p-peer-out"));
@@ -505,8 +516,10 @@ public final class PeerNetwork implements AutoCloseable {
     /** Reads and handles the peer's messages until the connection ends. */
     private void runPeer(Peer p) {
         String reason = "connection closed by the peer";
+        FrameReader in = null;
         try {
-            FrameReader in = new FrameReader(p.countingInput(new BufferedInputStream(p.socket.getInputStream())), catalog);
+            in = new FrameReader(p.countingInput(new BufferedInputStream(p.socket.getInputStream())), catalog,
+                    decodeBudget, p::admit);
             for (Message m; !p.isClosed() && (m = in.read()) != null; ) {
                 p.lastReceive = System.currentTimeMillis() / 1000;
                 if (!p.awaitSendRoom(settings.pingTimeout())) {
@@ -525,6 +538,9 @@ public final class PeerNetwork implements AutoCloseable {
             reason = "internal error: " + e;
             log.warn("{}: unexpected failure while handling its messages", p, e);
         } finally {
+            if (in != null) {
+                in.releaseHeld();
+            }
             disconnect(p, reason, null);
             p.awaitWriter(WRITER_DRAIN_MILLIS);
             // a writer still blocked (the peer reads nothing) gives up its socket now, not never
@@ -627,7 +643,7 @@ public final class PeerNetwork implements AutoCloseable {
                     download.notFound(p, i.hash());
                     lacking.add(i.hash());
                 } else {
-                    requestedTxs.remove(i.hash());
+                    forgetTxRequest(i.hash(), p);
                 }
             }
             reassign(lacking);
@@ -638,21 +654,19 @@ public final class PeerNetwork implements AutoCloseable {
             onTx(p, t.data());
         } else if (m instanceof PeerMessages.GetAddr) {
             if (p.answeredGetAddr.compareAndSet(false, true)) {
-                p.send(new PeerMessages.Addr(knownAddresses()));
+                p.send(new PeerMessages.Addr(gossip.addressesToShare(peers.values())));
             }
         } else if (m instanceof PeerMessages.Addr a) {
-            long now = System.currentTimeMillis() / 1000;
-            for (PeerMessages.NetAddress n : a.addresses()) {
-                try {
-                    book.seen(new HostPort(n.host(), n.port()), Math.min(now, n.lastSeen()));
-                } catch (IllegalArgumentException e) {
-                    log.debug("{} sent a bad address: {}", p, e.getMessage());
-                }
-            }
+            gossip.receive(p, a.addresses());
         } else if (m instanceof Message.Version) {
             misbehave(p, Misbehaviour.DUPLICATE_VERSION, HandshakeRejection.DUPLICATE_VERSION, "\"version\" after the handshake");
         } else if (m instanceof Message.Error e) {
             log.info("{} reports an error: {}: {}", p, PeerText.safe(e.code()), PeerText.safe(e.message()));
+        } else if (m instanceof Message.Skipped skipped) {
+            if (p.framesSkipped.getAndIncrement() == 0) {
+                log.info("{} sends \"{}\" frames faster than its allowance: the excess is skipped unread", p,
+                        skipped.type());
+            }
         } else if (m instanceof Message.Unknown u) {
             p.unknownMessages.incrementAndGet();
             startFloodWindowIfOver(p);
@@ -958,8 +972,11 @@ public final class PeerNetwork implements AutoCloseable {
         List<InvItem> wanted = new ArrayList<>();
         boolean unknownBlock = false;
         long now = System.nanoTime();
+        int dropped = 0;
         for (InvItem i : items) {
-            if (i.kind() == InvKind.BLOCK) {
+            if (!p.invBudget.tryTake(now)) {
+                dropped++;
+            } else if (i.kind() == InvKind.BLOCK) {
                 p.knownBlocks.add(i.hash());
                 BlockIndexEntry known = chain.entry(i.hash());
                 if (known == null) {
@@ -969,14 +986,23 @@ public final class PeerNetwork implements AutoCloseable {
                 }
             } else {
                 p.knownTxs.add(i.hash());
-                Long asked = requestedTxs.get(i.hash());
+                TxRequest asked = requestedTxs.get(i.hash());
                 if (chain.mempoolTransaction(i.hash()) == null && !recentRejects.contains(i.hash())
                         && !waitingForContext.contains(i.hash())
-                        && (asked == null || now - asked > TX_REQUEST_TIMEOUT_NANOS)) {
-                    requestedTxs.put(i.hash(), now);
+                        && (asked == null || now - asked.atNanos() > TX_REQUEST_TIMEOUT_NANOS)
+                        && p.txRequestsInFlight.get() < Peer.MAX_TX_REQUESTS_IN_FLIGHT) {
+                    if (asked != null) {
+                        forgetTxRequest(i.hash(), asked.peer());
+                    }
+                    requestedTxs.put(i.hash(), new TxRequest(p, now));
+                    p.txRequestsInFlight.incrementAndGet();
                     wanted.add(i);
                 }
             }
+        }
+        if (dropped > 0 && p.invItemsDropped.getAndAdd(dropped) == 0) {
+            log.info("{} announces more than {} items at once or {} a second: the excess is dropped unread", p,
+                    Peer.INV_BURST, (long) Peer.INV_PER_SECOND);
         }
         if (unknownBlock) {
             maybeAskHeaders(p);
@@ -1074,7 +1100,7 @@ public final class PeerNetwork implements AutoCloseable {
         }
         Hash txid = tx.txid();
         p.knownTxs.add(txid);
-        boolean requested = requestedTxs.remove(txid) != null;
+        boolean requested = forgetTxRequest(txid, null);
         if (chain.mempoolTransaction(txid) != null || recentRejects.contains(txid) || waitingForContext.contains(txid)) {
             if (!requested) {
                 redundant(p, "transaction " + txid + ", which we have");
@@ -1095,18 +1121,17 @@ public final class PeerNetwork implements AutoCloseable {
         }
     }
 
-    private List<PeerMessages.NetAddress> knownAddresses() {
-        List<PeerMessages.NetAddress> out = new ArrayList<>();
-        long now = System.currentTimeMillis() / 1000;
-        for (Peer q : peers.values()) {
-            if (q.listenAddress != null) {
-                out.add(new PeerMessages.NetAddress(q.listenAddress.host(), q.listenAddress.port(), now));
-            }
+    /**
+     * Forgets the request for {@code txid} (it came, was refused or timed out) and frees its slot with the peer it was
+     * asked of; with {@code from} given, only a request made of that peer. True when there was one.
+     */
+    private boolean forgetTxRequest(Hash txid, Peer from) {
+        TxRequest r = requestedTxs.get(txid);
+        if (r == null || (from != null && r.peer() != from) || !requestedTxs.remove(txid, r)) {
+            return false;
         }
-        for (PeerAddressBook.Entry e : book.entries(PeerMessages.MAX_ADDR_SZ - out.size())) {
-            out.add(new PeerMessages.NetAddress(e.address().host(), e.address().port(), e.lastSeen()));
-        }
-        return out.size() > PeerMessages.MAX_ADDR_SZ ? out.subList(0, PeerMessages.MAX_ADDR_SZ) : out;
+        r.peer().txRequestsInFlight.decrementAndGet();
+        return true;
     }
 
     private void requestBlocks() {
@@ -1206,7 +1231,11 @@ public final class PeerNetwork implements AutoCloseable {
                     sendPing(p);
                 }
             }
-            requestedTxs.values().removeIf(t -> now - t > TX_REQUEST_TIMEOUT_NANOS);
+            for (Map.Entry<Hash, TxRequest> e : requestedTxs.entrySet()) {
+                if (now - e.getValue().atNanos() > TX_REQUEST_TIMEOUT_NANOS) {
+                    forgetTxRequest(e.getKey(), e.getValue().peer());
+                }
+            }
             startHeadersSync();
             resumeHeaders();
             requestBlocks();
@@ -1297,7 +1326,7 @@ public final class PeerNetwork implements AutoCloseable {
         }
         if (added) {
             try {
-                book.seen(h.address(), System.currentTimeMillis() / 1000);
+                book.seen(h.address(), System.currentTimeMillis() / 1000, ADDRESS_SOURCE_LOCAL);
             } catch (IllegalArgumentException e) {
                 log.debug("discovery heard a bad address: {}", e.getMessage());
             }
@@ -1315,7 +1344,7 @@ public final class PeerNetwork implements AutoCloseable {
             }
             others.add(a);
             try {
-                book.seen(new HostPort(a.host(), a.port()), now);
+                book.seen(new HostPort(a.host(), a.port()), now, ADDRESS_SOURCE_TRACKER);
             } catch (IllegalArgumentException e) {
                 log.debug("tracker sent a bad address: {}", e.getMessage());
             }
@@ -1404,21 +1433,14 @@ public final class PeerNetwork implements AutoCloseable {
         return false;
     }
 
+    /** {@code host} as an address's canonical text; a name stays a name (never resolved here: this is the timer). */
     private static String literal(String host) {
-        try {
-            return InetAddress.getByName(host).getHostAddress();
-        } catch (UnknownHostException e) {
-            return host;
-        }
+        return IpLiterals.canonical(host);
     }
 
     private static boolean isLocal(String host) {
-        try {
-            InetAddress a = InetAddress.getByName(host);
-            return a.isLoopbackAddress() || a.isAnyLocalAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        InetAddress a = IpLiterals.parse(host);
+        return "localhost".equalsIgnoreCase(host) || (a != null && (a.isLoopbackAddress() || a.isAnyLocalAddress()));
     }
 
     @Override

@@ -3,8 +3,6 @@ package org.peerchain.p2p;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.peerchain.core.Hash;
-import org.peerchain.node.PortsFile;
 import org.peerchain.p2p.wire.PeerMessages;
 
 /**
@@ -30,7 +27,6 @@ import org.peerchain.p2p.wire.PeerMessages;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class HostilePeersMemoryTest {
-    static final String HEAP = "-Xmx256m";
     static final long JUNK_BYTES = 100L * 1024 * 1024;
 
     @TempDir
@@ -38,28 +34,9 @@ class HostilePeersMemoryTest {
 
     @Test
     void floodsDoNotRunANodeWithA256MegabyteHeapOutOfMemory() throws Exception {
-        Path data = dir.resolve("data");
-        Path log = dir.resolve("node.log");
-        String classPath = java.util.Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(e -> !e.contains("javafx") && !e.contains("openjfx") && !e.contains("testfx"))
-                .collect(Collectors.joining(File.pathSeparator));
-        Process node = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                HEAP, "-XX:+ExitOnOutOfMemoryError", "-cp", classPath, "org.peerchain.cli.Main", "node",
-                "--network", "regtest", "--datadir", data.toString(), "--port", "0", "--rpc-port", "0"))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         ExecutorService attackers = Executors.newFixedThreadPool(8);
-        try {
-            TestNetwork.await("the node to write ports.json", Duration.ofSeconds(60),
-                    () -> Files.exists(data.resolve(PortsFile.FILE_NAME)) || !node.isAlive());
-            assertTrue(node.isAlive(), () -> "the node died: " + read(log));
-            TestNetwork.await("the ports", Duration.ofSeconds(10), () -> {
-                try {
-                    return PortsFile.read(data, "p2p") > 0;
-                } catch (java.io.IOException e) {
-                    return false;
-                }
-            });
-            int port = PortsFile.read(data, "p2p");
+        try (NodeProcess node = NodeProcess.start(dir)) {
+            int port = node.p2pPort;
             try (HonestPinger pinger = new HonestPinger(port)) {
                 List<Future<?>> running = new ArrayList<>();
                 for (int i = 0; i < 2; i++) {
@@ -143,13 +120,10 @@ class HostilePeersMemoryTest {
                     s.close();
                 }
             }
-            assertTrue(node.isAlive(), () -> "the node died: " + read(log));
-            assertFalse(read(log).contains("OutOfMemoryError"), () -> read(log));
+            assertTrue(node.isAlive(), () -> "the node died: " + node.tail());
+            assertFalse(node.log().contains("OutOfMemoryError"), node::tail);
         } finally {
             attackers.shutdownNow();
-            node.destroy();
-            node.waitFor(10, TimeUnit.SECONDS);
-            node.destroyForcibly();
         }
     }
 
@@ -160,13 +134,5 @@ class HostilePeersMemoryTest {
         }
         b.append("\"}");
         return ScriptedPeer.frame(b.toString());
-    }
-
-    private static String read(Path log) {
-        try {
-            return Files.readString(log);
-        } catch (java.io.IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
     }
 }

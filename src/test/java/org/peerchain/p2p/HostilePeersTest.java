@@ -608,6 +608,55 @@ class HostilePeersTest {
     }
 
     @Test
+    void gossipedNamesLowPortsAndUnroutableAddressesAreNotKept() throws Exception {
+        List<PeerMessages.NetAddress> addrs = List.of(
+                new PeerMessages.NetAddress("evil.example", 18_444, 1),
+                new PeerMessages.NetAddress("8.8.8.8", 22, 1),
+                new PeerMessages.NetAddress("0.0.0.0", 18_444, 1),
+                new PeerMessages.NetAddress("224.0.0.1", 18_444, 1),
+                new PeerMessages.NetAddress("255.255.255.255", 18_444, 1),
+                new PeerMessages.NetAddress("8.8.4.4", 18_444, 1),
+                new PeerMessages.NetAddress("127.0.0.99", 18_444, 1));
+        try (ScriptedPeer p = attacker()) {
+            p.send(new PeerMessages.Addr(addrs));
+            p.pingPong();
+            assertFalse(p.isClosed(), "sending such addresses is not misbehaviour");
+        }
+        java.util.Set<String> kept = victim.network().addressBook().entries(PeerAddressBook.MAX_NEW + PeerAddressBook.MAX_TRIED)
+                .stream().map(e -> e.address().toString()).collect(Collectors.toSet());
+        assertTrue(kept.contains("8.8.4.4:18444") && kept.contains("127.0.0.99:18444"),
+                "a public address and, from a peer on this machine, a loopback one are kept: " + kept);
+        for (String refused : List.of("evil.example:18444", "8.8.8.8:22", "0.0.0.0:18444", "224.0.0.1:18444",
+                "255.255.255.255:18444")) {
+            assertFalse(kept.contains(refused), refused + " was kept");
+        }
+        assertKeptItsChain();
+    }
+
+    @Test
+    void aFloodOfGossipedAddressesFillsAtMostItsSendersShareOfTheAddressBook() throws Exception {
+        PeerAddressBook.Size before = victim.network().addressBook().size();
+        int messages = 100;
+        try (ScriptedPeer p = attacker()) {
+            for (int m = 0; m < messages; m++) {
+                int base = m;
+                p.send(new PeerMessages.Addr(IntStream.range(0, PeerMessages.MAX_ADDR_SZ)
+                        .mapToObj(i -> new PeerMessages.NetAddress("20." + base + "." + (i / 250) + "." + (i % 250 + 1),
+                                18_444, 1)).collect(Collectors.toList())));
+            }
+            p.pingPong();
+            assertFalse(p.isClosed(), "gossip over the rate is dropped, not punished");
+        }
+        PeerAddressBook.Size after = victim.network().addressBook().size();
+        System.out.printf("address flood: %,d addresses sent; the book went from %s to %s%n",
+                messages * PeerMessages.MAX_ADDR_SZ, before, after);
+        assertTrue(after.fresh() - before.fresh() <= PeerAddressBook.MAX_NEW_PER_SOURCE,
+                "one sender added " + (after.fresh() - before.fresh()) + " new addresses, more than its share of "
+                        + PeerAddressBook.MAX_NEW_PER_SOURCE);
+        assertKeptItsChain();
+    }
+
+    @Test
     void aBlockAnnouncedAndNeverDeliveredIsFetchedFromAnotherPeerWithinTheStallTimeout() throws Exception {
         Block b = blockOnTip(List.of(), victim.chain().tip().header().time() + 1);
         try (ScriptedPeer staller = attacker(); ScriptedPeer holder = attacker()) {

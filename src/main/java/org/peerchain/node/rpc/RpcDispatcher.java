@@ -198,6 +198,9 @@ final class RpcDispatcher {
             // A bug in a handler: bitcoind answers std::exception with RPC_MISC_ERROR and its text.
             LOG.error("RPC method {} failed", r.method(), e);
             throw new RpcException(RpcErrors.MISC_ERROR, r.method() + " failed: " + describe(e));
+        } catch (VirtualMachineError e) {
+            // out of memory is the node's own failure: the process's policy stops it (see node.FatalErrors)
+            throw e;
         } catch (Error e) {
             LOG.error("RPC method {} failed with an internal error", r.method(), e);
             throw new RpcException(RpcErrors.INTERNAL_ERROR, "Internal error in " + r.method() + ": " + describe(e));

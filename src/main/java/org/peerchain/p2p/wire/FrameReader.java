@@ -15,9 +15,30 @@ public final class FrameReader {
     private final DataInputStream in;
     private final MessageCatalog catalog;
     private final Runnable onFrameStart;
+    private final DecodeBudget budget;
+    private final Admission admission;
+    /** Budget held by the last large frame read, until the next read (its message is being handled meanwhile). */
+    private int held;
 
     public FrameReader(InputStream in, MessageCatalog catalog) {
         this(in, catalog, () -> { });
+    }
+
+    /**
+     * Whether a frame of a known type is worth decoding, asked once its type and length are known and before its body
+     * is read: a peer over its allowance for that type has the frame skipped unparsed (a {@link Message.Skipped}).
+     */
+    @FunctionalInterface
+    public interface Admission {
+        boolean admit(String type, int frameBytes);
+    }
+
+    /**
+     * A reader whose large frames share {@code budget} with other connections' readers, and whose frames are decoded
+     * only when {@code admission} lets them.
+     */
+    public FrameReader(InputStream in, MessageCatalog catalog, DecodeBudget budget, Admission admission) {
+        this(in, catalog, () -> { }, budget, admission);
     }
 
     /**
@@ -25,9 +46,16 @@ public final class FrameReader {
      *                     from its idle timeout to its (shorter) read timeout for the rest of the frame
      */
     public FrameReader(InputStream in, MessageCatalog catalog, Runnable onFrameStart) {
+        this(in, catalog, onFrameStart, null, (type, length) -> true);
+    }
+
+    private FrameReader(InputStream in, MessageCatalog catalog, Runnable onFrameStart, DecodeBudget budget,
+                        Admission admission) {
         this.in = new DataInputStream(in);
         this.catalog = catalog;
         this.onFrameStart = onFrameStart;
+        this.budget = budget;
+        this.admission = admission;
     }
 
     /**
@@ -37,6 +65,7 @@ public final class FrameReader {
      * @throws IOException    the socket failed or timed out
      */
     public Message read() throws IOException {
+        releaseHeld();
         int b0 = in.read();
         if (b0 < 0) {
             return null;
@@ -55,10 +84,44 @@ public final class FrameReader {
             skipFully(length - peek);
             return new Message.Unknown(type, length);
         }
+        if (!admission.admit(type, length)) {
+            skipFully(length - peek);
+            return new Message.Skipped(type, length);
+        }
+        if (budget == null) {
+            return readBody(kind.get(), prefix, length);
+        }
+        int cost = budget.cost(length);
+        budget.acquire(cost);
+        boolean decoded = false;
+        try {
+            Message m = readBody(kind.get(), prefix, length);
+            held = cost;
+            decoded = true;
+            return m;
+        } finally {
+            if (!decoded) {
+                budget.release(cost);
+            }
+        }
+    }
+
+    /**
+     * Gives back the decode budget the last large frame holds: its message has been handled. {@link #read} does this
+     * itself before reading the next frame; a connection that ends calls it once more.
+     */
+    public void releaseHeld() {
+        if (budget != null && held > 0) {
+            budget.release(held);
+            held = 0;
+        }
+    }
+
+    private Message readBody(MessageKind kind, byte[] prefix, int length) throws IOException {
         byte[] body = new byte[length];
-        System.arraycopy(prefix, 0, body, 0, peek);
-        readFully(body, peek, length - peek, "frame body");
-        return WireCodec.decodeBody(kind.get(), body);
+        System.arraycopy(prefix, 0, body, 0, prefix.length);
+        readFully(body, prefix.length, length - prefix.length, "frame body");
+        return WireCodec.decodeBody(kind, body);
     }
 
     private void readFully(byte[] b, int off, int len, String what) throws IOException {

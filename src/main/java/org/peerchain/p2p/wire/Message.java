@@ -269,4 +269,15 @@ public interface Message {
             throw new UnsupportedOperationException("an unknown message is never sent");
         }
     }
+
+    /**
+     * A frame of a known type that was not decoded because its sender is over its allowance for that type (see
+     * {@link FrameReader.Admission}). Its body was skipped unparsed.
+     */
+    record Skipped(String type, int frameBytes) implements Message {
+        @Override
+        public void writeFields(JsonObject o) {
+            throw new UnsupportedOperationException("a skipped message is never sent");
+        }
+    }
 }

@@ -27,8 +27,8 @@ public final class WireCodec {
 
     /** Encodes {@code m} as one frame: the 4-byte big-endian length, then the JSON with {@code type} first. */
     public static byte[] encode(Message m) {
-        if (m instanceof Message.Unknown) {
-            throw new IllegalArgumentException("an unknown message cannot be sent");
+        if (m instanceof Message.Unknown || m instanceof Message.Skipped) {
+            throw new IllegalArgumentException("an unknown or skipped message cannot be sent");
         }
         JsonObject o = new JsonObject();
         o.addProperty("type", m.type());
@@ -118,6 +118,10 @@ public final class WireCodec {
         } catch (JsonParseException | IOException | IllegalStateException ex) {
             if (ex instanceof FrameException fe) {
                 throw fe;
+            }
+            if (ex.getCause() instanceof OutOfMemoryError oom) {
+                // Gson wraps the node's own failure as a parse error: it is never the peer's misbehaviour
+                throw oom;
             }
             String why = ex.getCause() != null ? ex.getCause().getMessage() : ex.getMessage();
             throw new FrameException(FrameException.BAD_JSON, "\"" + kind.type() + "\" frame body is not valid JSON: " + why, ex);
