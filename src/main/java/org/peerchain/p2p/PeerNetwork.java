@@ -134,6 +134,7 @@ public final class PeerNetwork implements AutoCloseable {
      * costs the node nothing.
      */
     private final KnownSet<Hash> waitingForContext = new KnownSet<>(MAX_RECENT_REJECTS);
+    private final MissingInputsBudget missingInputs = new MissingInputsBudget();
     private volatile List<Message.PeerAddress> trackerPeers = List.of();
     private final NetworkTraffic traffic = new NetworkTraffic();
     /** The ban list as last published in a {@link NetworkEvent.BansChanged}; guarded by {@link #banEvents}. */
@@ -537,6 +538,7 @@ public final class PeerNetwork implements AutoCloseable {
             return;
         }
         peers.remove(p.id);
+        missingInputs.forget(p.id);
         List<Hash> returned = download.peerGone(p);
         synchronized (this) {
             if (syncPeer == p) {
@@ -1088,6 +1090,14 @@ public final class PeerNetwork implements AutoCloseable {
                 waitingForContext.add(txid);
             } else {
                 recentRejects.add(txid);
+            }
+            // Announcing first makes a transaction "requested": the budget counts every one. Not while we are
+            // behind in blocks, when honest peers relay spends of coins we have not seen yet.
+            if (e.reason().equals(Misbehaviour.MISSING_INPUTS) && !missingInputs.take(p.id)
+                    && chain.bestHeader().height() <= chain.tip().height()) {
+                misbehave(p, Misbehaviour.MISSING_INPUTS_FLOOD, Misbehaviour.CODE_MISSING_INPUTS_FLOOD,
+                        "transactions with missing inputs faster than " + MissingInputsBudget.TOKENS_PER_SECOND
+                                + " a second, the last " + txid);
             }
             if (!Misbehaviour.HARMLESS_TX_REASONS.contains(e.reason())) {
                 misbehave(p, Misbehaviour.INVALID_TX, e.reason(), "invalid transaction " + txid + ": " + e.getMessage());
