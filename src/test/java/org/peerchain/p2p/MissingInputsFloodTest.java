@@ -87,11 +87,13 @@ class MissingInputsFloodTest {
                 } catch (IOException e) {
                     break;
                 }
+                assertTrue(victim.network().orphanCount() <= OrphanTransactions.MAX_ORPHANS);
             }
             assertEquals(Misbehaviour.CODE_MISSING_INPUTS_FLOOD, attacker.awaitClosedWithError().code());
         }
         await("the flooding peer banned", T,
                 () -> victim.network().bans().stream().anyMatch(b -> b.address().equals("127.0.0.2")));
+        await("the flooding peer's orphans gone with it", T, () -> victim.network().orphanCount() == 0);
         assertEquals(verificationsBefore, victim.mempool().signatureVerifications(),
                 "signatures verified for transactions spending nothing that exists");
 
