@@ -758,9 +758,17 @@ public final class ChainState implements UtxoView, AutoCloseable {
 
     /**
      * Starts checking a block's signatures now, on the verification executor, so that they are done by the
-     * time the block's turn comes (during sync, while earlier blocks are being written).
+     * time the block's turn comes (during sync, while earlier blocks are being written). Only for a block whose
+     * proof of work, merkle root and transactions pass the checks that need no chain: a block anyone can make for
+     * free (no work, or a real header over other transactions) costs no verification ({@link #processBlock} then
+     * names the rule it breaks).
      */
     public void preverify(Block block) {
+        try {
+            BlockRules.checkBlock(block, params);
+        } catch (ValidationException e) {
+            return;
+        }
         preverified.computeIfAbsent(block.hash(), h -> verifier.verify(block.transactions()));
     }
 
@@ -967,6 +975,11 @@ public final class ChainState implements UtxoView, AutoCloseable {
         }
         orphansByParent.computeIfAbsent(block.header().prevHash(), k -> new ArrayList<>(1)).add(block);
         orphanOrder.add(block);
+    }
+
+    /** Ed25519 verifications run on blocks' transactions so far (read by tests: what a block cost to check). */
+    public long signatureVerifications() {
+        return verifier.verifications();
     }
 
     public int orphanCount() {

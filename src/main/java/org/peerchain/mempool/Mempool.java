@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import org.peerchain.chain.ChainEvent;
@@ -49,6 +50,7 @@ public final class Mempool {
             .comparingDouble(MempoolEntry::feeRate)
             .thenComparing(e -> e.tx().txid()));
     private final List<Block> disconnectedPending = new ArrayList<>();
+    private final LongAdder signatureVerifications = new LongAdder();
     private long bytes;
 
     public Mempool(ChainState chain, EventBus events, long maxBytes, LongSupplier clockSeconds) {
@@ -81,30 +83,21 @@ public final class Mempool {
                         + " is below the dust threshold of " + DUST_THRESHOLD);
             }
         }
-        TxRules.checkSignatures(tx);
+        // Every input is looked up, and its key matched to the coin's, before any signature is verified: a
+        // transaction of made-up outpoints or of someone else's coins costs lookups, not a verification per input.
         lock.lock();
         try {
+            checkInContext(tx);
+        } finally {
+            lock.unlock();
+        }
+        // Verified without the chain's lock, so that blocks connect meanwhile; hence the second check below.
+        TxRules.checkSignatures(tx, signatureVerifications);
+        lock.lock();
+        try {
+            long fee = checkInContext(tx);
             Hash txid = tx.txid();
-            if (entries.containsKey(txid)) {
-                throw new ValidationException("txn-already-in-mempool", "transaction " + txid + " is already in the mempool");
-            }
-            if (chain.coin(new OutPoint(txid, 0)) != null) {
-                throw new ValidationException("txn-already-known", "transaction " + txid + " is already confirmed");
-            }
-            for (TxInput in : tx.inputs()) {
-                Hash other = spentBy.get(in.prevout());
-                if (other != null) {
-                    throw new ValidationException("txn-mempool-conflict",
-                            "input " + in.prevout() + " is already spent by unconfirmed transaction " + other);
-                }
-            }
-            long fee = TxRules.checkInputs(tx, view(), chain.height() + 1);
-            int size = tx.size();
-            if (fee < (long) size * MIN_RELAY_FEE_PER_BYTE) {
-                throw new ValidationException("min-fee-not-met", "a fee of " + fee + " for " + size
-                        + " bytes is below the minimum of " + MIN_RELAY_FEE_PER_BYTE + " per byte");
-            }
-            MempoolEntry entry = new MempoolEntry(tx, fee, size, clockSeconds.getAsLong());
+            MempoolEntry entry = new MempoolEntry(tx, fee, tx.size(), clockSeconds.getAsLong());
             add(entry);
             trimToSize(txid);
             if (!entries.containsKey(txid)) {
@@ -116,6 +109,31 @@ public final class Mempool {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The checks against the chain and the pool (everything but the signatures); returns the fee. Under the lock. */
+    private long checkInContext(Transaction tx) throws ValidationException {
+        Hash txid = tx.txid();
+        if (entries.containsKey(txid)) {
+            throw new ValidationException("txn-already-in-mempool", "transaction " + txid + " is already in the mempool");
+        }
+        if (chain.coin(new OutPoint(txid, 0)) != null) {
+            throw new ValidationException("txn-already-known", "transaction " + txid + " is already confirmed");
+        }
+        for (TxInput in : tx.inputs()) {
+            Hash other = spentBy.get(in.prevout());
+            if (other != null) {
+                throw new ValidationException("txn-mempool-conflict",
+                        "input " + in.prevout() + " is already spent by unconfirmed transaction " + other);
+            }
+        }
+        long fee = TxRules.checkInputs(tx, view(), chain.height() + 1);
+        int size = tx.size();
+        if (fee < (long) size * MIN_RELAY_FEE_PER_BYTE) {
+            throw new ValidationException("min-fee-not-met", "a fee of " + fee + " for " + size
+                    + " bytes is below the minimum of " + MIN_RELAY_FEE_PER_BYTE + " per byte");
+        }
+        return fee;
     }
 
     /** The chain's UTXO set with the pool's outputs added and the pool's spends removed. */
@@ -255,6 +273,11 @@ public final class Mempool {
     }
 
     // ------------------------------------------------------------------ reads
+
+    /** Ed25519 verifications run by {@link #accept} so far: what checking offered transactions has cost. */
+    public long signatureVerifications() {
+        return signatureVerifications.sum();
+    }
 
     public boolean contains(Hash txid) {
         lock.lock();

@@ -26,6 +26,11 @@ public final class Misbehaviour {
      * (or {@code MAX_UNKNOWN_MESSAGES} frames of unknown type) within a minute: a flood.
      */
     public static final int UNREQUESTED_FLOOD = 20;
+    /**
+     * Each transaction with missing inputs past the sender's {@link MissingInputsBudget}: ten such in a row after a
+     * burst of {@link MissingInputsBudget#BURST} get a flooding peer banned, while an honest peer never comes near.
+     */
+    public static final int MISSING_INPUTS_FLOOD = 10;
     /** A second {@code version} after the handshake. */
     public static final int DUPLICATE_VERSION = 1;
 
@@ -35,6 +40,9 @@ public final class Misbehaviour {
     public static final String CODE_UNDECODABLE = "undecodable";
     public static final String CODE_UNREQUESTED_FLOOD = "unrequested-flood";
     public static final String CODE_UNKNOWN_FLOOD = "unknown-message-flood";
+    public static final String CODE_MISSING_INPUTS_FLOOD = "missing-inputs-flood";
+    /** The mempool's refusal of a transaction whose inputs it cannot find (never created, or already spent). */
+    static final String MISSING_INPUTS = "bad-txns-inputs-missingorspent";
 
     /** Header and block reasons that an honest peer can cause (a clock ahead of ours, an unknown parent). */
     static final Set<String> HARMLESS_BLOCK_REASONS = Set.of("prev-blk-not-found", "time-too-new");

@@ -144,6 +144,8 @@ public final class PeerNetwork implements AutoCloseable {
      * costs the node nothing.
      */
     private final KnownSet<Hash> waitingForContext = new KnownSet<>(MAX_RECENT_REJECTS);
+    private final MissingInputsBudget missingInputs = new MissingInputsBudget();
+    private final OrphanTransactions orphans = new OrphanTransactions();
     private volatile List<Message.PeerAddress> trackerPeers = List.of();
     private final NetworkTraffic traffic = new NetworkTraffic();
     /** The ban list as last published in a {@link NetworkEvent.BansChanged}; guarded by {@link #banEvents}. */
@@ -553,6 +555,8 @@ public final class PeerNetwork implements AutoCloseable {
             return;
         }
         peers.remove(p.id);
+        missingInputs.forget(p.id);
+        orphans.dropPeer(p.id);
         List<Hash> returned = download.peerGone(p);
         synchronized (this) {
             if (syncPeer == p) {
@@ -988,7 +992,7 @@ public final class PeerNetwork implements AutoCloseable {
                 p.knownTxs.add(i.hash());
                 TxRequest asked = requestedTxs.get(i.hash());
                 if (chain.mempoolTransaction(i.hash()) == null && !recentRejects.contains(i.hash())
-                        && !waitingForContext.contains(i.hash())
+                        && !waitingForContext.contains(i.hash()) && !orphans.contains(i.hash())
                         && (asked == null || now - asked.atNanos() > TX_REQUEST_TIMEOUT_NANOS)
                         && p.txRequestsInFlight.get() < Peer.MAX_TX_REQUESTS_IN_FLIGHT) {
                     if (asked != null) {
@@ -1101,7 +1105,8 @@ public final class PeerNetwork implements AutoCloseable {
         Hash txid = tx.txid();
         p.knownTxs.add(txid);
         boolean requested = forgetTxRequest(txid, null);
-        if (chain.mempoolTransaction(txid) != null || recentRejects.contains(txid) || waitingForContext.contains(txid)) {
+        if (chain.mempoolTransaction(txid) != null || recentRejects.contains(txid) || waitingForContext.contains(txid)
+                || orphans.contains(txid)) {
             if (!requested) {
                 redundant(p, "transaction " + txid + ", which we have");
             }
@@ -1115,10 +1120,76 @@ public final class PeerNetwork implements AutoCloseable {
             } else {
                 recentRejects.add(txid);
             }
+            if (e.reason().equals(Misbehaviour.MISSING_INPUTS)) {
+                onMissingInputs(p, tx);
+            }
             if (!Misbehaviour.HARMLESS_TX_REASONS.contains(e.reason())) {
                 misbehave(p, Misbehaviour.INVALID_TX, e.reason(), "invalid transaction " + txid + ": " + e.getMessage());
             }
         }
+    }
+
+    /**
+     * A transaction whose inputs we lack: within its sender's budget it is kept as an orphan and its missing parents
+     * are asked of the sender. Announcing first makes a transaction "requested", so the budget counts every one;
+     * past it the sender is penalised, except while we are behind in blocks, when honest peers relay spends of coins
+     * we have not seen yet.
+     */
+    private void onMissingInputs(Peer p, Transaction tx) {
+        if (!missingInputs.take(p.id)) {
+            if (chain.bestHeader().height() <= chain.tip().height()) {
+                misbehave(p, Misbehaviour.MISSING_INPUTS_FLOOD, Misbehaviour.CODE_MISSING_INPUTS_FLOOD,
+                        "transactions with missing inputs faster than " + MissingInputsBudget.TOKENS_PER_SECOND
+                                + " a second, the last " + tx.txid());
+            }
+            return;
+        }
+        java.util.Set<Hash> parents = OrphanTransactions.parents(tx);
+        // A parent refused for good makes the child invalid too (Bitcoin Core's rejected parents).
+        if (parents.stream().anyMatch(recentRejects::contains) || !orphans.add(tx, p.id)) {
+            return;
+        }
+        List<InvItem> ask = new ArrayList<>();
+        long now = System.nanoTime();
+        for (Hash parent : parents) {
+            if (ask.size() < OrphanTransactions.MAX_PARENTS_ASKED && chain.mempoolTransaction(parent) == null
+                    && !orphans.contains(parent) && p.txRequestsInFlight.get() < Peer.MAX_TX_REQUESTS_IN_FLIGHT
+                    && requestedTxs.putIfAbsent(parent, new TxRequest(p, now)) == null) {
+                p.txRequestsInFlight.incrementAndGet();
+                ask.add(new InvItem(InvKind.TX, parent));
+            }
+        }
+        if (!ask.isEmpty()) {
+            p.send(new PeerMessages.GetData(ask));
+        }
+    }
+
+    /** Tries again the orphans that spend an output of {@code parent}, now in the mempool. On the relay thread. */
+    private void retryOrphansOf(Hash parent) {
+        for (OrphanTransactions.Orphan o : orphans.takeChildrenOf(parent)) {
+            Hash txid = o.tx().txid();
+            try {
+                chain.submitTransaction(o.tx());
+            } catch (ValidationException e) {
+                if (e.reason().equals(Misbehaviour.MISSING_INPUTS)) {
+                    orphans.add(o.tx(), o.fromPeer());
+                } else if (Misbehaviour.CONTEXT_DEPENDENT_TX_REASONS.contains(e.reason())) {
+                    waitingForContext.add(txid);
+                } else {
+                    recentRejects.add(txid);
+                }
+                Peer from = peers.get(o.fromPeer());
+                if (from != null && !Misbehaviour.HARMLESS_TX_REASONS.contains(e.reason())) {
+                    misbehave(from, Misbehaviour.INVALID_TX, e.reason(), "invalid orphan transaction " + txid + ": "
+                            + e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** Transactions kept while their parents are missing (tests). */
+    int orphanCount() {
+        return orphans.size();
     }
 
     /**
@@ -1210,6 +1281,7 @@ public final class PeerNetwork implements AutoCloseable {
                         p.send(new PeerMessages.Inv(List.of(item)));
                     }
                 }
+                retryOrphansOf(tx.txid());
             });
         } catch (RejectedExecutionException e) {
             // closing
@@ -1222,6 +1294,7 @@ public final class PeerNetwork implements AutoCloseable {
         try {
             long now = System.nanoTime();
             long stall = settings.stallTimeout().toNanos();
+            orphans.expire();
             for (Peer p : peers.values()) {
                 if (download.stalled(p, now, stall)) {
                     disconnect(p, "stalled: no block delivered in " + settings.stallTimeout().toMillis() + " ms", null);

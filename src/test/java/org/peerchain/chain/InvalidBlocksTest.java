@@ -5,18 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.peerchain.consensus.ChainParams;
+import org.peerchain.consensus.CompactTarget;
 import org.peerchain.consensus.ValidationException;
 import org.peerchain.core.Block;
 import org.peerchain.core.BlockHeader;
 import org.peerchain.core.Ed25519Keys;
 import org.peerchain.core.Hash;
 import org.peerchain.core.KeyHash;
+import org.peerchain.core.OutPoint;
 import org.peerchain.core.Transaction;
+import org.peerchain.events.EventBus;
 import org.peerchain.testing.RegtestBlocks;
 import org.peerchain.testing.RegtestChain;
 
@@ -132,6 +137,43 @@ class InvalidBlocksTest {
         }
         try (RegtestChain node = RegtestChain.open(dir)) {
             assertEquals(BlockStatus.FAILED, node.chain.entry(w3.hash()).status(), "stored as invalid");
+        }
+    }
+
+    /**
+     * Security round 2, finding 2: the P2P layer starts a block's signature checks early ({@code preverify}); they
+     * ran before the block's proof of work and merkle root were checked, so a block anyone can make for free (no
+     * work, or a valid header with other transactions under it) cost one verification per transaction. Run on the
+     * calling thread here, so that what was verified is counted before the test reads it.
+     */
+    @Test
+    void noSignatureOfABlockIsVerifiedBeforeItsProofOfWorkAndMerkleRootAreChecked() throws Exception {
+        List<Transaction> signed = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            signed.add(RegtestBlocks.spend(MINER, new OutPoint(Hash.sha256d(new byte[] {(byte) i}), 0),
+                    ChainParams.INITIAL_SUBSIDY, RegtestBlocks.DEFAULT_FEE, MINER_HASH));
+        }
+        Block solved = RegtestBlocks.build(fork, PREFIX + 1, signed, MINER_HASH, 1);
+        Block unsolved = withoutProofOfWork(solved);
+        Block otherTransactions = new Block(solved.header(), solved.transactions().subList(0, 41));
+
+        AtomicLong clock = new AtomicLong(RegtestChain.DEFAULT_CLOCK);
+        try (ChainState chain = ChainState.open(dir, RegtestBlocks.PARAMS, new EventBus(), Runnable::run, clock::get)) {
+            chain.preverify(unsolved);
+            assertEquals("high-hash", assertThrows(ValidationException.class, () -> chain.processBlock(unsolved)).reason());
+            chain.preverify(otherTransactions);
+            assertEquals("bad-merkle-root",
+                    assertThrows(ValidationException.class, () -> chain.processBlock(otherTransactions)).reason());
+            assertEquals(0, chain.signatureVerifications(), "signatures verified before the proof of work was");
+        }
+    }
+
+    private static Block withoutProofOfWork(Block solved) {
+        for (long nonce = 0; ; nonce++) {
+            Block b = solved.withHeader(solved.header().withNonce(nonce));
+            if (!CompactTarget.meets(b.hash(), CompactTarget.decode(b.header().bits()))) {
+                return b;
+            }
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.peerchain.core.Amount;
@@ -229,6 +230,20 @@ class TxRulesTest {
                 good.outputs());
         assertDoesNotThrow(() -> TxRules.checkInputs(tx, wallet(), HEIGHT));
         assertRejects("bad-sig", () -> TxRules.checkSignatures(tx));
+    }
+
+    @Test
+    void inputsWithTheSameKeyAndSignatureCostOneVerificationAndABrokenCopyIsStillRefused() throws Exception {
+        Transaction tx = aliceSpends(outPoint(1), outPoint(2));
+        LongAdder verifications = new LongAdder();
+        TxRules.checkSignatures(tx, verifications);
+        assertEquals(1, verifications.sum(), "one key signing one message gives one signature, verified once");
+
+        byte[] broken = tx.inputs().get(1).signature();
+        broken[63] ^= 1;
+        Transaction tampered = new Transaction(tx.version(), List.of(tx.inputs().get(0),
+                tx.inputs().get(1).withSignature(broken)), tx.outputs());
+        assertRejects("bad-sig", () -> TxRules.checkSignatures(tampered));
     }
 
     @Test

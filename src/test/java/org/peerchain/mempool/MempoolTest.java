@@ -41,6 +41,8 @@ class MempoolTest {
     private static final int LAST_MATURE = PREFIX + 1 - ChainParams.COINBASE_MATURITY;
     private static final long COIN = ChainParams.INITIAL_SUBSIDY;
     /** The size of every one-input, one-output spend. */
+    /** As many inputs as fit in a transaction of at most {@link ChainParams#MAX_TX_SIZE} (134 bytes each). */
+    private static final int MADE_UP_INPUTS = 740;
     private static final int S = pay(new OutPoint(Hash.ZERO, 0), COIN, 0).size();
 
     @TempDir
@@ -240,6 +242,31 @@ class MempoolTest {
         assertEquals(BlockOutcome.ACTIVE, node.process(block));
         assertEquals(0, pool.size());
         assertEquals(0, pool.bytes());
+    }
+
+    /**
+     * Security round 2, finding 2: every input signs the same message, so one signature copied onto 740 made-up
+     * outpoints made a valid-looking 100 KB transaction, and every signature was verified before any input was looked
+     * up. Inputs and their key hashes are checked first now: a transaction that spends nothing real, or a real coin
+     * with someone else's key, costs no verification.
+     */
+    @Test
+    void aTransactionOfMadeUpOutpointsOrOfSomeoneElsesCoinCostsNoSignatureVerification() {
+        Mempool pool = node.mempool(Mempool.DEFAULT_MAX_BYTES);
+        Ed25519Keys.KeyPair attacker = RegtestBlocks.key("attacker");
+        List<OutPoint> madeUp = new java.util.ArrayList<>();
+        java.util.Random random = new java.util.Random(2);
+        for (int i = 0; i < MADE_UP_INPUTS; i++) {
+            byte[] txid = new byte[32];
+            random.nextBytes(txid);
+            madeUp.add(new OutPoint(Hash.wrap(txid), 0));
+        }
+        Transaction flood = RegtestBlocks.spend(attacker, madeUp, List.of(new TxOutput(COIN, PAYEE)));
+        assertTrue(flood.size() <= ChainParams.MAX_TX_SIZE, flood.size() + " bytes");
+        assertEquals("bad-txns-inputs-missingorspent", rejection(pool, flood));
+        Transaction theft = RegtestBlocks.spend(attacker, List.of(cb(1)), List.of(new TxOutput(COIN - 5_000, PAYEE)));
+        assertEquals("bad-txns-key-mismatch", rejection(pool, theft));
+        assertEquals(0, pool.signatureVerifications());
     }
 
     private static List<Transaction> selected(Mempool pool, int maxBytes) {
