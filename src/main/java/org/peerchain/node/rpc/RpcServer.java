@@ -86,6 +86,14 @@ public final class RpcServer implements AutoCloseable {
     private static final long LINGER_MS = 2_000;
     private static final long LINGER_BYTES = MAX_BODY_BYTES;
 
+    /** What becomes of a connection after an exchange. */
+    private enum After {
+        KEEP_OPEN,
+        CLOSE,
+        /** Answered before the request was read whole: close gently, so that the client reads the answer. */
+        CLOSE_GENTLY
+    }
+
     /** The limits of a server; tests start one with a short time-out. */
     record Limits(Duration requestTimeout, int perClient, int total) {
         static final Limits DEFAULT = new Limits(REQUEST_TIMEOUT, MAX_CONNECTIONS_PER_CLIENT, MAX_CONNECTIONS);
@@ -293,14 +301,17 @@ public final class RpcServer implements AutoCloseable {
             socket.setTcpNoDelay(true);
             out = new BufferedOutputStream(socket.getOutputStream());
             HttpRequestReader reader = new HttpRequestReader(socket, limits.requestTimeout().toNanos());
-            boolean keepAlive = true;
-            while (keepAlive && !closed) {
+            After after = After.KEEP_OPEN;
+            while (after == After.KEEP_OPEN && !closed) {
                 reader.startRequest();
                 HttpRequestReader.Head head = reader.readHead();
                 if (head == null) {
                     break;
                 }
-                keepAlive = exchange(head, reader, out, socket);
+                after = exchange(head, reader, out, socket);
+            }
+            if (after == After.CLOSE_GENTLY) {
+                closeGently(socket, out);
             }
         } catch (HttpRequestReader.Expired e) {
             LOG.debug("RPC connection from {} timed out", client);
@@ -310,6 +321,7 @@ public final class RpcServer implements AutoCloseable {
             }
         } catch (HttpRequestReader.BadRequest e) {
             tryToAnswer(out, e.status(), e.getMessage());
+            closeGently(socket, out);
         } catch (IOException e) {
             LOG.debug("RPC connection from {} failed: {}", client, e.getMessage());
         } catch (RuntimeException e) {
@@ -332,18 +344,18 @@ public final class RpcServer implements AutoCloseable {
         }
     }
 
-    /** Serves one request; returns whether the connection stays open for the next. */
-    private boolean exchange(HttpRequestReader.Head head, HttpRequestReader reader, OutputStream out, Socket socket)
+    /** Serves one request; returns whether the connection stays open for the next, or how it closes. */
+    private After exchange(HttpRequestReader.Head head, HttpRequestReader reader, OutputStream out, Socket socket)
             throws IOException, HttpRequestReader.BadRequest {
         try {
             if (!"/".equals(pathOf(head.target()))) {
                 respond(out, 404, CONTENT_TYPE_TEXT, text("Not found: the JSON-RPC server answers POST / only"), true);
-                return false;
+                return After.CLOSE_GENTLY;
             }
             if (!"POST".equals(head.method())) {
                 respond(out, 405, CONTENT_TYPE_TEXT, text("JSONRPC server handles only POST requests"), true,
                         "Allow", "POST");
-                return false;
+                return After.CLOSE_GENTLY;
             }
             if (!authorized(head.header("authorization"))) {
                 if (head.header("authorization") != null) {
@@ -351,7 +363,7 @@ public final class RpcServer implements AutoCloseable {
                     Thread.sleep(AUTH_FAILURE_DELAY_MS);
                 }
                 respond(out, 401, null, new byte[0], true, "WWW-Authenticate", AUTH_CHALLENGE);
-                return false;
+                return After.CLOSE_GENTLY;
             }
             long declared = HttpRequestReader.declaredLength(head);
             if (declared > MAX_BODY_BYTES) {
@@ -378,10 +390,10 @@ public final class RpcServer implements AutoCloseable {
                 respond(out, reply.status(), CONTENT_TYPE_JSON, reply.body().get().getBytes(StandardCharsets.UTF_8),
                         !keepAlive);
             }
-            return keepAlive;
+            return keepAlive ? After.KEEP_OPEN : After.CLOSE;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return After.CLOSE;
         } finally {
             List<Runnable> actions = new ArrayList<>(AFTER_REPLY.get());
             AFTER_REPLY.get().clear();
@@ -399,10 +411,10 @@ public final class RpcServer implements AutoCloseable {
         }
     }
 
-    private static boolean tooLarge(OutputStream out, String what) throws IOException {
+    private static After tooLarge(OutputStream out, String what) throws IOException {
         respond(out, 413, CONTENT_TYPE_TEXT, text("Request body too large: " + what + "; the limit is "
                 + MAX_BODY_BYTES + " bytes"), true);
-        return false;
+        return After.CLOSE_GENTLY;
     }
 
     /** The path of a request target ("/", "/?x", or an absolute URI); null when it is not a URI. */
