@@ -1,8 +1,11 @@
 package org.peerchain.node.rpc;
 
+import static org.peerchain.node.rpc.HttpReplies.closeGently;
+import static org.peerchain.node.rpc.HttpReplies.closeQuietly;
+import static org.peerchain.node.rpc.HttpReplies.text;
+
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -51,7 +54,7 @@ public final class RpcServer implements AutoCloseable {
      * Room for {@code submitblock} with a full block in hex, plus the JSON around it.
      */
     public static final int MAX_BODY_BYTES = 2 * org.peerchain.consensus.ChainParams.MAX_BLOCK_SIZE + (1 << 16);
-    /** Calls that run at once; more wait for one to finish (bitcoind runs 4 and queues 16: -rpcthreads, -rpcworkqueue). */
+    /** Calls that run at once; more wait for one to finish (bitcoind: 4 run and 16 queue, -rpcthreads, -rpcworkqueue). */
     public static final int WORKER_THREADS = 16;
     /**
      * Time to read a whole request, head and body, from the moment the server waits for it; also how long a kept-alive
@@ -78,13 +81,6 @@ public final class RpcServer implements AutoCloseable {
     private static final long ACCEPT_RETRY_MS = 100;
     /** Refusals waiting to be answered; past this a refused connection is closed without an answer. */
     private static final int REFUSAL_QUEUE = 64;
-    /**
-     * After answering and closing its side, the server reads (and drops) what the client still sends, for this
-     * long or this many bytes, so that closing does not reset the connection before the client has read the answer
-     * (the "lingering close" of HTTP servers).
-     */
-    private static final long LINGER_MS = 2_000;
-    private static final long LINGER_BYTES = MAX_BODY_BYTES;
 
     /** What becomes of a connection after an exchange. */
     private enum After {
@@ -282,7 +278,7 @@ public final class RpcServer implements AutoCloseable {
             refusals.execute(() -> {
                 try {
                     OutputStream out = new BufferedOutputStream(socket.getOutputStream());
-                    respond(out, 503, CONTENT_TYPE_TEXT, text("Service unavailable: " + reason
+                    HttpReplies.write(out, 503, CONTENT_TYPE_TEXT, text("Service unavailable: " + reason
                             + "; try again when a connection has closed"), true,
                             "Retry-After", Long.toString(limits.requestTimeout().toSeconds()));
                     closeGently(socket, out);
@@ -338,7 +334,7 @@ public final class RpcServer implements AutoCloseable {
             return;
         }
         try {
-            respond(out, status, CONTENT_TYPE_TEXT, text(message), true);
+            HttpReplies.write(out, status, CONTENT_TYPE_TEXT, text(message), true);
         } catch (IOException e) {
             // the client has gone; nothing to tell it
         }
@@ -349,11 +345,12 @@ public final class RpcServer implements AutoCloseable {
             throws IOException, HttpRequestReader.BadRequest {
         try {
             if (!"/".equals(pathOf(head.target()))) {
-                respond(out, 404, CONTENT_TYPE_TEXT, text("Not found: the JSON-RPC server answers POST / only"), true);
+                HttpReplies.write(out, 404, CONTENT_TYPE_TEXT, text("Not found: the JSON-RPC server answers POST / only"),
+                        true);
                 return After.CLOSE_GENTLY;
             }
             if (!"POST".equals(head.method())) {
-                respond(out, 405, CONTENT_TYPE_TEXT, text("JSONRPC server handles only POST requests"), true,
+                HttpReplies.write(out, 405, CONTENT_TYPE_TEXT, text("JSONRPC server handles only POST requests"), true,
                         "Allow", "POST");
                 return After.CLOSE_GENTLY;
             }
@@ -362,7 +359,7 @@ public final class RpcServer implements AutoCloseable {
                     LOG.warn("RPC: incorrect password from {}", socket.getInetAddress());
                     Thread.sleep(AUTH_FAILURE_DELAY_MS);
                 }
-                respond(out, 401, null, new byte[0], true, "WWW-Authenticate", AUTH_CHALLENGE);
+                HttpReplies.write(out, 401, null, new byte[0], true, "WWW-Authenticate", AUTH_CHALLENGE);
                 return After.CLOSE_GENTLY;
             }
             long declared = HttpRequestReader.declaredLength(head);
@@ -385,10 +382,10 @@ public final class RpcServer implements AutoCloseable {
             RpcDispatcher.Reply reply = call(body);
             boolean keepAlive = head.keepAlive() && !closed;
             if (reply.body().isEmpty()) {
-                respond(out, reply.status(), null, new byte[0], !keepAlive);
+                HttpReplies.write(out, reply.status(), null, new byte[0], !keepAlive);
             } else {
-                respond(out, reply.status(), CONTENT_TYPE_JSON, reply.body().get().getBytes(StandardCharsets.UTF_8),
-                        !keepAlive);
+                byte[] json = reply.body().get().getBytes(StandardCharsets.UTF_8);
+                HttpReplies.write(out, reply.status(), CONTENT_TYPE_JSON, json, !keepAlive);
             }
             return keepAlive ? After.KEEP_OPEN : After.CLOSE;
         } catch (InterruptedException e) {
@@ -412,7 +409,7 @@ public final class RpcServer implements AutoCloseable {
     }
 
     private static After tooLarge(OutputStream out, String what) throws IOException {
-        respond(out, 413, CONTENT_TYPE_TEXT, text("Request body too large: " + what + "; the limit is "
+        HttpReplies.write(out, 413, CONTENT_TYPE_TEXT, text("Request body too large: " + what + "; the limit is "
                 + MAX_BODY_BYTES + " bytes"), true);
         return After.CLOSE_GENTLY;
     }
@@ -438,88 +435,5 @@ public final class RpcServer implements AutoCloseable {
             return false;
         }
         return MessageDigest.isEqual(given, expectedCredentials);
-    }
-
-    // ------------------------------------------------------------------ writing
-
-    private static byte[] text(String message) {
-        return (message + "\n").getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Writes a whole response; {@code headers} are name, value pairs. */
-    private static void respond(OutputStream out, int status, String contentType, byte[] body, boolean close,
-            String... headers) throws IOException {
-        StringBuilder head = new StringBuilder("HTTP/1.1 ").append(status).append(' ').append(reason(status))
-                .append("\r\n");
-        if (contentType != null) {
-            head.append("Content-Type: ").append(contentType).append("\r\n");
-        }
-        if (status != 204) {
-            head.append("Content-Length: ").append(body.length).append("\r\n");
-        }
-        for (int i = 0; i + 1 < headers.length; i += 2) {
-            head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
-        }
-        if (close) {
-            head.append("Connection: close\r\n");
-        }
-        head.append("\r\n");
-        out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
-        out.write(body);
-        out.flush();
-    }
-
-    private static String reason(int status) {
-        return switch (status) {
-            case 200 -> "OK";
-            case 204 -> "No Content";
-            case 400 -> "Bad Request";
-            case 401 -> "Unauthorized";
-            case 404 -> "Not Found";
-            case 405 -> "Method Not Allowed";
-            case 408 -> "Request Timeout";
-            case 413 -> "Content Too Large";
-            case 431 -> "Request Header Fields Too Large";
-            case 500 -> "Internal Server Error";
-            case 501 -> "Not Implemented";
-            case 503 -> "Service Unavailable";
-            case 505 -> "HTTP Version Not Supported";
-            default -> "Status " + status;
-        };
-    }
-
-    /**
-     * Closes our side after the answer and drops what the client still sends for a moment, so that the close does
-     * not reset the connection (losing the answer) while the client is still writing its request.
-     */
-    private static void closeGently(Socket socket, OutputStream out) {
-        try {
-            out.flush();
-            socket.shutdownOutput();
-            socket.setSoTimeout((int) LINGER_MS);
-            InputStream in = socket.getInputStream();
-            byte[] sink = new byte[8192];
-            long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LINGER_MS);
-            long dropped = 0;
-            while (dropped < LINGER_BYTES && System.nanoTime() < until) {
-                int n = in.read(sink);
-                if (n < 0) {
-                    break;
-                }
-                dropped += n;
-            }
-        } catch (IOException e) {
-            // the client closed or reset first: nothing more to wait for
-        } finally {
-            closeQuietly(socket);
-        }
-    }
-
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException e) {
-            // closing is all that is left to do
-        }
     }
 }
