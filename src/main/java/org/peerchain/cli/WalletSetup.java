@@ -17,9 +17,10 @@ import org.peerchain.node.WalletCreationException;
 
 /**
  * {@code peerchain node --create-wallet} and {@code --restore-wallet}: makes the wallet in the data directory before
- * the node starts. The password is asked twice (without echo on a terminal; as lines on standard input otherwise,
- * for scripts); a new wallet's 24-word recovery phrase is printed once, to the terminal only. A restore reads the
- * phrase and an optional BIP39 passphrase, and the node then rebuilds balance and history from the chain.
+ * the node starts. The password is asked twice; a new wallet's 24-word recovery phrase is printed once, to the
+ * terminal only. A restore reads the phrase and an optional BIP39 passphrase, and the node then rebuilds balance and
+ * history from the chain. Every secret (password, phrase, passphrase) is read without echo on a terminal
+ * ({@link Console#readPassword}), as lines on standard input otherwise (for scripts), and its array wiped after use.
  */
 final class WalletSetup {
     static final int MIN_PASSWORD_LENGTH = WalletCreation.MIN_PASSWORD_LENGTH;
@@ -82,14 +83,23 @@ final class WalletSetup {
             List<String> words;
             String bip39Passphrase = "";
             if (restore) {
-                String typed = prompter.line("Recovery phrase (" + WalletCreation.WORD_COUNT + " words): ");
+                // Read as secrets: on a terminal nothing is shown as it is typed, nor left on the screen.
+                char[] typed = prompter.secret("Recovery phrase (" + WalletCreation.WORD_COUNT
+                        + " words; not shown as you type): ");
                 if (typed == null) {
                     err.println("error: no recovery phrase was given");
                     return 1;
                 }
-                words = WalletCreation.readRecoveryPhrase(typed);
-                String extra = prompter.line("BIP39 passphrase, if the wallet had one (else just Enter): ");
-                bip39Passphrase = extra == null ? "" : extra;
+                try {
+                    words = WalletCreation.readRecoveryPhrase(new String(typed));
+                } finally {
+                    Arrays.fill(typed, '\0');
+                }
+                char[] extra = prompter.secret("BIP39 passphrase, if the wallet had one (else just Enter; not shown): ");
+                bip39Passphrase = extra == null ? "" : new String(extra);
+                if (extra != null) {
+                    Arrays.fill(extra, '\0');
+                }
             } else {
                 words = WalletCreation.newRecoveryPhrase();
             }

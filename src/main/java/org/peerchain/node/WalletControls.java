@@ -494,11 +494,15 @@ final class WalletControls implements WalletService {
 
     @Override
     public void unlock(char[] password, Duration duration) throws WalletServiceException {
-        if (duration.isNegative() || duration.isZero()) {
-            throw new IllegalArgumentException("an unlock lasts a positive time, not " + duration);
+        try {
+            if (duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException("an unlock lasts a positive time, not " + duration);
+            }
+            unlock(wallet(), password, duration.getSeconds() > WalletLock.MAX_UNLOCK_SECONDS
+                    ? Duration.ofSeconds(WalletLock.MAX_UNLOCK_SECONDS) : duration);
+        } finally {
+            Arrays.fill(password, '\0');
         }
-        unlock(wallet(), password, duration.getSeconds() > WalletLock.MAX_UNLOCK_SECONDS
-                ? Duration.ofSeconds(WalletLock.MAX_UNLOCK_SECONDS) : duration);
     }
 
     private static void unlock(Wallet w, char[] password, Duration duration) throws WalletServiceException {
@@ -515,16 +519,21 @@ final class WalletControls implements WalletService {
 
     @Override
     public void changePassword(char[] oldPassword, char[] newPassword) throws WalletServiceException {
-        if (newPassword == null || newPassword.length < WalletCreation.MIN_PASSWORD_LENGTH) {
-            throw new WalletServiceException(Reason.INVALID_PASSWORD, "The new password must have at least "
-                    + WalletCreation.MIN_PASSWORD_LENGTH + " characters.");
-        }
         try {
+            if (newPassword == null || newPassword.length < WalletCreation.MIN_PASSWORD_LENGTH) {
+                throw new WalletServiceException(Reason.INVALID_PASSWORD, "The new password must have at least "
+                        + WalletCreation.MIN_PASSWORD_LENGTH + " characters.");
+            }
             wallet().changePassphrase(oldPassword, newPassword);
         } catch (WrongPasswordException e) {
             throw new WalletServiceException(Reason.WRONG_PASSWORD, "The wallet password is not right.", e);
         } catch (KeystoreException | IOException e) {
             throw new WalletServiceException(Reason.STORAGE, "Cannot change the password: " + e.getMessage(), e);
+        } finally {
+            Arrays.fill(oldPassword, '\0');
+            if (newPassword != null) {
+                Arrays.fill(newPassword, '\0');
+            }
         }
     }
 
@@ -543,6 +552,8 @@ final class WalletControls implements WalletService {
             throw new WalletServiceException(Reason.STORAGE, e.getMessage(), e);
         } catch (KeystoreException | IOException e) {
             throw new WalletServiceException(Reason.STORAGE, "Cannot open the keystore: " + e.getMessage(), e);
+        } finally {
+            Arrays.fill(password, '\0');
         }
         return words.orElseThrow(() -> new WalletServiceException(Reason.WORDS_NOT_KEPT, WORDS_NOT_KEPT_MESSAGE));
     }

@@ -641,13 +641,11 @@ final class WalletRpc {
             throw new RpcException(RpcErrors.INVALID_PARAMETER, "Timeout must be a positive number of seconds, got "
                     + timeout);
         }
-        char[] password = passphrase.toCharArray();
         try {
-            service().unlock(password, Duration.ofSeconds(Math.min(timeout, WalletLock.MAX_UNLOCK_SECONDS)));
+            // the service wipes the array; the JSON string it came from cannot be wiped
+            service().unlock(passphrase.toCharArray(), Duration.ofSeconds(Math.min(timeout, WalletLock.MAX_UNLOCK_SECONDS)));
         } catch (WalletServiceException e) {
             throw error(e);
-        } finally {
-            java.util.Arrays.fill(password, '\0');
         }
         return JsonNull.INSTANCE;
     }
@@ -659,6 +657,7 @@ final class WalletRpc {
             throw new RpcException(RpcErrors.INVALID_PARAMETER, "passphrase cannot be empty");
         }
         try {
+            // the service wipes both arrays; the JSON strings they came from cannot be wiped
             service().changePassword(oldPass.toCharArray(), newPass.toCharArray());
         } catch (WalletServiceException e) {
             throw error(e);

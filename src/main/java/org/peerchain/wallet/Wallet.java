@@ -920,12 +920,39 @@ public final class Wallet implements AutoCloseable {
         if (!Files.isWritable(folder)) {
             throw new IOException("the folder " + folder + " cannot be written to");
         }
-        if (Files.exists(target) && Files.isSameFile(target, keystoreFile)) {
-            throw new IOException("the backup destination " + target + " is the wallet's own keystore");
-        }
+        // the keystore itself lies in the data directory: refused with the rest
+        refuseNodeFiles(target, keystoreFile.getParent());
         byte[] bytes = Files.readAllBytes(keystoreFile);
         AtomicFile.writeAtomically(target, bytes);
         return target;
+    }
+
+    /** How deep under the data directory the node's own files are looked for (its databases lie at the top). */
+    private static final int NODE_FILE_DEPTH = 2;
+
+    /**
+     * Refuses a backup that would land in the node's data directory (writing there would replace a database, the
+     * keystore, the RPC cookie or the lock the node holds open), found after resolving symbolic links and {@code ..}
+     * of the destination's folder; and one that is one of the node's files reached by another name (a hard link).
+     */
+    static void refuseNodeFiles(Path target, Path dataDir) throws IOException {
+        Path home = dataDir.toRealPath();
+        Path folder = target.getParent().toRealPath();
+        if (folder.startsWith(home)) {
+            throw new IOException("the destination " + target + " is inside the node's data directory " + home
+                    + ", whose files the node has open; choose a place outside it");
+        }
+        if (!Files.exists(target)) {
+            return;
+        }
+        try (var files = Files.walk(home, NODE_FILE_DEPTH)) {
+            for (Path own : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                if (Files.isSameFile(target, own)) {
+                    throw new IOException("the destination " + target + " is the node's own file " + own
+                            + "; choose a place outside the data directory");
+                }
+            }
+        }
     }
 
     private void checkOpen() {

@@ -80,4 +80,51 @@ class WalletSetupTest {
         assertEquals(1, run(false, created, "short\nshort\n"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("at least 8 characters"));
     }
+
+    /**
+     * Plays the terminal: {@code line} is what the terminal echoes as it is typed, {@code secret} what it reads with
+     * echo off ({@code Console.readPassword}). Keeps every array it hands out, to check they are wiped.
+     */
+    private static final class TerminalLike implements WalletSetup.Prompter {
+        final java.util.ArrayDeque<String> answers;
+        final List<String> echoedPrompts = new ArrayList<>();
+        final List<char[]> handedOut = new ArrayList<>();
+
+        TerminalLike(String... answers) {
+            this.answers = new java.util.ArrayDeque<>(List.of(answers));
+        }
+
+        @Override
+        public String line(String prompt) {
+            echoedPrompts.add(prompt);
+            return answers.poll();
+        }
+
+        @Override
+        public char[] secret(String prompt) {
+            String answer = answers.poll();
+            char[] chars = answer == null ? null : answer.toCharArray();
+            if (chars != null) {
+                handedOut.add(chars);
+            }
+            return chars;
+        }
+    }
+
+    @Test
+    void theRecoveryPhraseAndItsPassphraseAreReadWithoutEchoAndEveryTypedSecretIsWiped() throws Exception {
+        List<String> words = org.peerchain.node.WalletCreation.newRecoveryPhrase();
+        TerminalLike terminal = new TerminalLike(String.join(" ", words), "", PASSWORD, PASSWORD);
+        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        assertEquals(0, WalletSetup.run(true, ChainParams.REGTEST, restored, terminal, o,
+                new PrintStream(err, true, StandardCharsets.UTF_8)), err.toString(StandardCharsets.UTF_8));
+        assertEquals(List.of(), terminal.echoedPrompts, "answers read with echo on a terminal");
+        assertEquals(4, terminal.handedOut.size(), "the phrase, the passphrase and the password twice");
+        for (char[] typed : terminal.handedOut) {
+            assertArrayEquals(new char[typed.length], typed, "a typed secret was left in memory");
+        }
+        try (Keystore k = Keystore.open(restored.resolve(Wallet.KEYSTORE_FILE), PASSWORD.toCharArray())) {
+            assertEquals(words, k.recoveryWords());
+        }
+    }
 }

@@ -75,15 +75,16 @@ public interface WalletService {
 
     void lock() throws WalletServiceException;
 
-    /** Unlocks for {@code duration} (capped at bitcoind's limit). */
+    /** Unlocks for {@code duration} (capped at bitcoind's limit). The password array is wiped once done. */
     void unlock(char[] password, Duration duration) throws WalletServiceException;
 
+    /** Re-encrypts the keystore under {@code newPassword}; both arrays are wiped once done, right or wrong. */
     void changePassword(char[] oldPassword, char[] newPassword) throws WalletServiceException;
 
     /**
      * The wallet's {@value #RECOVERY_WORDS} recovery words, in order, after checking {@code password} (locked or not).
      * Wrong password: {@code WRONG_PASSWORD}; a wallet made before PeerChain kept the words: {@code WORDS_NOT_KEPT},
-     * whose message says the user's written copy is the only one.
+     * whose message says the user's written copy is the only one. The password array is wiped once done.
      */
     List<String> recoveryWords(char[] password) throws WalletServiceException;
 

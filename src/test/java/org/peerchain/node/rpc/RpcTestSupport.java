@@ -28,6 +28,10 @@ final class RpcTestSupport {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     RpcTestSupport(Path datadir) throws IOException {
+        this(datadir, RpcServer.Limits.DEFAULT);
+    }
+
+    RpcTestSupport(Path datadir, RpcServer.Limits limits) throws IOException {
         methods.register("getblockcount", List.of(), p -> new JsonPrimitive(BLOCK_COUNT));
         methods.register("getbestblockhash", List.of(), p -> new JsonPrimitive(BEST_HASH));
         methods.register("getblockhash", List.of("height"), p -> {
@@ -51,7 +55,7 @@ final class RpcTestSupport {
         methods.register("crash", List.of(), p -> {
             throw new IllegalStateException("the handler has a bug");
         });
-        server = RpcServer.start(0, datadir.resolve(RpcCookie.FILE_NAME), methods);
+        server = RpcServer.start(0, datadir.resolve(RpcCookie.FILE_NAME), methods, limits);
         cookie = RpcCookie.read(datadir.resolve(RpcCookie.FILE_NAME));
     }
 
