@@ -9,6 +9,8 @@ public final class HandshakeRejection {
     public static final String DUPLICATE_VERSION = "duplicate-version";
     public static final String HANDSHAKE_TIMEOUT = "handshake-timeout";
     public static final String TOO_MANY_CONNECTIONS = "too-many-connections";
+    /** The node key or its proof in the handshake is missing or wrong (the id is not the sender's). */
+    public static final String BAD_PROOF = "bad-proof";
 
     private HandshakeRejection() {
     }

@@ -247,14 +247,20 @@ public final class PeerListener implements AutoCloseable {
             out.tryWrite(new Message.Error(HandshakeRejection.SELF_CONNECTION, "connected to itself"));
             return null;
         }
-        out.write(ourVersion());
-        out.write(new Message.Verack());
+        String challenge = NodeKey.challenge();
+        out.write(identity.version(port(), challenge));
+        out.write(identity.verackFor(v));
         Message second = in.read();
-        if (!(second instanceof Message.Verack)) {
+        if (!(second instanceof Message.Verack ack)) {
             if (second != null) {
                 out.tryWrite(new Message.Error(HandshakeRejection.HANDSHAKE_REQUIRED,
                         "expected \"verack\", got \"" + second.type() + "\""));
             }
+            return null;
+        }
+        String unproven = identity.checkProof(v, challenge, ack);
+        if (unproven != null) {
+            out.tryWrite(new Message.Error(HandshakeRejection.BAD_PROOF, unproven));
             return null;
         }
         return v;
@@ -272,11 +278,6 @@ public final class PeerListener implements AutoCloseable {
             }
             // the other known messages (pong, verack, error, tracker messages) need no answer here
         }
-    }
-
-    private Message.Version ourVersion() {
-        return new Message.Version(identity.networkId(), ProtocolVersion.CURRENT, identity.nodeId(), port(),
-                identity.bestHeight().getAsLong(), identity.totalWork().get());
     }
 
     private static void tryError(Socket s, Message.Error e) {

@@ -176,7 +176,7 @@ public final class PeerNetwork implements AutoCloseable {
     };
     private volatile boolean closed;
 
-    private PeerNetwork(Config config, ChainAccess chain, EventBus events, PeerAddressBook book) {
+    private PeerNetwork(Config config, ChainAccess chain, EventBus events, PeerAddressBook book, NodeKey key) {
         this.config = config;
         this.settings = config.settings();
         this.chain = chain;
@@ -184,7 +184,7 @@ public final class PeerNetwork implements AutoCloseable {
         this.book = book;
         this.gossip = new AddressGossip(book);
         this.download = new BlockDownload(chain);
-        this.identity = new NodeIdentity(config.networkId(), NodeIdentity.newNodeId(), () -> chain.tip().height(),
+        this.identity = new NodeIdentity(config.networkId(), key, () -> chain.tip().height(),
                 () -> chain.tip().chainWork());
         this.timer = new TimerExecutor("p2p-timer");
         timer.setRemoveOnCancelPolicy(true);
@@ -196,9 +196,10 @@ public final class PeerNetwork implements AutoCloseable {
 
     /** Opens the address book, listens, subscribes to the chain's and mempool's events, and starts dialing. */
     public static PeerNetwork start(Config config, ChainAccess chain, EventBus events) throws IOException {
+        NodeKey key = NodeKey.loadOrCreate(config.dataDir().resolve(NodeKey.FILE_NAME));
         PeerAddressBook book = PeerAddressBook.open(config.dataDir().resolve(PeerAddressBook.FILE_NAME),
                 () -> System.currentTimeMillis() / 1000);
-        PeerNetwork n = new PeerNetwork(config, chain, events, book);
+        PeerNetwork n = new PeerNetwork(config, chain, events, book, key);
         try {
             n.listener = PeerListener.start(n.identity, config.bind(), config.port(), config.settings().handshakeTimeout(),
                     n.new Sessions());
@@ -422,8 +423,8 @@ public final class PeerNetwork implements AutoCloseable {
             s.setSoTimeout((int) settings.handshakeTimeout().toMillis());
             FrameWriter out = new FrameWriter(s.getOutputStream());
             FrameReader in = new FrameReader(s.getInputStream(), catalog);
-            out.write(new Message.Version(identity.networkId(), ProtocolVersion.CURRENT, identity.nodeId(), port(),
-                    identity.bestHeight().getAsLong(), identity.totalWork().get()));
+            String challenge = NodeKey.challenge();
+            out.write(identity.version(port(), challenge));
             Message first = in.read();
             if (first instanceof Message.Error e) {
                 if (HandshakeRejection.SELF_CONNECTION.equals(e.code())) {
@@ -443,10 +444,18 @@ public final class PeerNetwork implements AutoCloseable {
                 throw new IOException("peer is on network \"" + v.network() + "\", protocol " + v.protocolVersion());
             }
             Message second = in.read();
-            if (!(second instanceof Message.Verack)) {
+            if (second instanceof Message.Error e) {
+                throw new IOException("refused: " + PeerText.safe(e.code()) + ": " + PeerText.safe(e.message()));
+            }
+            if (!(second instanceof Message.Verack ack)) {
                 throw new IOException("expected \"verack\", got " + (second == null ? "end of stream" : "\"" + second.type() + "\""));
             }
-            out.write(new Message.Verack());
+            String unproven = identity.checkProof(v, challenge, ack);
+            if (unproven != null) {
+                out.tryWrite(new Message.Error(HandshakeRejection.BAD_PROOF, unproven));
+                throw new IOException("the peer did not prove its node id: " + unproven);
+            }
+            out.write(identity.verackFor(v));
             s.setSoTimeout((int) PeerListener.IDLE_TIMEOUT.toMillis());
             Peer p = register(s, v, origin);
             if (p == null) {

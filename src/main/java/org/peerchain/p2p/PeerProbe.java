@@ -22,7 +22,8 @@ public final class PeerProbe {
     public static final int MAX_FRAMES_BEFORE_PONG = 32;
 
     /** What one successful probe learned: the ping's round trip and the best height the peer gave in its handshake. */
-    public record Answer(long rttNanos, long height) {
+    /** What a probe saw: the ping's round trip, the peer's height and its node id (proved in the handshake). */
+    public record Answer(long rttNanos, long height, String nodeId) {
     }
 
     private PeerProbe() {
@@ -54,11 +55,16 @@ public final class PeerProbe {
             s.setSoTimeout(millis);
             FrameReader in = new FrameReader(s.getInputStream(), MessageCatalog.standard());
             FrameWriter out = new FrameWriter(s.getOutputStream());
-            out.write(new Message.Version(us.networkId(), ProtocolVersion.CURRENT, us.nodeId(), 0,
-                    us.bestHeight().getAsLong(), us.totalWork().get()));
+            String challenge = NodeKey.challenge();
+            out.write(us.version(0, challenge));
             Message.Version theirs = expectVersion(in.read(), us);
-            expect(in.read(), Message.Verack.class, "verack");
-            out.write(new Message.Verack());
+            Message.Verack ack = expect(in.read(), Message.Verack.class, "verack");
+            String unproven = us.checkProof(theirs, challenge, ack);
+            if (unproven != null) {
+                out.tryWrite(new Message.Error(HandshakeRejection.BAD_PROOF, unproven));
+                throw new ProbeFailure("the peer did not prove its node id: " + unproven);
+            }
+            out.write(us.verackFor(theirs));
             long nonce = ThreadLocalRandom.current().nextLong();
             long start = System.nanoTime();
             out.write(new Message.Ping(nonce));
@@ -67,7 +73,7 @@ public final class PeerProbe {
             if (pong.nonce() != nonce) {
                 throw new ProbeFailure("pong carries nonce " + pong.nonce() + ", not the ping's " + nonce);
             }
-            return new Answer(rtt, theirs.height());
+            return new Answer(rtt, theirs.height(), theirs.nodeId());
         } catch (ProbeFailure e) {
             throw e;
         } catch (IOException e) {

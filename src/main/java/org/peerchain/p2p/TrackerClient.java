@@ -194,8 +194,7 @@ public final class TrackerClient implements AutoCloseable {
         try (Socket s = connect(t)) {
             FrameWriter out = new FrameWriter(s.getOutputStream());
             FrameReader in = new FrameReader(s.getInputStream(), MessageCatalog.standard());
-            out.write(new Message.Announce(identity.networkId(), listenPort.getAsInt(), identity.nodeId(),
-                    ProtocolVersion.CURRENT, identity.bestHeight().getAsLong()));
+            out.write(identity.announce(listenPort.getAsInt(), System.currentTimeMillis() / 1000));
             Message reply = in.read();
             if (reply instanceof Message.Peers p) {
                 return p.peers();

@@ -49,16 +49,7 @@ final class FuzzScriptedPeer implements AutoCloseable {
             s.setSoTimeout(roundTripBoundMillis);
             FrameWriter w = new FrameWriter(s.getOutputStream());
             FrameReader r = new FrameReader(s.getInputStream(), PeerMessages.catalog());
-            w.write(new Message.Version(networkId, ProtocolVersion.CURRENT, NodeIdentity.newNodeId(), 0, 0, BigInteger.ZERO));
-            Message first = r.read();
-            if (!(first instanceof Message.Version)) {
-                throw new IOException("the node answered the handshake with " + first);
-            }
-            Message second = r.read();
-            if (!(second instanceof Message.Verack)) {
-                throw new IOException("the node sent " + second + " instead of verack");
-            }
-            w.write(new Message.Verack());
+            RawHandshake.run(r, w, NodeIdentity.fresh(networkId));
             socket = s;
             out = s.getOutputStream();
             in = r;

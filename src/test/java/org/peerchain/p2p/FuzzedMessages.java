@@ -36,6 +36,8 @@ import org.peerchain.p2p.wire.WireLimits;
  * their proof of work solved again, so edits reach the checks behind it.
  */
 final class FuzzedMessages {
+    /** One key for every made-up node id, key and proof: the fuzzer varies the rest. */
+    private static final NodeKey KEY = NodeKey.generate();
     static final int MAX_MESSAGES_PER_INPUT = 4;
     /** Most list entries in a message built from fuzz data (the limits themselves are reached by a flag). */
     static final int MAX_FUZZED_ENTRIES = 16;
@@ -101,16 +103,16 @@ final class FuzzedMessages {
             case Message.Ping.TYPE -> new Message.Ping(data.consumeLong());
             case Message.Pong.TYPE -> new Message.Pong(data.consumeLong());
             case Message.Version.TYPE -> new Message.Version(networkId, data.consumeInt(0, Integer.MAX_VALUE),
-                    NodeIdentity.newNodeId(), data.consumeInt(0, 65_535), data.consumeLong(0, Long.MAX_VALUE),
-                    BigInteger.valueOf(data.consumeLong(0, Long.MAX_VALUE)));
-            case Message.Verack.TYPE -> new Message.Verack();
+                    KEY.nodeId(), data.consumeInt(0, 65_535), data.consumeLong(0, Long.MAX_VALUE),
+                    BigInteger.valueOf(data.consumeLong(0, Long.MAX_VALUE)), KEY.publicKeyHex(), NodeKey.challenge());
+            case Message.Verack.TYPE -> new Message.Verack(KEY.prove(networkId, KEY.nodeId(), NodeKey.challenge()));
             case Message.Error.TYPE -> new Message.Error(data.consumeAsciiString(32), data.consumeString(200));
-            case Message.Announce.TYPE -> new Message.Announce(networkId, data.consumeInt(1, 65_535), NodeIdentity.newNodeId(),
-                    ProtocolVersion.CURRENT, data.consumeLong(0, Long.MAX_VALUE));
+            case Message.Announce.TYPE -> new NodeIdentity(networkId, KEY, () -> data.consumeLong(0, Long.MAX_VALUE),
+                    () -> BigInteger.ZERO).announce(data.consumeInt(1, 65_535), System.currentTimeMillis() / 1000);
             case Message.GetPeers.TYPE -> new Message.GetPeers(networkId);
-            case Message.Leave.TYPE -> new Message.Leave(networkId, data.consumeInt(1, 65_535), NodeIdentity.newNodeId());
+            case Message.Leave.TYPE -> new Message.Leave(networkId, data.consumeInt(1, 65_535), KEY.nodeId());
             case Message.Peers.TYPE -> new Message.Peers(List.of(new Message.PeerAddress(host(), data.consumeInt(1, 65_535),
-                    NodeIdentity.newNodeId(), data.consumeLong(0, Long.MAX_VALUE))));
+                    KEY.nodeId(), data.consumeLong(0, Long.MAX_VALUE))));
             default -> throw new IllegalArgumentException("no message of type " + type);
         };
     }

@@ -86,11 +86,7 @@ class HostilePeersMemoryTest {
                             org.peerchain.p2p.wire.FrameWriter out = new org.peerchain.p2p.wire.FrameWriter(s.getOutputStream());
                             org.peerchain.p2p.wire.FrameReader in = new org.peerchain.p2p.wire.FrameReader(s.getInputStream(),
                                     PeerMessages.catalog());
-                            out.write(new org.peerchain.p2p.wire.Message.Version(ScriptedPeer.NETWORK, ProtocolVersion.CURRENT,
-                                    NodeIdentity.newNodeId(), 0, 0, java.math.BigInteger.ZERO));
-                            in.read();
-                            in.read();
-                            out.write(new org.peerchain.p2p.wire.Message.Verack());
+                            RawHandshake.run(in, out, NodeIdentity.fresh(ScriptedPeer.NETWORK));
                             Hash genesis = org.peerchain.consensus.ChainParams.REGTEST.genesisHash();
                             byte[] ask = org.peerchain.p2p.wire.WireCodec.encode(new PeerMessages.GetData(IntStream
                                     .range(0, PeerMessages.MAX_INV_SZ).mapToObj(k -> new PeerMessages.InvItem(

@@ -208,7 +208,7 @@ class HostilePeersTest {
     void aConnectionToItselfIsRefusedAndTheNodeDoesNotDialItsOwnAddressAgain() throws Exception {
         try (ScriptedPeer p = bareAttacker()) {
             p.send(new Message.Version(ScriptedPeer.NETWORK, ProtocolVersion.CURRENT, victim.network().nodeId(), 0, 0,
-                    java.math.BigInteger.ZERO));
+                    java.math.BigInteger.ZERO, p.identity.key().publicKeyHex(), p.challenge));
             assertEquals(HandshakeRejection.SELF_CONNECTION, p.awaitClosedWithError().code());
         }
         int before = victim.network().connectionCount();
@@ -273,9 +273,9 @@ class HostilePeersTest {
         try (ScriptedPeer p = bareAttacker()) {
             p.sendOneByteAtATime(org.peerchain.p2p.wire.WireCodec.encode(p.version(ScriptedPeer.NETWORK,
                     ProtocolVersion.CURRENT)));
-            p.await(Message.Version.class);
+            Message.Version theirs = p.await(Message.Version.class);
             p.await(Message.Verack.class);
-            p.sendOneByteAtATime(org.peerchain.p2p.wire.WireCodec.encode(new Message.Verack()));
+            p.sendOneByteAtATime(org.peerchain.p2p.wire.WireCodec.encode(p.verackFor(theirs)));
             p.sendOneByteAtATime(org.peerchain.p2p.wire.WireCodec.encode(new Message.Ping(42)));
             assertEquals(42, p.await(Message.Pong.class).nonce());
             assertEquals(0, misbehaviourOf(p));

@@ -107,7 +107,7 @@ class PeerControlsNetworkTest {
         try (ServerSocket s = new ServerSocket(0)) {
             closedPort = s.getLocalPort();
         }
-        NodeIdentity me = new NodeIdentity(TestNetwork.class.getSimpleName(), NodeIdentity.newNodeId(), () -> 0,
+        NodeIdentity me = new NodeIdentity(TestNetwork.class.getSimpleName(), NodeKey.generate(), () -> 0,
                 () -> java.math.BigInteger.ZERO);
         List<HostPort> trackers = List.of(new HostPort("127.0.0.1", closedPort));
         try (TrackerClient client = new TrackerClient(trackers, me, () -> 1, peers -> { },

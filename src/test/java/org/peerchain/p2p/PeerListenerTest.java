@@ -25,7 +25,7 @@ import org.peerchain.p2p.wire.MessageCatalog;
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class PeerListenerTest {
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
-    private final NodeIdentity node = new NodeIdentity("regtest", NodeIdentity.newNodeId(), () -> 77, () -> BigInteger.TEN);
+    private final NodeIdentity node = new NodeIdentity("regtest", NodeKey.generate(), () -> 77, () -> BigInteger.TEN);
     private PeerListener listener;
 
     @BeforeEach
@@ -44,8 +44,10 @@ class PeerListenerTest {
         return s;
     }
 
+    /** A version from a new peer of {@code network} claiming {@code nodeId}, with a key of its own. */
     private static Message.Version versionFrom(String network, String nodeId) {
-        return new Message.Version(network, ProtocolVersion.CURRENT, nodeId, 0, 0, BigInteger.ZERO);
+        return new Message.Version(network, ProtocolVersion.CURRENT, nodeId, 0, 0, BigInteger.ZERO,
+                NodeKey.generate().publicKeyHex(), NodeKey.challenge());
     }
 
     @Test
@@ -53,14 +55,11 @@ class PeerListenerTest {
         try (Socket s = connect()) {
             FrameWriter out = new FrameWriter(s.getOutputStream());
             FrameReader in = new FrameReader(s.getInputStream(), MessageCatalog.standard());
-            out.write(versionFrom("regtest", NodeIdentity.newNodeId()));
-            Message.Version theirs = assertInstanceOf(Message.Version.class, in.read());
+            Message.Version theirs = RawHandshake.run(in, out, NodeIdentity.fresh("regtest"));
             assertEquals(node.nodeId(), theirs.nodeId());
             assertEquals(listener.port(), theirs.port());
             assertEquals(77, theirs.height());
             assertEquals(BigInteger.TEN, theirs.work());
-            assertInstanceOf(Message.Verack.class, in.read());
-            out.write(new Message.Verack());
             out.write(new Message.Ping(1234));
             assertEquals(new Message.Pong(1234), in.read());
         }
@@ -77,7 +76,7 @@ class PeerListenerTest {
     @Test
     void refusesAVersionFromAnotherNetworkWithAnError() throws IOException {
         try (Socket s = connect()) {
-            new FrameWriter(s.getOutputStream()).write(versionFrom("main", NodeIdentity.newNodeId()));
+            new FrameWriter(s.getOutputStream()).write(versionFrom("main", NodeKey.generate().nodeId()));
             FrameReader in = new FrameReader(s.getInputStream(), MessageCatalog.standard());
             Message.Error e = assertInstanceOf(Message.Error.class, in.read());
             assertEquals(HandshakeRejection.WRONG_NETWORK, e.code());
@@ -88,8 +87,11 @@ class PeerListenerTest {
     @Test
     void refusesAnOldProtocolVersion() throws IOException {
         try (Socket s = connect()) {
-            new FrameWriter(s.getOutputStream()).write(new Message.Version("regtest", ProtocolVersion.MIN_SUPPORTED - 1,
-                    NodeIdentity.newNodeId(), 0, 0, BigInteger.ZERO));
+            // as a node of protocol 1 sent it: no node key, no challenge
+            byte[] old = ("{\"type\":\"version\",\"network\":\"regtest\",\"protocolVersion\":1,\"nodeId\":\""
+                    + NodeKey.generate().nodeId() + "\",\"port\":0,\"height\":0,\"work\":\"0\"}")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            s.getOutputStream().write(java.nio.ByteBuffer.allocate(4 + old.length).putInt(old.length).put(old).array());
             Message.Error e = assertInstanceOf(Message.Error.class,
                     new FrameReader(s.getInputStream(), MessageCatalog.standard()).read());
             assertEquals(HandshakeRejection.UNSUPPORTED_VERSION, e.code());
@@ -106,6 +108,43 @@ class PeerListenerTest {
         }
         assertThrows(PeerProbe.ProbeFailure.class, () -> PeerProbe.probe(new InetSocketAddress(LOOPBACK, listener.port()),
                 node, Duration.ofSeconds(5)));
+    }
+
+    @Test
+    void refusesAPeerThatClaimsAnIdItHoldsNoKeyFor() throws IOException {
+        NodeIdentity stranger = NodeIdentity.fresh("regtest");
+        String someoneElse = NodeKey.generate().nodeId();
+        try (Socket s = connect()) {
+            FrameWriter out = new FrameWriter(s.getOutputStream());
+            FrameReader in = new FrameReader(s.getInputStream(), MessageCatalog.standard());
+            String challenge = NodeKey.challenge();
+            out.write(new Message.Version("regtest", ProtocolVersion.CURRENT, someoneElse, 0, 0, BigInteger.ZERO,
+                    stranger.key().publicKeyHex(), challenge));
+            Message.Version theirs = assertInstanceOf(Message.Version.class, in.read());
+            Message.Verack ack = assertInstanceOf(Message.Verack.class, in.read());
+            assertNull(NodeKey.checkProof("regtest", theirs.nodeId(), theirs.nodeKey(), someoneElse, challenge, ack.proof()),
+                    "the listener proves its own id, to the id the stranger claims");
+            out.write(stranger.verackFor(theirs));
+            Message.Error e = assertInstanceOf(Message.Error.class, in.read());
+            assertEquals(HandshakeRejection.BAD_PROOF, e.code());
+            assertEquals("node id " + someoneElse + " is not the id of the node key it sent", e.message());
+        }
+    }
+
+    @Test
+    void refusesAProofMadeForAnotherChallenge() throws IOException {
+        NodeIdentity peer = NodeIdentity.fresh("regtest");
+        try (Socket s = connect()) {
+            FrameWriter out = new FrameWriter(s.getOutputStream());
+            FrameReader in = new FrameReader(s.getInputStream(), MessageCatalog.standard());
+            out.write(peer.version(0, NodeKey.challenge()));
+            Message.Version theirs = assertInstanceOf(Message.Version.class, in.read());
+            in.read();
+            // a proof replayed from another connection signs that connection's challenge, not this one's
+            out.write(new Message.Verack(peer.key().prove("regtest", theirs.nodeId(), NodeKey.challenge())));
+            Message.Error e = assertInstanceOf(Message.Error.class, in.read());
+            assertEquals(HandshakeRejection.BAD_PROOF, e.code());
+        }
     }
 
     @Test
@@ -135,10 +174,7 @@ class PeerListenerTest {
         try (Socket s = connect()) {
             FrameWriter out = new FrameWriter(s.getOutputStream());
             FrameReader in = new FrameReader(s.getInputStream(), MessageCatalog.standard());
-            out.write(versionFrom("regtest", NodeIdentity.newNodeId()));
-            in.read();
-            in.read();
-            out.write(new Message.Verack());
+            RawHandshake.run(in, out, NodeIdentity.fresh("regtest"));
             byte[] body = "{\"type\":\"newfeature\",\"x\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
             s.getOutputStream().write(java.nio.ByteBuffer.allocate(4 + body.length).putInt(body.length).put(body).array());
             out.write(new Message.Ping(5));

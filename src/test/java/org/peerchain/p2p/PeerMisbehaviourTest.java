@@ -74,11 +74,7 @@ class PeerMisbehaviourTest {
         s.setSoTimeout(10_000);
         FrameWriter out = new FrameWriter(s.getOutputStream());
         FrameReader in = new FrameReader(s.getInputStream(), PeerMessages.catalog());
-        out.write(new Message.Version(victim.params().networkId(), ProtocolVersion.CURRENT, NodeIdentity.newNodeId(), 0, 0,
-                BigInteger.ZERO));
-        assertInstanceOf(Message.Version.class, in.read());
-        assertInstanceOf(Message.Verack.class, in.read());
-        out.write(new Message.Verack());
+        RawHandshake.run(in, out, NodeIdentity.fresh(victim.params().networkId()));
         return s;
     }
 

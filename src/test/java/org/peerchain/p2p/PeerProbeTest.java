@@ -60,10 +60,10 @@ class PeerProbeTest {
             try (Socket s = server.accept()) {
                 FrameReader in = new FrameReader(s.getInputStream(), MessageCatalog.standard());
                 FrameWriter out = new FrameWriter(s.getOutputStream());
-                in.read();
-                out.write(new Message.Version("regtest", ProtocolVersion.CURRENT, NodeIdentity.newNodeId(), 0,
-                        PEER_HEIGHT, BigInteger.ONE));
-                out.write(new Message.Verack());
+                Message.Version probe = (Message.Version) in.read();
+                NodeIdentity peer = new NodeIdentity("regtest", NodeKey.generate(), () -> PEER_HEIGHT, () -> BigInteger.ONE);
+                out.write(peer.version(0, NodeKey.challenge()));
+                out.write(peer.verackFor(probe));
                 in.read();
                 Message.Ping ping = (Message.Ping) in.read();
                 for (int i = 0; i < gossip; i++) {

@@ -57,11 +57,7 @@ class PeerTextTest {
                 Socket s = new Socket("127.0.0.1", node.p2pPort())) {
             FrameWriter out = new FrameWriter(s.getOutputStream());
             FrameReader in = new FrameReader(s.getInputStream(), PeerMessages.catalog());
-            out.write(new Message.Version(node.params().networkId(), ProtocolVersion.CURRENT, NodeIdentity.newNodeId(),
-                    0, 0, java.math.BigInteger.ZERO));
-            in.read();
-            in.read();
-            out.write(new Message.Verack());
+            RawHandshake.run(in, out, NodeIdentity.fresh(node.params().networkId()));
             out.write(new Message.Error("odd\ncode", FORGERY));
             TestNetwork.await("the error logged", TestNetwork.PROPAGATION_TIMEOUT, () -> seen.list.stream()
                     .anyMatch(e -> e.getFormattedMessage().contains("reports an error")));

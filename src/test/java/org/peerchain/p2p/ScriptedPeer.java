@@ -34,7 +34,11 @@ final class ScriptedPeer implements AutoCloseable {
     static final String NETWORK = ChainParams.REGTEST.networkId();
 
     final Socket socket;
-    final String nodeId = NodeIdentity.newNodeId();
+    /** Who this peer is: a key of its own, whose possession its handshakes prove. */
+    final NodeIdentity identity = NodeIdentity.fresh(NETWORK);
+    final String nodeId = identity.nodeId();
+    /** The challenge its {@code version} carries (the node signs it in its {@code verack}). */
+    final String challenge = NodeKey.challenge();
     private final OutputStream out;
     private final BlockingQueue<Message> received = new LinkedBlockingQueue<>();
     private final Thread reader;
@@ -72,15 +76,22 @@ final class ScriptedPeer implements AutoCloseable {
     /** As {@link #handshaken(int, String)}, claiming {@code work} of chain work in its {@code version}. */
     static ScriptedPeer handshaken(int port, String localHost, BigInteger work) throws IOException, InterruptedException {
         ScriptedPeer p = connect(port, localHost);
-        p.send(new Message.Version(NETWORK, ProtocolVersion.CURRENT, p.nodeId, 0, work.signum() == 0 ? 0 : 1_000_000, work));
-        p.await(Message.Version.class);
+        p.send(new Message.Version(NETWORK, ProtocolVersion.CURRENT, p.nodeId, 0, work.signum() == 0 ? 0 : 1_000_000, work,
+                p.identity.key().publicKeyHex(), p.challenge));
+        Message.Version theirs = p.await(Message.Version.class);
         p.await(Message.Verack.class);
-        p.send(new Message.Verack());
+        p.send(p.verackFor(theirs));
         return p;
     }
 
     Message.Version version(String network, int protocolVersion) {
-        return new Message.Version(network, protocolVersion, nodeId, 0, 0, BigInteger.ZERO);
+        return new Message.Version(network, protocolVersion, nodeId, 0, 0, BigInteger.ZERO, identity.key().publicKeyHex(),
+                challenge);
+    }
+
+    /** This peer's {@code verack} to the node's {@code version}: the proof that it holds its key. */
+    Message.Verack verackFor(Message.Version theirs) {
+        return identity.verackFor(theirs);
     }
 
     void dontAnswerPings() {

@@ -37,6 +37,11 @@ final class JsonFields {
         return e;
     }
 
+    /** As {@link #integer}, or {@code fallback} when absent. */
+    long optionalInteger(String name, long min, long max, long fallback) throws FrameException {
+        return o.has(name) && !o.get(name).isJsonNull() ? integer(name, min, max) : fallback;
+    }
+
     long integer(String name, long min, long max) throws FrameException {
         JsonElement e = field(name);
         if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
@@ -92,6 +97,23 @@ final class JsonFields {
             throw bad(name, "expected 1-128 lower-case hex digits");
         }
         return s;
+    }
+
+    /** Exactly {@code digits} lower-case hex digits (a key, a challenge, a signature). */
+    String hexOfLength(String name, int digits) throws FrameException {
+        String s = string(name, digits);
+        if (s.length() != digits || !HEX.matcher(s).matches()) {
+            throw bad(name, "expected " + digits + " lower-case hex digits");
+        }
+        return s;
+    }
+
+    /**
+     * As {@link #hexOfLength}, or "" when absent: a side of an older protocol sends none, and is then refused for its
+     * protocol version in words rather than for a missing field.
+     */
+    String optionalHexOfLength(String name, int digits) throws FrameException {
+        return o.has(name) && !o.get(name).isJsonNull() ? hexOfLength(name, digits) : "";
     }
 
     JsonArray array(String name, int maxEntries) throws FrameException {

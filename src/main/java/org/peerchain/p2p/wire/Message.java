@@ -25,14 +25,24 @@ public interface Message {
     void writeFields(JsonObject o);
 
     /** {@code version}: the first message of a handshake, from each side. Port 0 means "takes no inbound connections". */
-    record Version(String network, int protocolVersion, String nodeId, int port, long height, BigInteger work)
+    /**
+     * {@code version}: who a side is (its network, protocol, node id and the public {@code nodeKey} the id is derived
+     * from, its listen port, height and work) and a fresh {@code challenge} the other side signs in its
+     * {@link Verack}.
+     */
+    record Version(String network, int protocolVersion, String nodeId, int port, long height, BigInteger work,
+                   String nodeKey, String challenge)
             implements Message {
         public static final String TYPE = "version";
+        /** Hex digits of a node key (32 bytes) and of a challenge (32 bytes). */
+        public static final int KEY_HEX = 64;
 
         public Version {
             Objects.requireNonNull(network);
             Objects.requireNonNull(nodeId);
             Objects.requireNonNull(work);
+            Objects.requireNonNull(nodeKey);
+            Objects.requireNonNull(challenge);
         }
 
         @Override
@@ -48,18 +58,31 @@ public interface Message {
             o.addProperty("port", port);
             o.addProperty("height", height);
             o.addProperty("work", work.toString(16));
+            putIfAny(o, "nodeKey", nodeKey);
+            putIfAny(o, "challenge", challenge);
         }
 
         static Version read(JsonFields f) throws FrameException {
             return new Version(f.networkId("network"), (int) f.integer("protocolVersion", 0, Integer.MAX_VALUE),
                     f.nodeId("nodeId"), (int) f.integer("port", 0, MAX_PORT), f.integer("height", 0, Long.MAX_VALUE),
-                    new BigInteger(f.hex("work"), 16));
+                    new BigInteger(f.hex("work"), 16), f.optionalHexOfLength("nodeKey", KEY_HEX),
+                    f.optionalHexOfLength("challenge", KEY_HEX));
         }
     }
 
-    /** {@code verack}: "your version is accepted"; the handshake is complete when both sides have had one. */
-    record Verack() implements Message {
+    /**
+     * {@code verack}: "your version is accepted", with the {@code proof} that this side holds its node key: its
+     * signature of the other side's challenge (see {@code NodeKey}). The handshake is complete when both sides have
+     * had one and checked its proof.
+     */
+    record Verack(String proof) implements Message {
         public static final String TYPE = "verack";
+        /** Hex digits of a proof (a 64-byte Ed25519 signature). */
+        public static final int PROOF_HEX = 128;
+
+        public Verack {
+            Objects.requireNonNull(proof);
+        }
 
         @Override
         public String type() {
@@ -68,6 +91,11 @@ public interface Message {
 
         @Override
         public void writeFields(JsonObject o) {
+            putIfAny(o, "proof", proof);
+        }
+
+        static Verack read(JsonFields f) throws FrameException {
+            return new Verack(f.optionalHexOfLength("proof", PROOF_HEX));
         }
     }
 
@@ -108,12 +136,15 @@ public interface Message {
     }
 
     /** {@code announce}: a node asks the tracker to list it; the tracker answers with {@code peers}. */
-    record Announce(String network, int port, String nodeId, int protocolVersion, long height) implements Message {
+    record Announce(String network, int port, String nodeId, int protocolVersion, long height, String nodeKey,
+                    long time, String proof) implements Message {
         public static final String TYPE = "announce";
 
         public Announce {
             Objects.requireNonNull(network);
             Objects.requireNonNull(nodeId);
+            Objects.requireNonNull(nodeKey);
+            Objects.requireNonNull(proof);
         }
 
         @Override
@@ -128,11 +159,16 @@ public interface Message {
             o.addProperty("nodeId", nodeId);
             o.addProperty("protocolVersion", protocolVersion);
             o.addProperty("height", height);
+            putIfAny(o, "nodeKey", nodeKey);
+            o.addProperty("time", time);
+            putIfAny(o, "proof", proof);
         }
 
         static Announce read(JsonFields f) throws FrameException {
             return new Announce(f.networkId("network"), (int) f.integer("port", 1, MAX_PORT), f.nodeId("nodeId"),
-                    (int) f.integer("protocolVersion", 0, Integer.MAX_VALUE), f.integer("height", 0, Long.MAX_VALUE));
+                    (int) f.integer("protocolVersion", 0, Integer.MAX_VALUE), f.integer("height", 0, Long.MAX_VALUE),
+                    f.optionalHexOfLength("nodeKey", Version.KEY_HEX), f.optionalInteger("time", 0, Long.MAX_VALUE, 0),
+                    f.optionalHexOfLength("proof", Verack.PROOF_HEX));
         }
     }
 
@@ -278,6 +314,13 @@ public interface Message {
         @Override
         public void writeFields(JsonObject o) {
             throw new UnsupportedOperationException("a skipped message is never sent");
+        }
+    }
+
+    /** Writes {@code value} under {@code name} unless it is empty (a field an older side would not send either). */
+    private static void putIfAny(JsonObject o, String name, String value) {
+        if (!value.isEmpty()) {
+            o.addProperty(name, value);
         }
     }
 }

@@ -23,7 +23,7 @@ public final class MessageCatalog {
         Map<String, MessageKind> m = new LinkedHashMap<>();
         int control = WireLimits.MAX_CONTROL_MESSAGE_BYTES;
         put(m, new MessageKind(Message.Version.TYPE, control, (o, t) -> Message.Version.read(new JsonFields(o, t))));
-        put(m, new MessageKind(Message.Verack.TYPE, control, (o, t) -> new Message.Verack()));
+        put(m, new MessageKind(Message.Verack.TYPE, control, (o, t) -> Message.Verack.read(new JsonFields(o, t))));
         put(m, new MessageKind(Message.Ping.TYPE, control, (o, t) -> Message.Ping.read(new JsonFields(o, t))));
         put(m, new MessageKind(Message.Pong.TYPE, control, (o, t) -> Message.Pong.read(new JsonFields(o, t))));
         put(m, new MessageKind(Message.Announce.TYPE, control, (o, t) -> Message.Announce.read(new JsonFields(o, t))));

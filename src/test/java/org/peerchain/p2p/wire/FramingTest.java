@@ -25,12 +25,13 @@ import org.junit.jupiter.api.Timeout;
 class FramingTest {
     private static final MessageCatalog CATALOG = MessageCatalog.standard();
     private static final String NODE = "00112233445566778899aabbccddeeff";
+    private static final String KEY = "ab".repeat(32);
 
     private static List<Message> samples() {
         return List.of(
-                new Message.Version("regtest", 1, NODE, 8333, 42, BigInteger.valueOf(0xabcdef)),
-                new Message.Verack(), new Message.Ping(-7), new Message.Pong(Long.MAX_VALUE),
-                new Message.Announce("regtest", 18444, NODE, 1, 12),
+                new Message.Version("regtest", 2, NODE, 8333, 42, BigInteger.valueOf(0xabcdef), KEY, "cd".repeat(32)),
+                new Message.Verack("ef".repeat(64)), new Message.Ping(-7), new Message.Pong(Long.MAX_VALUE),
+                new Message.Announce("regtest", 18444, NODE, 2, 12, KEY, 1_795_800_000L, "01".repeat(64)),
                 new Message.GetPeers("main"),
                 new Message.Peers(List.of(new Message.PeerAddress("127.0.0.1", 9000, NODE, 3))),
                 new Message.Leave("test", 1, NODE),

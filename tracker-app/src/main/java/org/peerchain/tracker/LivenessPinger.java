@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutionException;
 import org.peerchain.p2p.NamedThreadFactory;
 import org.peerchain.p2p.NodeIdentity;
+import org.peerchain.p2p.NodeKey;
 import org.peerchain.p2p.PeerProbe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,16 +32,16 @@ final class LivenessPinger implements AutoCloseable {
     private final TrackerConfig config;
     private final PeerRegistry registry;
     private final TrackerMetrics metrics;
-    private final String trackerNodeId;
+    private final NodeKey trackerKey;
     private final ScheduledExecutorService scheduler;
     private final ThreadPoolExecutor probes;
     private volatile boolean closed;
 
-    LivenessPinger(TrackerConfig config, PeerRegistry registry, TrackerMetrics metrics, String trackerNodeId) {
+    LivenessPinger(TrackerConfig config, PeerRegistry registry, TrackerMetrics metrics, NodeKey trackerKey) {
         this.config = config;
         this.registry = registry;
         this.metrics = metrics;
-        this.trackerNodeId = trackerNodeId;
+        this.trackerKey = trackerKey;
         this.scheduler = new ScheduledThreadPoolExecutor(1, new NamedThreadFactory("tracker-ping-schedule"));
         this.probes = new ThreadPoolExecutor(config.pingConcurrency(), config.pingConcurrency(), 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), new NamedThreadFactory("tracker-pinger"));
@@ -110,11 +111,17 @@ final class LivenessPinger implements AutoCloseable {
         if (closed) {
             return;
         }
-        NodeIdentity us = new NodeIdentity(key.network(), trackerNodeId, () -> 0, () -> BigInteger.ZERO);
+        NodeIdentity us = new NodeIdentity(key.network(), trackerKey, () -> 0, () -> BigInteger.ZERO);
         metrics.pingsSent.increment();
         try {
             PeerProbe.Answer answer = PeerProbe.probe(new InetSocketAddress(key.address(), key.port()), us,
                     config.pingTimeout());
+            String registered = registry.snapshotOf(key).map(PeerRecord::nodeId).orElse(answer.nodeId());
+            if (!registered.equals(answer.nodeId())) {
+                // the handshake proved another node's key: the registered id is not the one listening there
+                throw new PeerProbe.ProbeFailure("the node there proves id " + answer.nodeId() + ", not the registered "
+                        + registered);
+            }
             registry.pingSucceeded(key, Math.max(1, answer.rttNanos() / 1_000), answer.height());
         } catch (PeerProbe.ProbeFailure e) {
             metrics.pingsFailed.increment();

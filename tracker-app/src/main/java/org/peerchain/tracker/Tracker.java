@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
-import org.peerchain.p2p.NodeIdentity;
+import org.peerchain.p2p.NodeKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,14 +14,14 @@ import org.slf4j.LoggerFactory;
  * pings, registry flushed) and is quick.
  */
 public final class Tracker implements AutoCloseable {
-    private static final String META_NODE_ID = "tracker_node_id";
+    private static final String META_NODE_KEY = "tracker_node_key";
     private static final Logger log = LoggerFactory.getLogger(Tracker.class);
 
     private final TrackerConfig config;
     private final RegistryStore store;
     private final PeerRegistry registry;
     private final TrackerMetrics metrics = new TrackerMetrics();
-    private final String nodeId;
+    private final NodeKey nodeKey;
     private LivenessPinger pinger;
     private TrackerServer server;
     private StatusServer status;
@@ -34,10 +34,11 @@ public final class Tracker implements AutoCloseable {
             throw new IOException("cannot open tracker database " + config.database() + ": " + e.getMessage(), e);
         }
         try {
-            Optional<String> id = store.meta(META_NODE_ID);
-            nodeId = id.orElseGet(NodeIdentity::newNodeId);
-            if (id.isEmpty()) {
-                store.putMeta(META_NODE_ID, nodeId);
+            // the key the liveness pinger proves itself with in each handshake; its id stays the same across restarts
+            Optional<String> seed = store.meta(META_NODE_KEY);
+            nodeKey = seed.map(NodeKey::fromSeed).orElseGet(NodeKey::generate);
+            if (seed.isEmpty()) {
+                store.putMeta(META_NODE_KEY, nodeKey.seedHex());
             }
             registry = new PeerRegistry(store, System::currentTimeMillis);
         } catch (SQLException e) {
@@ -68,7 +69,7 @@ public final class Tracker implements AutoCloseable {
     public static Tracker start(TrackerConfig config) throws IOException {
         Tracker t = new Tracker(config);
         try {
-            t.pinger = new LivenessPinger(config, t.registry, t.metrics, t.nodeId);
+            t.pinger = new LivenessPinger(config, t.registry, t.metrics, t.nodeKey);
             t.server = new TrackerServer(config, t.registry, t.metrics, t.pinger::probeSoon);
             t.pinger.start();
             if (config.statusPort() != TrackerConfig.NO_STATUS_PORT) {
@@ -111,7 +112,7 @@ public final class Tracker implements AutoCloseable {
 
     /** The node id this tracker uses in the handshakes of its pings. */
     public String nodeId() {
-        return nodeId;
+        return nodeKey.nodeId();
     }
 
     /** Runs one liveness sweep now; returns its duration in seconds. */

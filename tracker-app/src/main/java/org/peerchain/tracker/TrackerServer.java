@@ -21,6 +21,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.peerchain.p2p.NamedThreadFactory;
+import org.peerchain.p2p.HandshakeRejection;
+import org.peerchain.p2p.NodeKey;
 import org.peerchain.p2p.ProtocolVersion;
 import org.peerchain.p2p.wire.FrameException;
 import org.peerchain.p2p.wire.FrameReader;
@@ -267,6 +269,15 @@ public final class TrackerServer implements AutoCloseable {
             return false;
         }
         PeerKey key = new PeerKey(a.network(), ip, a.port());
+        // A node is registered, or its id at an address changed, only on the proof that it holds the id's key; a
+        // re-announce of what is registered costs no signature check.
+        boolean known = registry.snapshotOf(key).map(r -> r.nodeId().equals(a.nodeId())).orElse(false);
+        String unproven = known ? null : NodeKey.checkAnnounce(a, System.currentTimeMillis() / 1000);
+        if (unproven != null) {
+            metrics.announcesRefused.increment();
+            out.write(new Message.Error(HandshakeRejection.BAD_PROOF, unproven));
+            return false;
+        }
         PeerRegistry.AnnounceOutcome outcome = registry.announce(key, a.nodeId(), a.protocolVersion(), a.height(),
                 config.maxPeersPerIp());
         switch (outcome) {

@@ -64,7 +64,7 @@ class RegistrationCapsTest {
         }
 
         Message announce(int port) throws IOException {
-            out.write(new Message.Announce(NET, port, nodeId(port), ProtocolVersion.CURRENT, 1));
+            out.write(org.peerchain.p2p.NodeIdentity.fresh(NET).announce(port, System.currentTimeMillis() / 1000));
             return in.read();
         }
 

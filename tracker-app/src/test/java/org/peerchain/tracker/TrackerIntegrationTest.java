@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.peerchain.p2p.HostPort;
 import org.peerchain.p2p.NodeIdentity;
+import org.peerchain.p2p.NodeKey;
 import org.peerchain.p2p.PeerListener;
 import org.peerchain.p2p.ProtocolVersion;
 import org.peerchain.p2p.TrackerClient;
@@ -122,7 +123,7 @@ class TrackerIntegrationTest {
     void aMiningNodesHeightFollowsThroughThePingsWithoutANewAnnounce() throws Exception {
         Tracker t = Tracker.start(config());
         AtomicLong height = new AtomicLong(3);
-        NodeIdentity id = new NodeIdentity("regtest", NodeIdentity.newNodeId(), height::get, () -> BigInteger.ZERO);
+        NodeIdentity id = new NodeIdentity("regtest", NodeKey.generate(), height::get, () -> BigInteger.ZERO);
         PeerListener l = closing(PeerListener.start(id, LOOPBACK, 0));
         TrackerClient.Settings rarely = new TrackerClient.Settings(Duration.ofHours(1), Duration.ofMillis(100),
                 Duration.ofSeconds(1), Duration.ofSeconds(5));
@@ -224,7 +225,7 @@ class TrackerIntegrationTest {
             FrameReader in = new FrameReader(s.getInputStream(), MessageCatalog.standard());
             Message reply = null;
             for (int i = 0; i < 4; i++) {
-                out.write(new Message.Announce("regtest", 40_000 + i, NodeIdentity.newNodeId(), ProtocolVersion.CURRENT, 0));
+                out.write(NodeIdentity.fresh("regtest").announce(40_000 + i, System.currentTimeMillis() / 1000));
                 reply = in.read();
                 if (reply instanceof Message.Error) {
                     break;
@@ -277,7 +278,7 @@ class TrackerIntegrationTest {
                     try (Socket s = new Socket(LOOPBACK, t.port())) {
                         s.setSoTimeout(2_000);
                         FrameWriter out = new FrameWriter(s.getOutputStream());
-                        out.write(new Message.Announce("regtest", 1 + j, NodeIdentity.newNodeId(), 1, 0));
+                        out.write(NodeIdentity.fresh("regtest").announce(1 + j, System.currentTimeMillis() / 1000));
                         new FrameReader(s.getInputStream(), MessageCatalog.standard()).read();
                     } catch (IOException ignored) {
                         // refused or closed: expected under flood

@@ -11,7 +11,8 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
-import org.peerchain.p2p.ProtocolVersion;
+import org.peerchain.p2p.NodeIdentity;
+import org.peerchain.p2p.NodeKey;
 import org.peerchain.p2p.wire.FrameDecoder;
 import org.peerchain.p2p.wire.FrameException;
 import org.peerchain.p2p.wire.Message;
@@ -30,6 +31,7 @@ final class LoopbackPeerFarm implements AutoCloseable {
     private final Selector selector;
     private final List<ServerSocketChannel> servers = new ArrayList<>();
     private final List<Integer> ports = new ArrayList<>();
+    private final java.util.Map<Integer, NodeIdentity> ids = new java.util.HashMap<>();
     private final Thread loop;
     private volatile boolean closed;
 
@@ -41,7 +43,9 @@ final class LoopbackPeerFarm implements AutoCloseable {
             ServerSocketChannel s = ServerSocketChannel.open();
             s.bind(new InetSocketAddress(lo, 0), 64);
             s.configureBlocking(false);
-            s.register(selector, SelectionKey.OP_ACCEPT, Integer.toHexString(0x10000000 + i) + "00000000");
+            NodeIdentity id = NodeIdentity.fresh(network);
+            s.register(selector, SelectionKey.OP_ACCEPT, id);
+            ids.put(s.socket().getLocalPort(), id);
             servers.add(s);
             ports.add(s.socket().getLocalPort());
         }
@@ -54,7 +58,12 @@ final class LoopbackPeerFarm implements AutoCloseable {
         return ports;
     }
 
-    private record Conn(FrameDecoder decoder, String nodeId, int port) {
+    /** The node id the fake node on {@code port} proves in its handshakes. */
+    String nodeIdAt(int port) {
+        return ids.get(port).nodeId();
+    }
+
+    private record Conn(FrameDecoder decoder, NodeIdentity identity, int port) {
     }
 
     private void run() {
@@ -73,7 +82,7 @@ final class LoopbackPeerFarm implements AutoCloseable {
                             c.configureBlocking(false);
                             c.socket().setTcpNoDelay(true);
                             c.register(selector, SelectionKey.OP_READ, new Conn(new FrameDecoder(MessageCatalog.standard()),
-                                    (String) k.attachment(), s.socket().getLocalPort()));
+                                    (NodeIdentity) k.attachment(), s.socket().getLocalPort()));
                         }
                     } else if (k.isReadable()) {
                         read(k, buf);
@@ -104,9 +113,10 @@ final class LoopbackPeerFarm implements AutoCloseable {
             return;
         }
         for (Message m : msgs) {
-            if (m instanceof Message.Version) {
-                send(c, new Message.Version(network, ProtocolVersion.CURRENT, conn.nodeId(), conn.port(), 0, BigInteger.ZERO));
-                send(c, new Message.Verack());
+            if (m instanceof Message.Version v) {
+                // a real node's answer, proof of its key included: the tracker checks it as it would a node's
+                send(c, conn.identity().version(conn.port(), NodeKey.challenge()));
+                send(c, conn.identity().verackFor(v));
             } else if (m instanceof Message.Ping p) {
                 send(c, new Message.Pong(p.nonce()));
             }

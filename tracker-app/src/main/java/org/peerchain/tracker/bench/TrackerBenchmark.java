@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.peerchain.p2p.NodeIdentity;
+import org.peerchain.p2p.NodeKey;
 import org.peerchain.p2p.ProtocolVersion;
 import org.peerchain.p2p.wire.Message;
 import org.peerchain.tracker.PeerKey;
@@ -62,25 +63,32 @@ public final class TrackerBenchmark {
             BenchClients.Phase getpeers;
             BenchClients.Phase registrations;
             try (Tracker t = Tracker.start(base)) {
-                String[] nodeIds = new String[clients * portsPerClient];
+                // Each peer's announce is signed once here, with its own key, as a node signs each of its announces:
+                // the clients then send them as fast as the tracker answers (re-announces need no signature check).
+                long now = System.currentTimeMillis() / 1000;
+                Message.Announce[] known = new Message.Announce[clients * portsPerClient];
                 for (int c = 0; c < clients; c++) {
                     for (int i = 0; i < portsPerClient; i++) {
-                        String id = NodeIdentity.newNodeId();
-                        nodeIds[c * portsPerClient + i] = id;
-                        t.registry().announce(new PeerKey(NETWORK, BenchClients.clientAddress(c), firstPort(i)), id,
-                                ProtocolVersion.CURRENT, 0, Integer.MAX_VALUE);
+                        NodeIdentity id = benchIdentity(1 + i);
+                        known[c * portsPerClient + i] = id.announce(firstPort(i), now);
+                        t.registry().announce(new PeerKey(NETWORK, BenchClients.clientAddress(c), firstPort(i)),
+                                id.nodeId(), ProtocolVersion.CURRENT, 0, Integer.MAX_VALUE);
                     }
                 }
                 t.registry().flush();
                 out.println("registered_peers: " + t.registry().size());
                 int expectedPeers = Math.min(Message.MAX_PEERS_PER_MESSAGE, Math.min(50, t.registry().size() - 1));
-                announces = BenchClients.run(t.port(), portsPerClient, expectedPeers, (c, i) -> new Message.Announce(
-                        NETWORK, firstPort(i), nodeIds[c * portsPerClient + i], ProtocolVersion.CURRENT, 1 + i));
+                announces = BenchClients.run(t.port(), portsPerClient, expectedPeers,
+                        (c, i) -> known[c * portsPerClient + i]);
                 getpeers = BenchClients.run(t.port(), portsPerClient, Math.min(50, t.registry().size()),
                         (c, i) -> new Message.GetPeers(NETWORK));
                 int newPerClient = Math.max(1, portsPerClient / 5);
-                registrations = BenchClients.run(t.port(), newPerClient, expectedPeers, (c, i) -> new Message.Announce(
-                        NETWORK, firstPort(portsPerClient + i), NodeIdentity.newNodeId(), ProtocolVersion.CURRENT, 1));
+                Message.Announce[] fresh = new Message.Announce[clients * newPerClient];
+                for (int k = 0; k < fresh.length; k++) {
+                    fresh[k] = benchIdentity(1).announce(firstPort(portsPerClient + k % newPerClient), now);
+                }
+                registrations = BenchClients.run(t.port(), newPerClient, expectedPeers,
+                        (c, i) -> fresh[c * newPerClient + i]);
                 out.println("registered_peers_after: " + t.registry().size());
             }
             double sweep;
@@ -88,7 +96,7 @@ public final class TrackerBenchmark {
             try (LoopbackPeerFarm farm = new LoopbackPeerFarm(NETWORK, sweepPeers);
                  Tracker t = Tracker.start(base.withDatabase(dir.resolve("sweep.db")))) {
                 for (int port : farm.ports()) {
-                    t.registry().announce(new PeerKey(NETWORK, "127.0.0.1", port), NodeIdentity.newNodeId(),
+                    t.registry().announce(new PeerKey(NETWORK, "127.0.0.1", port), farm.nodeIdAt(port),
                             ProtocolVersion.CURRENT, 0, Integer.MAX_VALUE);
                 }
                 sweep = t.sweepNow();
@@ -126,5 +134,11 @@ public final class TrackerBenchmark {
         } catch (IOException ignored) {
             // a temp dir left behind is harmless
         }
+    }
+
+    /** A peer of the benchmark: a key of its own and a height. */
+    private static NodeIdentity benchIdentity(long height) {
+        NodeKey key = NodeKey.generate();
+        return new NodeIdentity(NETWORK, key, () -> height, () -> java.math.BigInteger.ZERO);
     }
 }

@@ -64,7 +64,7 @@ class TrackerWindowTest {
 
     private NodeIdentity announcingNode(Duration reannounce) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.tracker() != null);
-        NodeIdentity id = new NodeIdentity("peerchain-regtest", NodeIdentity.newNodeId(), nodeHeight::get,
+        NodeIdentity id = new NodeIdentity("peerchain-regtest", org.peerchain.p2p.NodeKey.generate(), nodeHeight::get,
                 () -> java.math.BigInteger.ZERO);
         listener = PeerListener.start(id, java.net.InetAddress.getLoopbackAddress(), 0);
         client = new TrackerClient(List.of(new HostPort("127.0.0.1", model.tracker().port())), id, listener::port,
