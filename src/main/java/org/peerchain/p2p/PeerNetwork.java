@@ -1196,6 +1196,11 @@ public final class PeerNetwork implements AutoCloseable {
         }
     }
 
+    /** Whether a dial to {@code a} ended in a connection to this node itself, so it is not dialled again (tests). */
+    boolean knownAsSelf(HostPort a) {
+        return selfAddresses.contains(a);
+    }
+
     /** Transactions kept while their parents are missing (tests). */
     int orphanCount() {
         return orphans.size();

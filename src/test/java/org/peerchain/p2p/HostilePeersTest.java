@@ -212,8 +212,9 @@ class HostilePeersTest {
             assertEquals(HandshakeRejection.SELF_CONNECTION, p.awaitClosedWithError().code());
         }
         int before = victim.network().connectionCount();
-        victim.network().addNode(new HostPort("127.0.0.1", victim.p2pPort()), PeerNetwork.AddNode.ONETRY);
-        Thread.sleep(300);
+        HostPort itself = new HostPort("127.0.0.1", victim.p2pPort());
+        victim.network().addNode(itself, PeerNetwork.AddNode.ONETRY);
+        await("the dial to its own address to end in a self-connection", T, () -> victim.network().knownAsSelf(itself));
         assertEquals(before, victim.network().connectionCount(), "no connection to itself was kept");
         assertTrue(victim.network().peers().stream().noneMatch(i -> i.nodeId().equals(victim.network().nodeId())));
         assertKeptItsChain();
