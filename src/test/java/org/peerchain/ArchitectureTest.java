@@ -43,8 +43,10 @@ import org.peerchain.node.WalletCreationException;
 import org.peerchain.node.rpc.RpcClient;
 import org.peerchain.node.rpc.RpcCookie;
 import org.peerchain.node.rpc.RpcException;
+import org.peerchain.p2p.HandshakeRejection;
 import org.peerchain.p2p.NamedThreadFactory;
 import org.peerchain.p2p.NodeIdentity;
+import org.peerchain.p2p.NodeKey;
 import org.peerchain.p2p.PeerProbe;
 import org.peerchain.p2p.ProtocolVersion;
 import org.peerchain.ui.archfixture.ReachesIntoChain;
@@ -62,6 +64,8 @@ class ArchitectureTest {
     private static final String CORE = "org.peerchain.core..";
     private static final String CONSENSUS = "org.peerchain.consensus..";
     private static final String EVENTS = "org.peerchain.events..";
+    /** The one way our SQLite files are opened; below every part that stores something. */
+    private static final String STORAGE = "org.peerchain.storage..";
     private static final String CHAIN = "org.peerchain.chain..";
     private static final String MEMPOOL = "org.peerchain.mempool..";
     private static final String MINING = "org.peerchain.mining..";
@@ -106,11 +110,17 @@ class ArchitectureTest {
                     "org.kordamp.ikonli..").or(fileAccessInJavaIo()))
             .because("DESIGN.md section 3: core and consensus depend on no I/O or UI (they are pure rules and values)");
 
+    @ArchTest
+    static final ArchRule STORAGE_USES_NOTHING_ELSE_OF_OURS = classes().that().resideInAPackage(STORAGE)
+            .should().onlyDependOnClassesThat(NOT_OURS.or(in(STORAGE)))
+            .because("DESIGN.md section 3 (see DECISIONS.md): storage opens SQLite files for the parts that store"
+                    + " something and knows nothing of them");
+
     // chain, and the parts built on it
 
     @ArchTest
     static final ArchRule CHAIN_USES_ONLY_CORE_CONSENSUS_AND_EVENTS = classes().that().resideInAPackage(CHAIN)
-            .should().onlyDependOnClassesThat(NOT_OURS.or(in(CORE, CONSENSUS, EVENTS, CHAIN)))
+            .should().onlyDependOnClassesThat(NOT_OURS.or(in(CORE, CONSENSUS, EVENTS, STORAGE, CHAIN)))
             .because("DESIGN.md section 3: chain depends on core and consensus (and publishes on the event bus)");
 
     @ArchTest
@@ -126,7 +136,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule WALLET_USES_ONLY_THE_CHAIN_AND_MEMPOOL_BELOW_IT = classes().that().resideInAPackage(WALLET)
-            .should().onlyDependOnClassesThat(NOT_OURS.or(in(CORE, CONSENSUS, EVENTS, CHAIN, MEMPOOL, WALLET)))
+            .should().onlyDependOnClassesThat(NOT_OURS.or(in(CORE, CONSENSUS, EVENTS, STORAGE, CHAIN, MEMPOOL, WALLET)))
             .because("DESIGN.md section 3: wallet may use chain's public API (and follows the mempool's events),"
                     + " never p2p, node, ui or cli");
 
@@ -134,7 +144,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule P2P_SEES_THE_CHAIN_ONLY_THROUGH_CHAIN_ACCESS = classes().that().resideInAPackage(P2P)
-            .should().onlyDependOnClassesThat(NOT_OURS.or(in(CORE, CONSENSUS, EVENTS, P2P))
+            .should().onlyDependOnClassesThat(NOT_OURS.or(in(CORE, CONSENSUS, EVENTS, STORAGE, P2P))
                     .or(types("ChainAccess's value types", BlockIndexEntry.class, BlockOutcome.class, BlockStatus.class))
                     .or(types("the chain's and mempool's events and what they carry", ChainEvent.class,
                             MempoolEvent.class, MempoolEntry.class)))
@@ -187,9 +197,10 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule TRACKER_SERVER_SHARES_ONLY_PROTOCOL_TYPES_WITH_P2P = classes()
             .that().resideInAPackage(TRACKER_SERVER)
-            .should().onlyDependOnClassesThat(NOT_OURS.or(in(TRACKER_SERVER, "org.peerchain.p2p.wire.."))
-                    .or(types("p2p's protocol version, node identity and liveness probe", ProtocolVersion.class,
-                            NodeIdentity.class, PeerProbe.class))
+            .should().onlyDependOnClassesThat(NOT_OURS.or(in(TRACKER_SERVER, STORAGE, "org.peerchain.p2p.wire.."))
+                    .or(types("p2p's protocol version, node identity and key, refusal codes and liveness probe",
+                            ProtocolVersion.class, NodeIdentity.class, NodeKey.class, HandshakeRejection.class,
+                            PeerProbe.class))
                     .or(types("p2p's named threads", NamedThreadFactory.class)))
             .because("DESIGN.md section 3: the tracker server shares the protocol types (wire messages, versions,"
                     + " node identity) with p2p, and nothing of the wallet or the chain; its window (tracker.ui)"

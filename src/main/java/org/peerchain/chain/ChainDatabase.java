@@ -3,7 +3,6 @@ package org.peerchain.chain;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,13 +10,13 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.Properties;
 import org.peerchain.consensus.Coin;
 import org.peerchain.core.BlockHeader;
 import org.peerchain.core.Hash;
 import org.peerchain.core.KeyHash;
 import org.peerchain.core.OutPoint;
 import org.peerchain.core.TxOutput;
+import org.peerchain.storage.SqliteFiles;
 
 /**
  * The SQLite file that holds blocks, the block index, undo data and the UTXO set. Used only by
@@ -25,15 +24,6 @@ import org.peerchain.core.TxOutput;
  * killed process loses nothing committed, and a power cut at worst the last commits, never consistency.
  */
 final class ChainDatabase implements AutoCloseable {
-    /**
-     * sqlite-jdbc otherwise runs {@code SELECT last_insert_rowid()} as a new statement after every INSERT (a
-     * regular-expression match, a prepare and a finalize) so that getGeneratedKeys could answer; nothing here asks.
-     */
-    private static final Properties NO_GENERATED_KEYS = new Properties();
-
-    static {
-        NO_GENERATED_KEYS.setProperty("jdbc.get_generated_keys", "false");
-    }
 
     /**
      * 2: blocks and undo data keyed by the index entry's sequence number, so each new one is appended (schema 1
@@ -136,16 +126,13 @@ final class ChainDatabase implements AutoCloseable {
         Path file = dir.resolve(FILE_NAME);
         try {
             Files.createDirectories(dir);
-            Connection conn = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), NO_GENERATED_KEYS);
+            Connection conn = SqliteFiles.open(file);
             try (Statement s = conn.createStatement()) {
-                s.execute("PRAGMA busy_timeout = 5000");
-                try (ResultSet r = s.executeQuery("PRAGMA quick_check")) {
-                    String result = r.next() ? r.getString(1) : "no answer";
-                    if (!"ok".equals(result)) {
-                        conn.close();
-                        throw new ChainStoreException("The chain database " + file + " is corrupt (" + result
-                                + "). Move it aside to resynchronise from peers; nothing has been changed.");
-                    }
+                String result = SqliteFiles.quickCheck(conn);
+                if (!"ok".equals(result)) {
+                    conn.close();
+                    throw new ChainStoreException("The chain database " + file + " is corrupt (" + result
+                            + "). Move it aside to resynchronise from peers; nothing has been changed.");
                 }
                 // before anything is created or changed in it
                 String unreadable = unreadableLayout(s, file);
@@ -153,8 +140,7 @@ final class ChainDatabase implements AutoCloseable {
                     conn.close();
                     throw new ChainStoreException(unreadable);
                 }
-                s.execute("PRAGMA journal_mode = WAL");
-                s.execute("PRAGMA synchronous = NORMAL");
+                SqliteFiles.useWriteAheadLog(conn);
                 // Checkpoints (which fsync) run on their own thread, off the block-connect path; this is
                 // only the backstop should that thread fall behind.
                 s.execute("PRAGMA wal_autocheckpoint = " + BACKSTOP_CHECKPOINT_PAGES);
@@ -486,7 +472,7 @@ final class ChainDatabase implements AutoCloseable {
     UtxoSnapshot utxoSnapshot(java.util.Set<KeyHash> keyHashes) {
         Connection reader = null;
         try {
-            reader = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), NO_GENERATED_KEYS);
+            reader = SqliteFiles.open(file);
             reader.setAutoCommit(false);
             try (Statement s = reader.createStatement(); ResultSet r = s.executeQuery("SELECT count(*) FROM meta")) {
                 r.next();
@@ -704,10 +690,7 @@ final class ChainDatabase implements AutoCloseable {
         private final Connection conn;
 
         Checkpointer(Path file) throws SQLException {
-            conn = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), NO_GENERATED_KEYS);
-            try (Statement s = conn.createStatement()) {
-                s.execute("PRAGMA busy_timeout = 5000");
-            }
+            conn = SqliteFiles.open(file);
             thread = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "chain-checkpoint");
                 t.setDaemon(true);

@@ -3,7 +3,6 @@ package org.peerchain.p2p;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,11 +10,11 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.peerchain.storage.SqliteFiles;
 
 /**
  * The peers this node has heard of and the addresses it has banned, in their own SQLite file
@@ -24,15 +23,6 @@ import org.slf4j.LoggerFactory;
  * is a hint, never consensus data).
  */
 public final class PeerAddressBook implements AutoCloseable {
-    /**
-     * sqlite-jdbc otherwise runs {@code SELECT last_insert_rowid()} as a new statement after every INSERT (a
-     * regular-expression match, a prepare and a finalize) so that getGeneratedKeys could answer; nothing here asks.
-     */
-    private static final Properties NO_GENERATED_KEYS = new Properties();
-
-    static {
-        NO_GENERATED_KEYS.setProperty("jdbc.get_generated_keys", "false");
-    }
 
     public static final String FILE_NAME = "peers.db";
     /**
@@ -67,11 +57,9 @@ public final class PeerAddressBook implements AutoCloseable {
 
     public static PeerAddressBook open(Path file, LongSupplier clockSeconds) throws IOException {
         try {
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), NO_GENERATED_KEYS);
+            Connection c = SqliteFiles.open(file);
+            SqliteFiles.useWriteAheadLog(c);
             try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA busy_timeout = 5000");
-                s.execute("PRAGMA journal_mode = WAL");
-                s.execute("PRAGMA synchronous = NORMAL");
                 s.execute("""
                         CREATE TABLE IF NOT EXISTS peers (host TEXT NOT NULL, port INTEGER NOT NULL,
                           last_seen INTEGER NOT NULL, last_success INTEGER NOT NULL DEFAULT 0,

@@ -2,7 +2,6 @@ package org.peerchain.wallet;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,10 +9,10 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import org.peerchain.core.Hash;
 import org.peerchain.core.KeyHash;
 import org.peerchain.core.Transaction;
+import org.peerchain.storage.SqliteFiles;
 
 /**
  * The wallet's own SQLite file ({@value #FILE_NAME}): the watched keys (no secrets: key hashes and paths), the
@@ -21,15 +20,6 @@ import org.peerchain.core.Transaction;
  * connection, used under the wallet's monitor; WAL with {@code synchronous=NORMAL}, each change one transaction.
  */
 final class WalletStore implements AutoCloseable {
-    /**
-     * sqlite-jdbc otherwise runs {@code SELECT last_insert_rowid()} as a new statement after every INSERT (a
-     * regular-expression match, a prepare and a finalize) so that getGeneratedKeys could answer; nothing here asks.
-     */
-    private static final Properties NO_GENERATED_KEYS = new Properties();
-
-    static {
-        NO_GENERATED_KEYS.setProperty("jdbc.get_generated_keys", "false");
-    }
 
     static final String FILE_NAME = "wallet.db";
     static final int SCHEMA_VERSION = 1;
@@ -67,19 +57,15 @@ final class WalletStore implements AutoCloseable {
     static WalletStore open(Path dir) {
         Path file = dir.resolve(FILE_NAME);
         try {
-            Connection conn = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), NO_GENERATED_KEYS);
+            Connection conn = SqliteFiles.open(file);
             try (Statement s = conn.createStatement()) {
-                s.execute("PRAGMA busy_timeout = 5000");
-                try (ResultSet r = s.executeQuery("PRAGMA quick_check")) {
-                    String result = r.next() ? r.getString(1) : "no answer";
-                    if (!"ok".equals(result)) {
-                        conn.close();
-                        throw new WalletStoreException("The wallet database " + file + " is corrupt (" + result + "). Move it"
-                                + " aside: the wallet rebuilds it from the keystore and the chain at the next unlock.");
-                    }
+                String result = SqliteFiles.quickCheck(conn);
+                if (!"ok".equals(result)) {
+                    conn.close();
+                    throw new WalletStoreException("The wallet database " + file + " is corrupt (" + result + "). Move it"
+                            + " aside: the wallet rebuilds it from the keystore and the chain at the next unlock.");
                 }
-                s.execute("PRAGMA journal_mode = WAL");
-                s.execute("PRAGMA synchronous = NORMAL");
+                SqliteFiles.useWriteAheadLog(conn);
                 s.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
                 s.execute("CREATE TABLE IF NOT EXISTS keys (keyhash BLOB PRIMARY KEY, chain INTEGER NOT NULL,"
                         + " idx INTEGER NOT NULL, issued INTEGER NOT NULL, label TEXT NOT NULL) WITHOUT ROWID");

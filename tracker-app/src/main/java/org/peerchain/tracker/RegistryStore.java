@@ -3,7 +3,6 @@ package org.peerchain.tracker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
+import org.peerchain.storage.SqliteFiles;
 
 /**
  * The tracker's SQLite file (WAL): the peer table, the bans and the tracker's own settings. One
@@ -22,15 +21,6 @@ import java.util.Properties;
  * rare admin operations.
  */
 final class RegistryStore implements AutoCloseable {
-    /**
-     * sqlite-jdbc otherwise runs {@code SELECT last_insert_rowid()} as a new statement after every INSERT (a
-     * regular-expression match, a prepare and a finalize) so that getGeneratedKeys could answer; nothing here asks.
-     */
-    private static final Properties NO_GENERATED_KEYS = new Properties();
-
-    static {
-        NO_GENERATED_KEYS.setProperty("jdbc.get_generated_keys", "false");
-    }
 
     private static final String SCHEMA = """
             CREATE TABLE IF NOT EXISTS peers (
@@ -54,11 +44,9 @@ final class RegistryStore implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new SQLException("cannot create the folder of " + file + ": " + e.getMessage(), e);
         }
-        db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), NO_GENERATED_KEYS);
+        db = SqliteFiles.open(file);
         try (Statement s = db.createStatement()) {
-            s.execute("PRAGMA journal_mode=WAL");
-            s.execute("PRAGMA synchronous=NORMAL");
-            s.execute("PRAGMA busy_timeout=5000");
+            SqliteFiles.useWriteAheadLog(db);
             for (String ddl : SCHEMA.split(";")) {
                 if (!ddl.isBlank()) {
                     s.execute(ddl);
