@@ -69,15 +69,12 @@ public final class PeerNetwork implements AutoCloseable {
     static final long ANNOUNCE_WHILE_BEHIND_INTERVAL_NANOS = 1_000_000_000L;
     /** Longest wait between attempts to reach an address that keeps failing. */
     static final Duration MAX_RECONNECT_BACKOFF = Duration.ofMinutes(1);
-    /** A transaction asked of one peer is not asked of another before this. */
-    static final long TX_REQUEST_TIMEOUT_NANOS = 5_000_000_000L;
     static final int ADDRESS_CANDIDATES = 100;
     static final String ADDRESS_SOURCE_TRACKER = "tracker";
     static final String ADDRESS_SOURCE_LOCAL = "local network";
     /** Nodes heard on the local network that are remembered as candidates (the most recently heard are kept). */
     static final int MAX_LOCAL_PEERS = 64;
     static final long MAINTENANCE_INTERVAL_MILLIS = 250;
-    static final int MAX_RECENT_REJECTS = 10_000;
     /**
      * Most header-only entries the node keeps above its tip. Headers further ahead are asked for again when the
      * blocks have caught up to half of it, so a peer with cheap headers (regtest difficulty, or a long low-target
@@ -115,9 +112,6 @@ public final class PeerNetwork implements AutoCloseable {
     private record Attempt(long atNanos, int failures) {
     }
 
-    /** A transaction asked of {@code peer} at {@code atNanos}. */
-    private record TxRequest(Peer peer, long atNanos) {
-    }
 
     private final Config config;
     private final P2pSettings settings;
@@ -136,16 +130,7 @@ public final class PeerNetwork implements AutoCloseable {
     private final Set<HostPort> dialing = ConcurrentHashMap.newKeySet();
     private final Map<HostPort, Attempt> attempts = new ConcurrentHashMap<>();
     private final Set<HostPort> selfAddresses = ConcurrentHashMap.newKeySet();
-    private final Map<Hash, TxRequest> requestedTxs = new ConcurrentHashMap<>();
-    private final KnownSet<Hash> recentRejects = new KnownSet<>(MAX_RECENT_REJECTS);
-    /**
-     * Transactions refused for what the node holds now (a missing parent, a fee floor): not rejected for good, but
-     * not checked again until something changes (a transaction accepted, a new tip), so sending one again and again
-     * costs the node nothing.
-     */
-    private final KnownSet<Hash> waitingForContext = new KnownSet<>(MAX_RECENT_REJECTS);
-    private final MissingInputsBudget missingInputs = new MissingInputsBudget();
-    private final OrphanTransactions orphans = new OrphanTransactions();
+    private final TransactionRelay txRelay;
     private volatile List<Message.PeerAddress> trackerPeers = List.of();
     private final NetworkTraffic traffic = new NetworkTraffic();
     /** The ban list as last published in a {@link NetworkEvent.BansChanged}; guarded by {@link #banEvents}. */
@@ -184,11 +169,22 @@ public final class PeerNetwork implements AutoCloseable {
         this.book = book;
         this.gossip = new AddressGossip(book);
         this.download = new BlockDownload(chain);
+        this.relay = Executors.newSingleThreadExecutor(new NamedThreadFactory("p2p-relay"));
+        this.txRelay = new TransactionRelay(chain, peers, relay, new TransactionRelay.Penalties() {
+            @Override
+            public void misbehave(Peer p, int points, String code, String detail) {
+                PeerNetwork.this.misbehave(p, points, code, detail);
+            }
+
+            @Override
+            public void redundant(Peer p, String what) {
+                PeerNetwork.this.redundant(p, what);
+            }
+        });
         this.identity = new NodeIdentity(config.networkId(), key, () -> chain.tip().height(),
                 () -> chain.tip().chainWork());
         this.timer = new TimerExecutor("p2p-timer");
         timer.setRemoveOnCancelPolicy(true);
-        this.relay = Executors.newSingleThreadExecutor(new NamedThreadFactory("p2p-relay"));
         this.dialer = (ThreadPoolExecutor) Executors.newCachedThreadPool(new NamedThreadFactory("p2p-peer-out"));
         fixedPeers.addAll(config.connect());
         this.publishedBans = Set.copyOf(book.bans());
@@ -208,7 +204,7 @@ public final class PeerNetwork implements AutoCloseable {
             throw e;
         }
         n.subscriptions.add(events.subscribe(ChainEvent.TipChanged.class, e -> n.onTipChanged()));
-        n.subscriptions.add(events.subscribe(MempoolEvent.TxAccepted.class, e -> n.onTxAccepted(e.entry().tx())));
+        n.subscriptions.add(events.subscribe(MempoolEvent.TxAccepted.class, e -> n.txRelay.onTxAccepted(e.entry().tx())));
         if (!config.trackers().isEmpty()) {
             n.trackerClient = new TrackerClient(config.trackers(), n.identity, n::port, n::onTrackerPeers,
                     config.settings().tracker());
@@ -564,8 +560,7 @@ public final class PeerNetwork implements AutoCloseable {
             return;
         }
         peers.remove(p.id);
-        missingInputs.forget(p.id);
-        orphans.dropPeer(p.id);
+        txRelay.peerGone(p);
         List<Hash> returned = download.peerGone(p);
         synchronized (this) {
             if (syncPeer == p) {
@@ -656,7 +651,7 @@ public final class PeerNetwork implements AutoCloseable {
                     download.notFound(p, i.hash());
                     lacking.add(i.hash());
                 } else {
-                    forgetTxRequest(i.hash(), p);
+                    txRelay.notFound(p, i.hash());
                 }
             }
             reassign(lacking);
@@ -664,7 +659,7 @@ public final class PeerNetwork implements AutoCloseable {
         } else if (m instanceof PeerMessages.BlockMessage b) {
             onBlock(p, b.data());
         } else if (m instanceof PeerMessages.TxMessage t) {
-            onTx(p, t.data());
+            txRelay.receive(p, t.data());
         } else if (m instanceof PeerMessages.GetAddr) {
             if (p.answeredGetAddr.compareAndSet(false, true)) {
                 p.send(new PeerMessages.Addr(gossip.addressesToShare(peers.values())));
@@ -999,16 +994,7 @@ public final class PeerNetwork implements AutoCloseable {
                 }
             } else {
                 p.knownTxs.add(i.hash());
-                TxRequest asked = requestedTxs.get(i.hash());
-                if (chain.mempoolTransaction(i.hash()) == null && !recentRejects.contains(i.hash())
-                        && !waitingForContext.contains(i.hash()) && !orphans.contains(i.hash())
-                        && (asked == null || now - asked.atNanos() > TX_REQUEST_TIMEOUT_NANOS)
-                        && p.txRequestsInFlight.get() < Peer.MAX_TX_REQUESTS_IN_FLIGHT) {
-                    if (asked != null) {
-                        forgetTxRequest(i.hash(), asked.peer());
-                    }
-                    requestedTxs.put(i.hash(), new TxRequest(p, now));
-                    p.txRequestsInFlight.incrementAndGet();
+                if (txRelay.ask(p, i.hash(), now)) {
                     wanted.add(i);
                 }
             }
@@ -1103,120 +1089,14 @@ public final class PeerNetwork implements AutoCloseable {
         requestBlocks();
     }
 
-    private void onTx(Peer p, byte[] data) {
-        Transaction tx;
-        try {
-            tx = Transaction.deserialize(data);
-        } catch (DecodingException e) {
-            misbehave(p, Misbehaviour.UNDECODABLE, Misbehaviour.CODE_UNDECODABLE, "tx: " + e.getMessage());
-            return;
-        }
-        Hash txid = tx.txid();
-        p.knownTxs.add(txid);
-        boolean requested = forgetTxRequest(txid, null);
-        if (chain.mempoolTransaction(txid) != null || recentRejects.contains(txid) || waitingForContext.contains(txid)
-                || orphans.contains(txid)) {
-            if (!requested) {
-                redundant(p, "transaction " + txid + ", which we have");
-            }
-            return;
-        }
-        try {
-            chain.submitTransaction(tx);
-        } catch (ValidationException e) {
-            if (Misbehaviour.CONTEXT_DEPENDENT_TX_REASONS.contains(e.reason())) {
-                waitingForContext.add(txid);
-            } else {
-                recentRejects.add(txid);
-            }
-            if (e.reason().equals(Misbehaviour.MISSING_INPUTS)) {
-                onMissingInputs(p, tx);
-            }
-            if (!Misbehaviour.HARMLESS_TX_REASONS.contains(e.reason())) {
-                misbehave(p, Misbehaviour.INVALID_TX, e.reason(), "invalid transaction " + txid + ": " + e.getMessage());
-            }
-        }
-    }
-
-    /**
-     * A transaction whose inputs we lack: within its sender's budget it is kept as an orphan and its missing parents
-     * are asked of the sender. Announcing first makes a transaction "requested", so the budget counts every one;
-     * past it the sender is penalised, except while we are behind in blocks, when honest peers relay spends of coins
-     * we have not seen yet.
-     */
-    private void onMissingInputs(Peer p, Transaction tx) {
-        if (!missingInputs.take(p.id)) {
-            if (chain.bestHeader().height() <= chain.tip().height()) {
-                misbehave(p, Misbehaviour.MISSING_INPUTS_FLOOD, Misbehaviour.CODE_MISSING_INPUTS_FLOOD,
-                        "transactions with missing inputs faster than " + MissingInputsBudget.TOKENS_PER_SECOND
-                                + " a second, the last " + tx.txid());
-            }
-            return;
-        }
-        java.util.Set<Hash> parents = OrphanTransactions.parents(tx);
-        // A parent refused for good makes the child invalid too (Bitcoin Core's rejected parents).
-        if (parents.stream().anyMatch(recentRejects::contains) || !orphans.add(tx, p.id)) {
-            return;
-        }
-        List<InvItem> ask = new ArrayList<>();
-        long now = System.nanoTime();
-        for (Hash parent : parents) {
-            if (ask.size() < OrphanTransactions.MAX_PARENTS_ASKED && chain.mempoolTransaction(parent) == null
-                    && !orphans.contains(parent) && p.txRequestsInFlight.get() < Peer.MAX_TX_REQUESTS_IN_FLIGHT
-                    && requestedTxs.putIfAbsent(parent, new TxRequest(p, now)) == null) {
-                p.txRequestsInFlight.incrementAndGet();
-                ask.add(new InvItem(InvKind.TX, parent));
-            }
-        }
-        if (!ask.isEmpty()) {
-            p.send(new PeerMessages.GetData(ask));
-        }
-    }
-
-    /** Tries again the orphans that spend an output of {@code parent}, now in the mempool. On the relay thread. */
-    private void retryOrphansOf(Hash parent) {
-        for (OrphanTransactions.Orphan o : orphans.takeChildrenOf(parent)) {
-            Hash txid = o.tx().txid();
-            try {
-                chain.submitTransaction(o.tx());
-            } catch (ValidationException e) {
-                if (e.reason().equals(Misbehaviour.MISSING_INPUTS)) {
-                    orphans.add(o.tx(), o.fromPeer());
-                } else if (Misbehaviour.CONTEXT_DEPENDENT_TX_REASONS.contains(e.reason())) {
-                    waitingForContext.add(txid);
-                } else {
-                    recentRejects.add(txid);
-                }
-                Peer from = peers.get(o.fromPeer());
-                if (from != null && !Misbehaviour.HARMLESS_TX_REASONS.contains(e.reason())) {
-                    misbehave(from, Misbehaviour.INVALID_TX, e.reason(), "invalid orphan transaction " + txid + ": "
-                            + e.getMessage());
-                }
-            }
-        }
+    /** Transactions kept while their parents are missing (tests). */
+    int orphanCount() {
+        return txRelay.orphanCount();
     }
 
     /** Whether a dial to {@code a} ended in a connection to this node itself, so it is not dialled again (tests). */
     boolean knownAsSelf(HostPort a) {
         return selfAddresses.contains(a);
-    }
-
-    /** Transactions kept while their parents are missing (tests). */
-    int orphanCount() {
-        return orphans.size();
-    }
-
-    /**
-     * Forgets the request for {@code txid} (it came, was refused or timed out) and frees its slot with the peer it was
-     * asked of; with {@code from} given, only a request made of that peer. True when there was one.
-     */
-    private boolean forgetTxRequest(Hash txid, Peer from) {
-        TxRequest r = requestedTxs.get(txid);
-        if (r == null || (from != null && r.peer() != from) || !requestedTxs.remove(txid, r)) {
-            return false;
-        }
-        r.peer().txRequestsInFlight.decrementAndGet();
-        return true;
     }
 
     private void requestBlocks() {
@@ -1227,9 +1107,7 @@ public final class PeerNetwork implements AutoCloseable {
 
     /** Runs on the chain's thread under its lock: only hands off. */
     private void onTipChanged() {
-        // a new tip can make a refused transaction valid (Bitcoin Core resets its recent rejects at each tip)
-        recentRejects.clear();
-        waitingForContext.clear();
+        txRelay.onTipChanged();
         if (announcePending.compareAndSet(false, true)) {
             try {
                 relay.execute(this::announceTip);
@@ -1283,32 +1161,12 @@ public final class PeerNetwork implements AutoCloseable {
         }
     }
 
-    /** Runs on the mempool's thread: only hands off. */
-    private void onTxAccepted(Transaction tx) {
-        // the new transaction may be the parent a waiting one lacked
-        waitingForContext.clear();
-        try {
-            relay.execute(() -> {
-                InvItem item = new InvItem(InvKind.TX, tx.txid());
-                for (Peer p : peers.values()) {
-                    if (!p.isClosed() && p.knownTxs.add(tx.txid())) {
-                        p.send(new PeerMessages.Inv(List.of(item)));
-                    }
-                }
-                retryOrphansOf(tx.txid());
-            });
-        } catch (RejectedExecutionException e) {
-            // closing
-        }
-    }
-
     // ------------------------------------------------------------------ timers
 
     private void maintain() {
         try {
             long now = System.nanoTime();
             long stall = settings.stallTimeout().toNanos();
-            orphans.expire();
             for (Peer p : peers.values()) {
                 if (download.stalled(p, now, stall)) {
                     disconnect(p, "stalled: no block delivered in " + settings.stallTimeout().toMillis() + " ms", null);
@@ -1318,11 +1176,7 @@ public final class PeerNetwork implements AutoCloseable {
                     sendPing(p);
                 }
             }
-            for (Map.Entry<Hash, TxRequest> e : requestedTxs.entrySet()) {
-                if (now - e.getValue().atNanos() > TX_REQUEST_TIMEOUT_NANOS) {
-                    forgetTxRequest(e.getKey(), e.getValue().peer());
-                }
-            }
+            txRelay.expire(now);
             startHeadersSync();
             resumeHeaders();
             requestBlocks();
