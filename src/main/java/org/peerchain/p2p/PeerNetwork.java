@@ -2,10 +2,8 @@ package org.peerchain.p2p;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,8 +56,6 @@ import org.slf4j.LoggerFactory;
  * mempool's events off the publisher's thread.
  */
 public final class PeerNetwork implements AutoCloseable {
-    /** Headers sent at most in one announcement; a peer missing more asks with {@code getheaders}. */
-    static final int MAX_ANNOUNCE_HEADERS = 8;
     /** While the best header is this far above the tip the node is syncing and announces its tip less often. */
     static final int ANNOUNCE_WHILE_BEHIND_LIMIT = 1;
     /**
@@ -75,12 +71,6 @@ public final class PeerNetwork implements AutoCloseable {
     /** Nodes heard on the local network that are remembered as candidates (the most recently heard are kept). */
     static final int MAX_LOCAL_PEERS = 64;
     static final long MAINTENANCE_INTERVAL_MILLIS = 250;
-    /**
-     * Most header-only entries the node keeps above its tip. Headers further ahead are asked for again when the
-     * blocks have caught up to half of it, so a peer with cheap headers (regtest difficulty, or a long low-target
-     * branch) cannot make the node store an unbounded header chain whose blocks never come.
-     */
-    static final int MAX_HEADERS_LEAD = 10_000;
     /** Unrequested blocks we have or do not want, and transactions we have, tolerated per peer in one window. */
     static final int MAX_REDUNDANT_MESSAGES = 10;
     /** Frames of unknown type tolerated per peer in one window (the protocol may grow; a flood is no growth). */
@@ -88,8 +78,6 @@ public final class PeerNetwork implements AutoCloseable {
     static final long FLOOD_WINDOW_NANOS = 60_000_000_000L;
     /** How long a closing connection may take to write its last frames (the error saying why). */
     static final long WRITER_DRAIN_MILLIS = 2_000;
-    /** An unanswered getheaders is not repeated to the same peer before this (Bitcoin Core's HEADERS_RESPONSE_TIME). */
-    static final long HEADERS_RESPONSE_NANOS = 120_000_000_000L;
 
     private static final Logger log = LoggerFactory.getLogger(PeerNetwork.class);
 
@@ -144,9 +132,7 @@ public final class PeerNetwork implements AutoCloseable {
     /** Relay thread only. */
     private long lastAnnounceNanos;
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
-    /** The one peer initial headers are asked of (null: none now); another is tried when it goes quiet. */
-    private Peer syncPeer;
-    private long syncPeerAskedNanos;
+    private final HeaderSync headerSync;
     private PeerListener listener;
     private volatile TrackerClient trackerClient;
     private LocalDiscovery discovery;
@@ -170,7 +156,7 @@ public final class PeerNetwork implements AutoCloseable {
         this.gossip = new AddressGossip(book);
         this.download = new BlockDownload(chain);
         this.relay = Executors.newSingleThreadExecutor(new NamedThreadFactory("p2p-relay"));
-        this.txRelay = new TransactionRelay(chain, peers, relay, new TransactionRelay.Penalties() {
+        PeerPenalties penalties = new PeerPenalties() {
             @Override
             public void misbehave(Peer p, int points, String code, String detail) {
                 PeerNetwork.this.misbehave(p, points, code, detail);
@@ -180,11 +166,14 @@ public final class PeerNetwork implements AutoCloseable {
             public void redundant(Peer p, String what) {
                 PeerNetwork.this.redundant(p, what);
             }
-        });
+        };
+        this.txRelay = new TransactionRelay(chain, peers, relay, penalties);
         this.identity = new NodeIdentity(config.networkId(), key, () -> chain.tip().height(),
                 () -> chain.tip().chainWork());
         this.timer = new TimerExecutor("p2p-timer");
         timer.setRemoveOnCancelPolicy(true);
+        this.headerSync = new HeaderSync(chain, peers, download, timer, settings, penalties, this::requestBlocks,
+                () -> closed);
         this.dialer = (ThreadPoolExecutor) Executors.newCachedThreadPool(new NamedThreadFactory("p2p-peer-out"));
         fixedPeers.addAll(config.connect());
         this.publishedBans = Set.copyOf(book.bans());
@@ -513,7 +502,7 @@ public final class PeerNetwork implements AutoCloseable {
         } else {
             sendPing(p);
         }
-        startHeadersSync();
+        headerSync.startHeadersSync();
         if (!inbound) {
             p.send(new PeerMessages.GetAddr());
         }
@@ -562,15 +551,11 @@ public final class PeerNetwork implements AutoCloseable {
         peers.remove(p.id);
         txRelay.peerGone(p);
         List<Hash> returned = download.peerGone(p);
-        synchronized (this) {
-            if (syncPeer == p) {
-                syncPeer = null;
-            }
-        }
+        headerSync.peerGone(p);
         log.info("disconnected {}: {}", p, reason);
         events.publish(new NetworkEvent.PeerDisconnected(p.id, p.address(), reason));
         if (!closed) {
-            startHeadersSync();
+            headerSync.startHeadersSync();
             reassign(returned);
             requestBlocks();
         }
@@ -637,9 +622,9 @@ public final class PeerNetwork implements AutoCloseable {
                 p.pingSentNanos = 0;
             }
         } else if (m instanceof PeerMessages.GetHeaders g) {
-            serveHeaders(p, g);
+            headerSync.serveHeaders(p, g);
         } else if (m instanceof PeerMessages.Headers h) {
-            onHeaders(p, h.headers());
+            headerSync.onHeaders(p, h.headers());
         } else if (m instanceof PeerMessages.Inv inv) {
             onInv(p, inv.items());
         } else if (m instanceof PeerMessages.GetData g) {
@@ -686,296 +671,6 @@ public final class PeerNetwork implements AutoCloseable {
         // verack and the tracker's messages need no answer on a peer connection
     }
 
-    private void serveHeaders(Peer p, PeerMessages.GetHeaders g) {
-        BlockIndexEntry start = null;
-        for (Hash h : g.locator()) {
-            BlockIndexEntry e = chain.entry(h);
-            if (e != null && chain.isActive(e)) {
-                start = e;
-                break;
-            }
-        }
-        if (start == null) {
-            start = chain.entryAt(0);
-        } else {
-            // a locator begins at the peer's tip: it has at least the newest block of ours it names
-            p.noteShownHeight(start.height());
-        }
-        List<BlockHeader> out = new ArrayList<>();
-        for (int h = start.height() + 1; out.size() < PeerMessages.MAX_HEADERS_RESULTS; h++) {
-            BlockIndexEntry e = chain.entryAt(h);
-            if (e == null) {
-                break;
-            }
-            out.add(e.header());
-            p.knownBlocks.add(e.hash());
-            if (e.hash().equals(g.stop())) {
-                break;
-            }
-        }
-        p.send(new PeerMessages.Headers(out));
-    }
-
-    private void onHeaders(Peer p, List<BlockHeader> headers) {
-        boolean fromSyncPeer = noteHeadersFrom(p);
-        if (headers.isEmpty()) {
-            p.headersRequestedNanos = 0;
-            if (fromSyncPeer) {
-                syncPeerDone(p);
-            }
-            askHeadersIfWanted(p);
-            return;
-        }
-        for (int i = 1; i < headers.size(); i++) {
-            if (!headers.get(i).prevHash().equals(headers.get(i - 1).hash())) {
-                misbehave(p, Misbehaviour.NON_CONTINUOUS_HEADERS, Misbehaviour.CODE_NON_CONTINUOUS,
-                        "header " + i + " does not follow header " + (i - 1));
-                return;
-            }
-        }
-        boolean full = headers.size() == PeerMessages.MAX_HEADERS_RESULTS;
-        BlockHeader lastHeader = headers.get(headers.size() - 1);
-        HeaderPresync pre = p.presync;
-        if (pre != null && !pre.redownloading && headers.get(0).prevHash().equals(pre.lastHash)) {
-            p.headersRequestedNanos = 0;
-            continuePresync(p, pre, headers, full);
-            return;
-        }
-        BlockIndexEntry parent = chain.entry(headers.get(0).prevHash());
-        if (parent == null) {
-            headers.forEach(h -> p.knownBlocks.add(h.hash()));
-            // An announcement of a block whose parents we lack: ask for the headers in between. One that races our
-            // unanswered getheaders, or builds on headers of this peer we held back (the lead limit), is what an
-            // honest peer mining faster than we sync sends; only the others count toward the penalty.
-            boolean expected = p.moreHeaders || headersOutstanding(p);
-            if (!expected && ++p.unconnectingHeaders % Misbehaviour.MAX_UNCONNECTING_HEADERS == 0) {
-                misbehave(p, Misbehaviour.UNCONNECTING_HEADERS, Misbehaviour.CODE_UNCONNECTING,
-                        "the parent " + headers.get(0).prevHash() + " is unknown");
-            }
-            maybeAskHeaders(p);
-            return;
-        }
-        p.unconnectingHeaders = 0;
-        // Headers that connect are taken as the answer to any getheaders outstanding with this peer; headers that
-        // do not connect cannot be one (Bitcoin Core's rule).
-        p.headersRequestedNanos = 0;
-        BlockIndexEntry tip = chain.tip();
-        boolean allKnown = chain.entry(lastHeader.hash()) != null;
-        boolean redownload = pre != null && pre.redownloading;
-        if (!allKnown && !redownload && workAfter(parent, headers).compareTo(tip.chainWork()) <= 0) {
-            // A branch with no more work than ours cannot become our chain: nothing of it is stored. A full
-            // answer may be the start of a longer branch: count its work without storing it (Bitcoin Core's
-            // headers presync, in spirit) and store it only once it shows more work than ours.
-            if (full) {
-                startPresync(p, parent, headers);
-            } else {
-                askHeadersIfWanted(p);
-            }
-            return;
-        }
-        int room = tip.height() + MAX_HEADERS_LEAD - parent.height();
-        boolean truncated = headers.size() > room;
-        List<BlockHeader> accepted = truncated ? headers.subList(0, Math.max(0, room)) : headers;
-        accepted.forEach(h -> p.knownBlocks.add(h.hash()));
-        List<BlockIndexEntry> entries;
-        try {
-            entries = accepted.isEmpty() ? List.of() : chain.acceptHeaders(accepted);
-        } catch (ValidationException e) {
-            if (!Misbehaviour.HARMLESS_BLOCK_REASONS.contains(e.reason())) {
-                misbehave(p, Misbehaviour.INVALID_BLOCK, e.reason(), "invalid header: " + e.getMessage());
-            }
-            return;
-        }
-        BlockIndexEntry last = entries.isEmpty() ? parent : entries.get(entries.size() - 1);
-        if (redownload) {
-            pre.allowance -= accepted.size();
-            if (pre.allowance <= 0 || last.chainWork().compareTo(tip.chainWork()) > 0) {
-                p.presync = null;
-            }
-        }
-        p.noteBest(last);
-        if (truncated) {
-            p.moreHeaders = true;
-        } else if (full) {
-            askHeaders(p, BlockLocator.from(last, chain));
-        } else {
-            if (fromSyncPeer) {
-                syncPeerDone(p);
-            }
-            askHeadersIfWanted(p);
-        }
-        if (!full && entries.size() <= MAX_ANNOUNCE_HEADERS && last.chainWork().compareTo(tip.chainWork()) > 0) {
-            download.requestAnnounced(p, entries);
-        }
-        requestBlocks();
-    }
-
-    /** Asks {@code p} for the headers after {@code locator}; the request is outstanding until headers that connect arrive. */
-    private void askHeaders(Peer p, List<Hash> locator) {
-        p.headersRequestedNanos = System.nanoTime();
-        p.headersWanted = false;
-        p.send(new PeerMessages.GetHeaders(locator, Hash.ZERO));
-    }
-
-    /**
-     * Asks {@code p} for the headers beyond our best header unless a getheaders to it is still unanswered (Bitcoin
-     * Core's MaybeSendGetHeaders). Otherwise every announcement of a block we cannot place would ask again, and a
-     * peer mining faster than we sync would get a getheaders per block and answer each with up to 2,000 headers,
-     * until both sides' send queues fill and neither reads. What is not asked now is asked when the answer comes.
-     */
-    private void maybeAskHeaders(Peer p) {
-        if (headersOutstanding(p)) {
-            p.headersWanted = true;
-            return;
-        }
-        askHeaders(p, BlockLocator.from(chain.bestHeader(), chain));
-    }
-
-    private static boolean headersOutstanding(Peer p) {
-        long asked = p.headersRequestedNanos;
-        return asked != 0 && System.nanoTime() - asked < HEADERS_RESPONSE_NANOS;
-    }
-
-    /** After an answer that ended the peer's headers: asks again if an announcement was held back meanwhile. */
-    private void askHeadersIfWanted(Peer p) {
-        if (p.headersWanted) {
-            maybeAskHeaders(p);
-        }
-    }
-
-    private static BigInteger workAfter(BlockIndexEntry parent, List<BlockHeader> headers) {
-        BigInteger w = parent.chainWork();
-        for (BlockHeader h : headers) {
-            w = w.add(CompactTarget.work(h.bits()));
-        }
-        return w;
-    }
-
-    private void startPresync(Peer p, BlockIndexEntry fork, List<BlockHeader> headers) {
-        if (!checkPresyncHeaders(p, headers)) {
-            return;
-        }
-        BlockHeader last = headers.get(headers.size() - 1);
-        p.presync = new HeaderPresync(fork.hash(), last.hash(), headers.size(), workAfter(fork, headers));
-        askHeaders(p, List.of(last.hash()));
-    }
-
-    private void continuePresync(Peer p, HeaderPresync pre, List<BlockHeader> headers, boolean full) {
-        if (!checkPresyncHeaders(p, headers)) {
-            return;
-        }
-        for (BlockHeader h : headers) {
-            pre.work = pre.work.add(CompactTarget.work(h.bits()));
-        }
-        pre.count += headers.size();
-        pre.lastHash = headers.get(headers.size() - 1).hash();
-        BlockIndexEntry fork = chain.entry(pre.fork);
-        if (fork != null && pre.work.compareTo(chain.tip().chainWork()) > 0) {
-            // The branch has more work than ours after all: ask for it again from the fork, and store it this time.
-            pre.redownloading = true;
-            pre.allowance = pre.count;
-            askHeaders(p, BlockLocator.from(fork, chain));
-        } else if (full && fork != null) {
-            askHeaders(p, List.of(pre.lastHash));
-        } else {
-            p.presync = null;
-        }
-    }
-
-    /** Proof of work of headers not stored (yet): a peer cannot make us count work it did not do. */
-    private boolean checkPresyncHeaders(Peer p, List<BlockHeader> headers) {
-        for (BlockHeader h : headers) {
-            try {
-                chain.checkHeader(h);
-            } catch (ValidationException e) {
-                misbehave(p, Misbehaviour.INVALID_BLOCK, e.reason(), "invalid header " + h.hash() + ": " + e.getMessage());
-                p.presync = null;
-                return false;
-            }
-        }
-        return true;
-    }
-
-    // ------------------------------------------------------------------ headers sync peer
-
-    /** True when {@code p} is the sync peer (its answer resets its clock). */
-    private synchronized boolean noteHeadersFrom(Peer p) {
-        if (syncPeer == p) {
-            syncPeerAskedNanos = System.nanoTime();
-            return true;
-        }
-        return false;
-    }
-
-    private synchronized void syncPeerDone(Peer p) {
-        if (syncPeer == p) {
-            syncPeer = null;
-        }
-        try {
-            timer.execute(this::startHeadersSync);
-        } catch (RejectedExecutionException e) {
-            // closing
-        }
-    }
-
-    /**
-     * Asks one peer at a time for the headers it has beyond ours (as Bitcoin Core does, so that initial sync does
-     * not download every header from every peer): an outbound peer, or an inbound one claiming more work than our
-     * best header, each at most once per connection. A sync peer that stays silent past the stall timeout is
-     * replaced by the next; announcements from any peer are still followed up with that peer.
-     */
-    private synchronized void startHeadersSync() {
-        if (closed) {
-            return;
-        }
-        long now = System.nanoTime();
-        if (syncPeer != null && !syncPeer.isClosed()) {
-            if (syncPeer.moreHeaders || now - syncPeerAskedNanos < settings.stallTimeout().toNanos()) {
-                return;
-            }
-            log.info("{} did not answer getheaders within {} ms: asking another peer", syncPeer,
-                    settings.stallTimeout().toMillis());
-        }
-        syncPeer = null;
-        BlockIndexEntry best = chain.bestHeader();
-        Peer pick = null;
-        for (Peer p : peers.values()) {
-            if (p.isClosed() || p.askedForHeaders || (p.inbound && p.version.work().compareTo(best.chainWork()) <= 0)) {
-                continue;
-            }
-            if (pick == null || (pick.inbound && !p.inbound)) {
-                pick = p;
-            }
-        }
-        if (pick == null) {
-            return;
-        }
-        pick.askedForHeaders = true;
-        syncPeer = pick;
-        syncPeerAskedNanos = now;
-        askHeaders(pick, BlockLocator.from(best, chain));
-    }
-
-    /** Asks for more headers, from the peer that has them, once the blocks have caught up with half the lead. */
-    private void resumeHeaders() {
-        BlockIndexEntry best = chain.bestHeader();
-        if (best.height() - chain.tip().height() > MAX_HEADERS_LEAD / 2) {
-            return;
-        }
-        for (Peer p : peers.values()) {
-            if (p.moreHeaders && !p.isClosed()) {
-                p.moreHeaders = false;
-                synchronized (this) {
-                    if (syncPeer == p) {
-                        syncPeerAskedNanos = System.nanoTime();
-                    }
-                }
-                askHeaders(p, BlockLocator.from(best, chain));
-                return;
-            }
-        }
-    }
-
     private void onInv(Peer p, List<InvItem> items) {
         List<InvItem> wanted = new ArrayList<>();
         boolean unknownBlock = false;
@@ -1004,7 +699,7 @@ public final class PeerNetwork implements AutoCloseable {
                     Peer.INV_BURST, (long) Peer.INV_PER_SECOND);
         }
         if (unknownBlock) {
-            maybeAskHeaders(p);
+            headerSync.maybeAskHeaders(p);
         }
         if (!wanted.isEmpty()) {
             p.send(new PeerMessages.GetData(wanted));
@@ -1079,7 +774,7 @@ public final class PeerNetwork implements AutoCloseable {
                 p.syncedBlocks = Math.max(p.syncedBlocks, e.height());
             }
             if (outcome == BlockOutcome.ORPHAN && !requested) {
-                maybeAskHeaders(p);
+                headerSync.maybeAskHeaders(p);
             }
         } catch (ValidationException e) {
             if (!Misbehaviour.HARMLESS_BLOCK_REASONS.contains(e.reason())) {
@@ -1142,7 +837,7 @@ public final class PeerNetwork implements AutoCloseable {
             }
             List<BlockHeader> headers = new ArrayList<>();
             BlockIndexEntry e = tip;
-            for (; e != null && e.height() > 0 && headers.size() < MAX_ANNOUNCE_HEADERS
+            for (; e != null && e.height() > 0 && headers.size() < HeaderSync.MAX_ANNOUNCE_HEADERS
                     && !p.knownBlocks.contains(e.hash()); e = e.parent()) {
                 headers.add(e.header());
             }
@@ -1177,8 +872,8 @@ public final class PeerNetwork implements AutoCloseable {
                 }
             }
             txRelay.expire(now);
-            startHeadersSync();
-            resumeHeaders();
+            headerSync.startHeadersSync();
+            headerSync.resumeHeaders();
             requestBlocks();
             NetworkEvent.SyncProgress progress = download.progress(peers.size());
             if (progress != null) {

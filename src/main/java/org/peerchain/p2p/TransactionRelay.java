@@ -17,20 +17,12 @@ import org.peerchain.p2p.wire.PeerMessages.InvKind;
 /**
  * Transaction relay: which announced transactions are asked for and of whom, what arrives (into the mempool, kept as an
  * orphan, or refused and remembered), and announcing what the mempool accepts to every peer that lacks it. Blocks,
- * headers and connections are {@link PeerNetwork}'s; what a peer does wrong here is scored through {@link Penalties}.
+ * headers and connections are {@link PeerNetwork}'s; what a peer does wrong here is scored through {@link PeerPenalties}.
  */
 final class TransactionRelay {
     /** A transaction asked of one peer is not asked of another before this. */
     static final long TX_REQUEST_TIMEOUT_NANOS = 5_000_000_000L;
     static final int MAX_RECENT_REJECTS = 10_000;
-
-    /** How a peer's misdeeds here are scored (the network keeps the scores and bans). */
-    interface Penalties {
-        void misbehave(Peer p, int points, String code, String detail);
-
-        /** An unrequested message that brought nothing new. */
-        void redundant(Peer p, String what);
-    }
 
     /** A transaction asked of {@code peer} at {@code atNanos}. */
     private record TxRequest(Peer peer, long atNanos) {
@@ -39,7 +31,7 @@ final class TransactionRelay {
     private final ChainAccess chain;
     private final Map<Long, Peer> peers;
     private final ExecutorService relay;
-    private final Penalties penalties;
+    private final PeerPenalties penalties;
     private final Map<Hash, TxRequest> requestedTxs = new ConcurrentHashMap<>();
     private final KnownSet<Hash> recentRejects = new KnownSet<>(MAX_RECENT_REJECTS);
     /**
@@ -51,7 +43,7 @@ final class TransactionRelay {
     private final MissingInputsBudget missingInputs = new MissingInputsBudget();
     private final OrphanTransactions orphans = new OrphanTransactions();
 
-    TransactionRelay(ChainAccess chain, Map<Long, Peer> peers, ExecutorService relay, Penalties penalties) {
+    TransactionRelay(ChainAccess chain, Map<Long, Peer> peers, ExecutorService relay, PeerPenalties penalties) {
         this.chain = chain;
         this.peers = peers;
         this.relay = relay;

@@ -405,7 +405,7 @@ class HostilePeersTest {
     void aLongHeaderChainWhoseBlocksNeverComeIsStoredOnlyUpToTheLeadLimitAndItsPeerDroppedForStalling()
             throws Exception {
         Block fork = prefix.get(0);
-        int length = PeerNetwork.MAX_HEADERS_LEAD + 4 * PeerMessages.MAX_HEADERS_RESULTS;
+        int length = HeaderSync.MAX_HEADERS_LEAD + 4 * PeerMessages.MAX_HEADERS_RESULTS;
         List<BlockHeader> branch = lowWorkHeaders(fork.hash(), fork.header().time(), 12, length);
         try (ScriptedPeer p = attacker()) {
             p.send(new PeerMessages.Headers(branch.subList(0, PeerMessages.MAX_HEADERS_RESULTS)));
@@ -433,7 +433,7 @@ class HostilePeersTest {
                 }
                 p.send(new PeerMessages.Headers(branch.subList(from, Math.min(branch.size(),
                         from + PeerMessages.MAX_HEADERS_RESULTS))));
-                if (victim.chain().bestHeader().height() >= victim.chain().tip().height() + PeerNetwork.MAX_HEADERS_LEAD) {
+                if (victim.chain().bestHeader().height() >= victim.chain().tip().height() + HeaderSync.MAX_HEADERS_LEAD) {
                     break;
                 }
             }
@@ -442,9 +442,9 @@ class HostilePeersTest {
             assertFalse(isBanned(p), "stalling is dropped, not banned");
         }
         long stored = branch.stream().filter(h -> victim.chain().entry(h.hash()) != null).count();
-        assertTrue(stored <= victim.chain().tip().height() + PeerNetwork.MAX_HEADERS_LEAD - 1,
+        assertTrue(stored <= victim.chain().tip().height() + HeaderSync.MAX_HEADERS_LEAD - 1,
                 stored + " headers stored");
-        assertTrue(victim.chain().bestHeader().height() <= victim.chain().tip().height() + PeerNetwork.MAX_HEADERS_LEAD);
+        assertTrue(victim.chain().bestHeader().height() <= victim.chain().tip().height() + HeaderSync.MAX_HEADERS_LEAD);
         System.out.println("lead test: " + stored + " of " + branch.size() + " headers stored");
         assertKeptItsChain();
     }

@@ -47,7 +47,7 @@ class SyncFromBusyMinerTest {
         miner = Node.start(new NodeConfig(ChainParams.REGTEST, dir.resolve("miner"), NodeConfig.OFF, 0,
                 new PeerOptions(List.of(), List.of(), P2pSettings.forLoopbackTests()), new MiningConfig(true, 1, null)));
         // more than the headers lead, so the syncing node holds back some of the miner's headers while it mines on
-        int ahead = PeerNetwork.MAX_HEADERS_LEAD + 2_000;
+        int ahead = HeaderSync.MAX_HEADERS_LEAD + 2_000;
         TestNetwork.await("the miner to build " + ahead + " blocks", Duration.ofSeconds(60), () -> miner.chain().height() >= ahead);
         fresh = Node.start(new NodeConfig(ChainParams.REGTEST, dir.resolve("fresh"), NodeConfig.OFF, 0,
                 new PeerOptions(List.of(), List.of(TestNetwork.address(miner)), P2pSettings.forLoopbackTests())));
