@@ -100,8 +100,7 @@ public final class ChainState implements UtxoView, AutoCloseable {
             Comparator.comparing(BlockIndexEntry::chainWork).reversed()
                     .thenComparingLong(e -> e.sequence)
                     .thenComparing(BlockIndexEntry::hash));
-    private final Map<Hash, List<Block>> orphansByParent = new HashMap<>();
-    private final Deque<Block> orphanOrder = new ArrayDeque<>();
+    private final OrphanBlocks orphans = new OrphanBlocks(MAX_ORPHAN_BLOCKS);
     private final Map<Hash, SignatureVerifier.Pending> preverified =
             Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
                 @Override
@@ -907,7 +906,7 @@ public final class ChainState implements UtxoView, AutoCloseable {
         }
         BlockIndexEntry parent = index.get(block.header().prevHash());
         if (parent == null) {
-            addOrphan(block);
+            orphans.add(block);
             return BlockOutcome.ORPHAN;
         }
         if (e == null) {
@@ -958,25 +957,6 @@ public final class ChainState implements UtxoView, AutoCloseable {
         }
     }
 
-    private void addOrphan(Block block) {
-        List<Block> held = orphansByParent.get(block.header().prevHash());
-        if (held != null && held.stream().anyMatch(b -> b.hash().equals(block.hash()))) {
-            return;
-        }
-        if (orphanOrder.size() >= MAX_ORPHAN_BLOCKS) {
-            Block dropped = orphanOrder.poll();
-            List<Block> siblings = orphansByParent.get(dropped.header().prevHash());
-            if (siblings != null) {
-                siblings.remove(dropped);
-                if (siblings.isEmpty()) {
-                    orphansByParent.remove(dropped.header().prevHash());
-                }
-            }
-        }
-        orphansByParent.computeIfAbsent(block.header().prevHash(), k -> new ArrayList<>(1)).add(block);
-        orphanOrder.add(block);
-    }
-
     /** Ed25519 verifications run on blocks' transactions so far (read by tests: what a block cost to check). */
     public long signatureVerifications() {
         return verifier.verifications();
@@ -985,7 +965,7 @@ public final class ChainState implements UtxoView, AutoCloseable {
     public int orphanCount() {
         lock.lock();
         try {
-            return orphanOrder.size();
+            return orphans.size();
         } finally {
             lock.unlock();
         }
@@ -995,12 +975,7 @@ public final class ChainState implements UtxoView, AutoCloseable {
         Deque<Hash> parents = new ArrayDeque<>();
         parents.add(parent);
         while (!parents.isEmpty()) {
-            List<Block> waiting = orphansByParent.remove(parents.poll());
-            if (waiting == null) {
-                continue;
-            }
-            for (Block orphan : waiting) {
-                orphanOrder.remove(orphan);
+            for (Block orphan : orphans.takeChildrenOf(parents.poll())) {
                 try {
                     BlockRules.checkBlock(orphan, params);
                     storeAndActivate(orphan, null);
