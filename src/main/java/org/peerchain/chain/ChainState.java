@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -53,14 +52,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ChainState implements UtxoView, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChainState.class);
-    /** Blocks the background index build reads per batch (one transaction, the lock held only to read and write). */
-    static final int TX_INDEX_BATCH_BLOCKS = 200;
-    /** Block bytes per build batch at most, so that a batch of full blocks still holds the lock briefly. */
-    static final int TX_INDEX_BATCH_BYTES = 4 << 20;
     /** About how many progress events loading the block index sends, however long the chain. */
     static final int INDEX_LOAD_PROGRESS_STEPS = 100;
-    /** The least time between two build progress events. */
-    static final long TX_INDEX_PROGRESS_INTERVAL_MS = 250;
 
     /** Where a transaction of the active chain is. */
     public record TxLocation(Hash blockHash, int height) {
@@ -114,12 +107,7 @@ public final class ChainState implements UtxoView, AutoCloseable {
     private long sequence;
     private long txouts;
     private long totalAmount;
-    /** Whether connects and disconnects maintain the transaction index (stored: {@link ChainDatabase#META_TX_INDEX}). */
-    private boolean txIndexOn;
-    /** The height up to which every active block's transactions are in the index; -1 for none. */
-    private int txIndexHeight = -1;
-    private Thread txIndexBuilder;
-    private volatile boolean txIndexBuilding;
+    private final TxIndex txIndex;
     private volatile boolean closing;
 
     private ChainState(ChainParams params, ChainDatabase db, EventBus events, Executor verifyExecutor,
@@ -129,6 +117,27 @@ public final class ChainState implements UtxoView, AutoCloseable {
         this.events = events;
         this.clockSeconds = clockSeconds;
         this.verifier = new SignatureVerifier(verifyExecutor);
+        this.txIndex = new TxIndex(db, lock, events, new TxIndex.Chain() {
+            @Override
+            public List<BlockIndexEntry> active() {
+                return active;
+            }
+
+            @Override
+            public boolean onActiveChain(BlockIndexEntry e) {
+                return ChainState.this.onActiveChain(e);
+            }
+
+            @Override
+            public Block decode(Hash hash, byte[] data) {
+                return decodeBlock(hash, data);
+            }
+
+            @Override
+            public boolean closing() {
+                return closing;
+            }
+        });
     }
 
     /**
@@ -168,9 +177,7 @@ public final class ChainState implements UtxoView, AutoCloseable {
                 initialise();
                 return;
             }
-            long indexed = db.metaLong(ChainDatabase.META_TX_INDEX, Long.MIN_VALUE);
-            txIndexOn = indexed != Long.MIN_VALUE;
-            txIndexHeight = txIndexOn ? (int) indexed : -1;
+            txIndex.load();
             String stored = new String(network, java.nio.charset.StandardCharsets.UTF_8);
             if (!stored.equals(params.networkId())) {
                 throw new ChainStoreException("The chain database " + db.file() + " belongs to network '" + stored
@@ -506,208 +513,26 @@ public final class ChainState implements UtxoView, AutoCloseable {
      * the transaction is unknown, or when its block lies above the height the index has been built to so far.
      */
     public java.util.Optional<TxLocation> txLocation(Hash txid) {
-        lock.lock();
-        try {
-            if (!txIndexOn) {
-                return java.util.Optional.empty();
-            }
-            int h = db.indexedTxHeight(txid);
-            if (h < 0 || h > txIndexHeight || h >= active.size()) {
-                return java.util.Optional.empty();
-            }
-            return java.util.Optional.of(new TxLocation(active.get(h).hash(), h));
-        } finally {
-            lock.unlock();
-        }
+        return txIndex.location(txid);
     }
 
     public TxIndexProgress txIndexProgress() {
-        lock.lock();
-        try {
-            return new TxIndexProgress(txIndexOn, txIndexHeight, txIndexBuilding);
-        } finally {
-            lock.unlock();
-        }
+        return txIndex.progress();
     }
 
-    /**
-     * Turns the transaction index on. Blocks connected from now on are indexed in their own transaction; the
-     * blocks already on the chain are indexed by a background thread ("txindex-build") in batches, one SQLite
-     * transaction each, taking the lock only to read a batch's blocks and to write its rows. An index left
-     * incomplete by a stop is resumed where it was; one turned off in between is rebuilt from the start.
-     */
+    /** Turns the transaction index on (see {@link TxIndex#enable}). */
     public void enableTxIndex() {
-        enableTxIndex(TX_INDEX_BATCH_BLOCKS);
+        txIndex.enable(TxIndex.BATCH_BLOCKS);
     }
 
     /** As {@link #enableTxIndex()}, with the build reading {@code batchBlocks} blocks per batch (tests: smaller). */
     void enableTxIndex(int batchBlocks) {
-        lock.lock();
-        try {
-            if (closing) {
-                throw new IllegalStateException("the chain is closing");
-            }
-            if (!txIndexOn) {
-                // whatever the table holds was not maintained while the index was off
-                db.clearTxIndex();
-                db.putMetaLong(ChainDatabase.META_TX_INDEX, -1);
-                db.commit();
-                txIndexOn = true;
-                txIndexHeight = -1;
-                log.info("Transaction index turned on: indexing {} blocks", active.size());
-            }
-            if (txIndexHeight < active.size() - 1 && txIndexBuilder == null) {
-                txIndexBuilding = true;
-                Thread t = new Thread(() -> buildTxIndex(batchBlocks), "txindex-build");
-                t.setDaemon(true);
-                txIndexBuilder = t;
-                t.start();
-            }
-        } finally {
-            lock.unlock();
-        }
+        txIndex.enable(batchBlocks);
     }
 
-    /**
-     * Turns the transaction index off: connects stop maintaining it and it is marked absent, so a later
-     * {@link #enableTxIndex()} rebuilds it from the start (its rows stay in the file until then). Stops a build.
-     */
+    /** Turns the transaction index off (see {@link TxIndex#disable}). */
     public void disableTxIndex() {
-        lock.lock();
-        try {
-            if (!txIndexOn) {
-                return;
-            }
-            db.deleteMeta(ChainDatabase.META_TX_INDEX);
-            db.commit();
-            txIndexOn = false;
-            txIndexHeight = -1;
-            log.info("Transaction index turned off");
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** A batch of active blocks the build reads under the lock and indexes after hashing them outside it. */
-    private record IndexBatch(int fromHeight, List<BlockIndexEntry> entries, List<byte[]> blocks) {
-    }
-
-    private void buildTxIndex(int batchBlocks) {
-        long lastEvent = 0;
-        publishTxIndexProgress(true);
-        try {
-            while (true) {
-                IndexBatch batch = readIndexBatch(batchBlocks);
-                if (batch == null) {
-                    break;
-                }
-                List<List<Hash>> txids = new ArrayList<>(batch.blocks().size());
-                for (int i = 0; i < batch.blocks().size(); i++) {
-                    List<Hash> ids = new ArrayList<>();
-                    for (Transaction tx : decodeBlock(batch.entries().get(i).hash(), batch.blocks().get(i)).transactions()) {
-                        ids.add(tx.txid());
-                    }
-                    txids.add(ids);
-                }
-                if (!writeIndexBatch(batch, txids)) {
-                    break;
-                }
-                long now = System.currentTimeMillis();
-                if (now - lastEvent >= TX_INDEX_PROGRESS_INTERVAL_MS) {
-                    lastEvent = now;
-                    publishTxIndexProgress(true);
-                }
-            }
-        } catch (RuntimeException e) {
-            log.error("Building the transaction index stopped: {}", e.getMessage(), e);
-        } finally {
-            lock.lock();
-            try {
-                txIndexBuilding = false;
-                txIndexBuilder = null;
-            } finally {
-                lock.unlock();
-            }
-        }
-        publishTxIndexProgress(false);
-    }
-
-    /** The next blocks to index, or null when the index has reached the tip, was turned off, or the chain closes. */
-    private IndexBatch readIndexBatch(int batchBlocks) {
-        lock.lock();
-        try {
-            if (closing || !txIndexOn || txIndexHeight >= active.size() - 1) {
-                return null;
-            }
-            int from = txIndexHeight + 1;
-            List<BlockIndexEntry> entries = new ArrayList<>();
-            List<byte[]> blocks = new ArrayList<>();
-            long bytes = 0;
-            for (int h = from; h < active.size() && entries.size() < batchBlocks && bytes < TX_INDEX_BATCH_BYTES; h++) {
-                BlockIndexEntry e = active.get(h);
-                byte[] data = db.block(e.hash());
-                if (data == null) {
-                    throw new ChainStoreException("The chain database " + db.file() + " lacks the data of block "
-                            + e.hash());
-                }
-                entries.add(e);
-                blocks.add(data);
-                bytes += data.length;
-            }
-            return new IndexBatch(from, entries, blocks);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /**
-     * Writes a batch's rows in one transaction, if the chain still has those blocks where they were read and no
-     * connect or disconnect has moved the index meanwhile; otherwise the batch is read again. False to stop.
-     */
-    private boolean writeIndexBatch(IndexBatch batch, List<List<Hash>> txids) {
-        lock.lock();
-        try {
-            if (closing || !txIndexOn) {
-                return false;
-            }
-            if (txIndexHeight != batch.fromHeight() - 1) {
-                return true;
-            }
-            for (BlockIndexEntry e : batch.entries()) {
-                if (!onActiveChain(e)) {
-                    return true;
-                }
-            }
-            for (int i = 0; i < batch.entries().size(); i++) {
-                int height = batch.entries().get(i).height();
-                for (Hash txid : txids.get(i)) {
-                    db.indexTx(txid, height);
-                }
-                txIndexHeight = height;
-            }
-            db.putMetaLong(ChainDatabase.META_TX_INDEX, txIndexHeight);
-            db.commit();
-            return true;
-        } catch (RuntimeException e) {
-            db.rollback();
-            txIndexHeight = batch.fromHeight() - 1;
-            throw e;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void publishTxIndexProgress(boolean building) {
-        int indexed;
-        int chainHeight;
-        lock.lock();
-        try {
-            indexed = txIndexHeight;
-            chainHeight = active.size() - 1;
-        } finally {
-            lock.unlock();
-        }
-        events.publish(new ChainEvent.TxIndexProgress(indexed, chainHeight, building));
+        txIndex.disable();
     }
 
     /**
@@ -1073,7 +898,7 @@ public final class ChainState implements UtxoView, AutoCloseable {
         List<Step> connected = new ArrayList<>();
         long savedTxouts = txouts;
         long savedTotal = totalAmount;
-        int savedTxIndexHeight = txIndexHeight;
+        int savedTxIndexHeight = txIndex.height();
         db.savepoint();
         try {
             for (int h = oldTip.height(); h > fork.height(); h--) {
@@ -1098,7 +923,7 @@ public final class ChainState implements UtxoView, AutoCloseable {
             db.rollbackToSavepoint();
             txouts = savedTxouts;
             totalAmount = savedTotal;
-            txIndexHeight = savedTxIndexHeight;
+            txIndex.restoreHeight(savedTxIndexHeight);
             throw e;
         }
         // Move the active chain in place: drop what was above the fork, append the new branch.
@@ -1179,18 +1004,7 @@ public final class ChainState implements UtxoView, AutoCloseable {
         signatures.await();
         undo.compactSize(spentCount).raw(spent.toByteArray());
         db.putUndo(e, undo.toByteArray());
-        if (txIndexOn && height == txIndexHeight + 1) {
-            // below the indexed height + 1 only while the background build has not caught up; it will index this
-            indexTransactions(txs, height);
-        }
-    }
-
-    private void indexTransactions(List<Transaction> txs, int height) {
-        for (Transaction tx : txs) {
-            db.indexTx(tx.txid(), height);
-        }
-        txIndexHeight = height;
-        db.putMetaLong(ChainDatabase.META_TX_INDEX, height);
+        txIndex.connected(txs, height);
     }
 
     private void addOutputs(Transaction tx, int height, boolean coinbase) {
@@ -1229,14 +1043,7 @@ public final class ChainState implements UtxoView, AutoCloseable {
             totalAmount += spent.getValue().output().amount();
         }
         db.deleteUndo(e);
-        if (txIndexOn && e.height() <= txIndexHeight) {
-            // disconnects run from the tip down, so this is the highest indexed block
-            for (Transaction tx : txs) {
-                db.unindexTx(tx.txid());
-            }
-            txIndexHeight = e.height() - 1;
-            db.putMetaLong(ChainDatabase.META_TX_INDEX, txIndexHeight);
-        }
+        txIndex.disconnected(txs, e.height());
     }
 
     /** A block's undo data: the coins its inputs spent, in spending order. */
@@ -1263,21 +1070,7 @@ public final class ChainState implements UtxoView, AutoCloseable {
     @Override
     public void close() {
         closing = true;
-        Thread builder;
-        lock.lock();
-        try {
-            builder = txIndexBuilder;
-        } finally {
-            lock.unlock();
-        }
-        if (builder != null) {
-            try {
-                // it stops after its current batch
-                builder.join(TimeUnit.SECONDS.toMillis(30));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        txIndex.awaitBuildStopped();
         lock.lock();
         try {
             db.close();

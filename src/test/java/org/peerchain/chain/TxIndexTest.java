@@ -190,7 +190,7 @@ class TxIndexTest {
                 assertTrue(progress.get(i).indexedHeight() >= progress.get(i - 1).indexedHeight(), progress.toString());
             }
             long whileBuilding = progress.stream().filter(ChainEvent.TxIndexProgress::building).count();
-            assertTrue(whileBuilding <= 2 + seconds * 1000 / ChainState.TX_INDEX_PROGRESS_INTERVAL_MS,
+            assertTrue(whileBuilding <= 2 + seconds * 1000 / TxIndex.PROGRESS_INTERVAL_MS,
                     whileBuilding + " events in " + seconds + " s");
         }
     }
