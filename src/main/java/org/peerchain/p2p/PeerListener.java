@@ -33,8 +33,13 @@ import org.slf4j.LoggerFactory;
  * The P2P layer grows it into the full protocol.
  */
 public final class PeerListener implements AutoCloseable {
-    /** A connection that has not completed the handshake in this time is dropped. */
-    public static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * A connection that has not completed the handshake in this time is dropped. The handshake is two small messages
+     * each way (a round trip across the world takes well under a second); ten seconds leaves room for a slow link or a
+     * proxy, while a stranger that says nothing holds a slot six times less long than under Bitcoin Core's 60 s
+     * ({@code -peertimeout}), our limit before security round 2.
+     */
+    public static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
     /** A connection that sends nothing for this long (pings included) is dropped. */
     public static final Duration IDLE_TIMEOUT = Duration.ofMinutes(5);
     public static final int MAX_INBOUND_CONNECTIONS = 125;
