@@ -19,7 +19,7 @@ public interface InboundSessions {
     /** Most inbound connections from one address. */
     int maxConnectionsPerIp();
 
-    /** The message kinds a connection decodes (handshake included). */
+    /** The message kinds a connection decodes once its handshake is complete (before it: the handshake's only). */
     MessageCatalog catalog();
 
     /**

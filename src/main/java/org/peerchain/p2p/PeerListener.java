@@ -42,6 +42,18 @@ public final class PeerListener implements AutoCloseable {
     public static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
     /** A connection that sends nothing for this long (pings included) is dropped. */
     public static final Duration IDLE_TIMEOUT = Duration.ofMinutes(5);
+    /**
+     * What a connection may send before its handshake is complete: the handshake's own messages, each within its small
+     * limit (4 KiB). Any other type, or a bigger frame, is refused from its length and type (its first 256 bytes) and
+     * the connection closed: a stranger cannot make the node read a 2 MB block before it has said who it is.
+     */
+    static final MessageCatalog HANDSHAKE_CATALOG = MessageCatalog.standard().only(
+            Set.of(Message.Version.TYPE, Message.Verack.TYPE, Message.Error.TYPE),
+            new MessageCatalog.Refusal(HandshakeRejection.HANDSHAKE_REQUIRED,
+                    "only \"version\", \"verack\" and \"error\" are read before the handshake is complete"));
+    /** After a refusal, what the remote side already sent is discarded (at most this much, this long) before closing. */
+    private static final int REFUSAL_DRAIN_BYTES = 64 * 1024;
+    private static final int REFUSAL_DRAIN_MILLIS = 200;
     public static final int MAX_INBOUND_CONNECTIONS = 125;
     public static final int MAX_CONNECTIONS_PER_IP = 8;
     private static final int ACCEPT_BACKLOG = 128;
@@ -200,17 +212,20 @@ public final class PeerListener implements AutoCloseable {
         try (s) {
             s.setTcpNoDelay(true);
             s.setSoTimeout((int) IDLE_TIMEOUT.toMillis());
-            MessageCatalog catalog = sessions == null ? MessageCatalog.standard() : sessions.catalog();
-            FrameReader in = new FrameReader(s.getInputStream(), catalog);
             FrameWriter out = new FrameWriter(s.getOutputStream());
+            boolean shook = false;
             try {
-                Message.Version theirs = handshake(in, out);
+                Message.Version theirs = handshake(new FrameReader(s.getInputStream(), HANDSHAKE_CATALOG), out);
                 if (theirs == null) {
                     refused.incrementAndGet();
                     return;
                 }
+                shook = true;
                 deadline.cancel(false);
                 handshakes.incrementAndGet();
+                // the handshake's reader buffers nothing: the full protocol's reader starts at the next frame
+                MessageCatalog catalog = sessions == null ? MessageCatalog.standard() : sessions.catalog();
+                FrameReader in = new FrameReader(s.getInputStream(), catalog);
                 if (sessions != null) {
                     sessions.run(s, theirs, in, out);
                 } else {
@@ -218,7 +233,11 @@ public final class PeerListener implements AutoCloseable {
                 }
             } catch (FrameException e) {
                 log.debug("peer {} sent a bad frame: {}", s.getRemoteSocketAddress(), e.getMessage());
+                if (!shook) {
+                    refused.incrementAndGet();
+                }
                 out.tryWrite(e.toErrorMessage());
+                closeGently(s);
             }
         } catch (IOException e) {
             log.debug("peer {} connection ended: {}", s.getRemoteSocketAddress(), e.getMessage());
@@ -294,6 +313,29 @@ public final class PeerListener implements AutoCloseable {
 
     private static void dropSlowHandshake(Socket s) {
         tryError(s, new Message.Error(HandshakeRejection.HANDSHAKE_TIMEOUT, "handshake not completed within the time limit"));
+        closeQuietly(s);
+    }
+
+    /**
+     * Half-closes and discards what the remote side already sent (bounded) before the close: closing a socket with
+     * unread input sends a reset, which may make the remote side lose the error frame saying why.
+     */
+    private static void closeGently(Socket s) {
+        try {
+            s.shutdownOutput();
+            s.setSoTimeout(REFUSAL_DRAIN_MILLIS);
+            byte[] sink = new byte[8192];
+            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(REFUSAL_DRAIN_MILLIS);
+            for (int left = REFUSAL_DRAIN_BYTES; left > 0 && System.nanoTime() < end; ) {
+                int n = s.getInputStream().read(sink, 0, Math.min(sink.length, left));
+                if (n < 0) {
+                    break;
+                }
+                left -= n;
+            }
+        } catch (IOException ignored) {
+            // closing anyway
+        }
         closeQuietly(s);
     }
 

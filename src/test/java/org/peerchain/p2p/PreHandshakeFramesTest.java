@@ -78,6 +78,38 @@ class PreHandshakeFramesTest {
     }
 
     @Test
+    void aBlockFrameBeforeVersionIsRefusedFromItsTypeWithoutItsBodyBeingRead() throws Exception {
+        try (ScriptedPeer p = stranger()) {
+            p.sendRaw(headOfFrame(BLOCK_FRAME_BYTES, "{\"type\":\"block\",\"data\":\"", SENT_BYTES));
+            // the rest of the 2 MB is never sent: a node that waits for it answers nothing until its time-out
+            Message.Error e = p.awaitClosed(PROMPTLY);
+            assertNotNull(e, "an error frame before the close");
+            assertEquals(HandshakeRejection.HANDSHAKE_REQUIRED, e.code());
+            assertTrue(e.message().contains("\"block\""), e.message());
+        }
+    }
+
+    @Test
+    void aFrameOfAnUnknownTypeBeforeVersionIsRefusedWithoutItsBodyBeingRead() throws Exception {
+        try (ScriptedPeer p = stranger()) {
+            p.sendRaw(headOfFrame(BLOCK_FRAME_BYTES, "{\"type\":\"junk\",\"data\":\"", SENT_BYTES));
+            Message.Error e = p.awaitClosed(PROMPTLY);
+            assertNotNull(e, "an error frame before the close");
+            assertEquals(HandshakeRejection.HANDSHAKE_REQUIRED, e.code());
+        }
+    }
+
+    @Test
+    void aVersionFrameOverItsLimitIsRefusedFromItsLength() throws Exception {
+        try (ScriptedPeer p = stranger()) {
+            p.sendRaw(headOfFrame(BLOCK_FRAME_BYTES, "{\"type\":\"version\",\"network\":\"", SENT_BYTES));
+            Message.Error e = p.awaitClosed(PROMPTLY);
+            assertNotNull(e, "an error frame before the close");
+            assertEquals(FrameException.MESSAGE_TOO_LARGE, e.code());
+        }
+    }
+
+    @Test
     void aPeerThatSaysWhoItIsIsServedTheWholeProtocol() throws Exception {
         try (ScriptedPeer p = ScriptedPeer.handshaken(node.p2pPort(), "127.0.7." + nextAddress.getAndIncrement())) {
             p.pingPong();
