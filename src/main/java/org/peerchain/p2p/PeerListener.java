@@ -6,7 +6,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -69,7 +68,7 @@ public final class PeerListener implements AutoCloseable {
     private final ExecutorService connections;
     private final ScheduledExecutorService watchdog;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-    private final Map<InetAddress, Integer> perIp = new ConcurrentHashMap<>();
+    private final InboundSlots slots;
     private final AtomicLong handshakes = new AtomicLong();
     private final AtomicLong unknownMessages = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
@@ -80,6 +79,7 @@ public final class PeerListener implements AutoCloseable {
         this.sessions = sessions;
         this.server = server;
         this.handshakeTimeout = handshakeTimeout;
+        this.slots = new InboundSlots(sessions == null ? MAX_CONNECTIONS_PER_IP : sessions.maxConnectionsPerIp());
         String name = "peer-listener-" + server.getLocalPort();
         this.connections = new ThreadPoolExecutor(0, MAX_INBOUND_CONNECTIONS, 30, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), new NamedThreadFactory(name + "-conn"));
@@ -165,13 +165,12 @@ public final class PeerListener implements AutoCloseable {
             refuse(s, refusal);
             return;
         }
-        int maxPerIp = sessions == null ? MAX_CONNECTIONS_PER_IP : sessions.maxConnectionsPerIp();
-        int fromIp = perIp.merge(s.getInetAddress(), 1, Integer::sum);
-        if (fromIp > maxPerIp) {
-            perIp.computeIfPresent(s.getInetAddress(), (k, v) -> v <= 1 ? null : v - 1);
-            refuse(s, "connection limit reached (" + maxPerIp + " per address)");
+        String overLimit = slots.refusal(s.getInetAddress());
+        if (overLimit != null) {
+            refuse(s, overLimit);
             return;
         }
+        slots.take(s.getInetAddress());
         open.add(s);
         try {
             connections.execute(() -> serve(s));
@@ -196,8 +195,9 @@ public final class PeerListener implements AutoCloseable {
     }
 
     private void release(Socket s) {
-        open.remove(s);
-        perIp.computeIfPresent(s.getInetAddress(), (k, v) -> v <= 1 ? null : v - 1);
+        if (open.remove(s)) {
+            slots.release(s.getInetAddress());
+        }
     }
 
     private void serve(Socket s) {
