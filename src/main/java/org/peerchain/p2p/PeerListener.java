@@ -54,6 +54,12 @@ public final class PeerListener implements AutoCloseable {
     private static final int REFUSAL_DRAIN_BYTES = 64 * 1024;
     private static final int REFUSAL_DRAIN_MILLIS = 200;
     public static final int MAX_INBOUND_CONNECTIONS = 125;
+    /**
+     * Evicted connections still closing (their last frames being written: well under a second) over the slots: past
+     * this many, a newcomer to full slots is refused instead of evicting another peer, so a burst of connections cannot
+     * close more than this many peers at once.
+     */
+    static final int MAX_CLOSING_EVICTED = 16;
     public static final int MAX_CONNECTIONS_PER_IP = 8;
     private static final int ACCEPT_BACKLOG = 128;
 
@@ -69,6 +75,8 @@ public final class PeerListener implements AutoCloseable {
     private final ScheduledExecutorService watchdog;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final InboundSlots slots;
+    /** Most connections at once, those in their handshake included; when full, a newcomer may evict an inbound peer. */
+    private final int maxInbound;
     private final AtomicLong handshakes = new AtomicLong();
     private final AtomicLong unknownMessages = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
@@ -80,8 +88,9 @@ public final class PeerListener implements AutoCloseable {
         this.server = server;
         this.handshakeTimeout = handshakeTimeout;
         this.slots = new InboundSlots(sessions == null ? MAX_CONNECTIONS_PER_IP : sessions.maxConnectionsPerIp());
+        this.maxInbound = sessions == null ? MAX_INBOUND_CONNECTIONS : sessions.maxInbound();
         String name = "peer-listener-" + server.getLocalPort();
-        this.connections = new ThreadPoolExecutor(0, MAX_INBOUND_CONNECTIONS, 30, TimeUnit.SECONDS,
+        this.connections = new ThreadPoolExecutor(0, Math.max(1, maxInbound + MAX_CLOSING_EVICTED), 30, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), new NamedThreadFactory(name + "-conn"));
         ScheduledThreadPoolExecutor w = new ScheduledThreadPoolExecutor(1, new NamedThreadFactory(name + "-watchdog"));
         w.setRemoveOnCancelPolicy(true);
@@ -156,21 +165,22 @@ public final class PeerListener implements AutoCloseable {
     }
 
     private void admit(Socket s) {
-        if (open.size() >= MAX_INBOUND_CONNECTIONS) {
-            refuse(s, "connection limit reached (" + MAX_INBOUND_CONNECTIONS + " connections)");
-            return;
-        }
-        String refusal = sessions == null ? null : sessions.refusal(s.getInetAddress());
-        if (refusal != null) {
-            refuse(s, refusal);
-            return;
-        }
-        String overLimit = slots.refusal(s.getInetAddress());
+        InetAddress from = s.getInetAddress();
+        String overLimit = slots.refusal(from);
         if (overLimit != null) {
             refuse(s, overLimit);
             return;
         }
-        slots.take(s.getInetAddress());
+        String refusal = sessions == null ? null : sessions.refusal(from);
+        if (refusal != null) {
+            refuse(s, refusal);
+            return;
+        }
+        if (slots.held() >= maxInbound && !makeRoom()) {
+            refuse(s, "connection limit reached (" + maxInbound + " inbound connections, none to evict now)");
+            return;
+        }
+        slots.take(from);
         open.add(s);
         try {
             connections.execute(() -> serve(s));
@@ -179,9 +189,17 @@ public final class PeerListener implements AutoCloseable {
             if (closed) {
                 closeQuietly(s);
             } else {
-                refuse(s, "connection limit reached (" + MAX_INBOUND_CONNECTIONS + " connections)");
+                refuse(s, "connection limit reached (" + maxInbound + " inbound connections)");
             }
         }
+    }
+
+    /**
+     * The slots are full: the least useful inbound peer is evicted for the newcomer, unless too many evicted ones are
+     * still closing. Only the acceptor thread takes slots, so the count cannot rise meanwhile.
+     */
+    private boolean makeRoom() {
+        return sessions != null && slots.held() < maxInbound + MAX_CLOSING_EVICTED && sessions.evictForNewcomer();
     }
 
     private void refuse(Socket s, String why) {
