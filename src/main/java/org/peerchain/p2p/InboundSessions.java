@@ -13,13 +13,22 @@ import org.peerchain.p2p.wire.MessageCatalog;
  * peer protocol of {@link PeerNetwork}. Without one, the listener only answers pings.
  */
 public interface InboundSessions {
-    /** Why a connection from {@code remote} is refused (banned, full), or null to accept it. */
+    /** Why a connection from {@code remote} is refused (its address is banned), or null to accept it. */
     String refusal(InetAddress remote);
+
+    /** Most inbound connections at once, those still in their handshake included. */
+    int maxInbound();
+
+    /**
+     * Closes the least useful inbound peer so that a new connection can take its slot (Bitcoin Core's
+     * {@code AttemptToEvictConnection}); false when every inbound peer is protected: the newcomer is then refused.
+     */
+    boolean evictForNewcomer();
 
     /** Most inbound connections from one address. */
     int maxConnectionsPerIp();
 
-    /** The message kinds a connection decodes (handshake included). */
+    /** The message kinds a connection decodes once its handshake is complete (before it: the handshake's only). */
     MessageCatalog catalog();
 
     /**

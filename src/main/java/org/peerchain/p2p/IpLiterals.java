@@ -94,4 +94,35 @@ final class IpLiterals {
         }
         return String.format("%02x%02x:%02x%02x::/32", b[0], b[1], b[2], b[3]);
     }
+
+    /**
+     * The network group of an inbound connection, for the listener's limits per group and its choice of whom to evict:
+     * the {@code /16} of an IPv4 address, the {@code /64} of an IPv6 one (what a provider gives one subscriber at the
+     * least, so one attacker's many addresses), the IPv4 {@code /16} a 6to4 or Teredo address carries (as Bitcoin Core's
+     * {@code GetGroup} reads them), and a loopback address itself: every peer of a test runs from its own 127.0.0.x.
+     */
+    static String inboundGroup(InetAddress a) {
+        if (a.isLoopbackAddress()) {
+            return a.getHostAddress();
+        }
+        byte[] b = a.getAddress();
+        if (a instanceof Inet6Address) {
+            if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x02) {
+                return ipv4Group(b[2], b[3]);
+            }
+            if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x01 && b[2] == 0 && b[3] == 0) {
+                return ipv4Group((byte) ~b[12], (byte) ~b[13]);
+            }
+            return String.format("%x:%x:%x:%x::/64", word(b, 0), word(b, 2), word(b, 4), word(b, 6));
+        }
+        return ipv4Group(b[0], b[1]);
+    }
+
+    private static String ipv4Group(byte first, byte second) {
+        return (first & 0xff) + "." + (second & 0xff) + ".0.0/16";
+    }
+
+    private static int word(byte[] b, int at) {
+        return ((b[at] & 0xff) << 8) | (b[at + 1] & 0xff);
+    }
 }

@@ -60,6 +60,12 @@ public record P2pSettings(int maxInbound, int maxOutbound, int maxConnectionsPer
                         Duration.ofSeconds(2)), LocalDiscovery.Settings.off());
     }
 
+    /** At most {@code n} inbound connections at once (tests fill a small number of slots). */
+    public P2pSettings withMaxInbound(int n) {
+        return new P2pSettings(n, maxOutbound, maxConnectionsPerIp, discover, connectTimeout, handshakeTimeout, pingInterval,
+                pingTimeout, stallTimeout, connectInterval, banDuration, tracker, localDiscovery);
+    }
+
     public P2pSettings withMaxOutbound(int n) {
         return new P2pSettings(maxInbound, n, maxConnectionsPerIp, discover, connectTimeout, handshakeTimeout, pingInterval,
                 pingTimeout, stallTimeout, connectInterval, banDuration, tracker, localDiscovery);

@@ -108,6 +108,11 @@ final class Peer {
      */
     volatile long announcedHeight;
     volatile long syncedBlocks = -1;
+    /** When the connection was made ({@link System#nanoTime}), for the eviction's "longest connected". */
+    final long connectedNanos = System.nanoTime();
+    /** When the peer last sent a block that extended our chain, and a transaction that entered our mempool (0: never). */
+    volatile long lastNewBlockNanos;
+    volatile long lastNewTxNanos;
     /** When the peer last delivered a block we asked for, or when we first asked: the stall clock. */
     volatile long lastDeliveryNanos;
     volatile long pingNonce;

@@ -6,7 +6,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -33,11 +32,34 @@ import org.slf4j.LoggerFactory;
  * The P2P layer grows it into the full protocol.
  */
 public final class PeerListener implements AutoCloseable {
-    /** A connection that has not completed the handshake in this time is dropped. */
-    public static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * A connection that has not completed the handshake in this time is dropped. The handshake is two small messages
+     * each way (a round trip across the world takes well under a second); ten seconds leaves room for a slow link or a
+     * proxy, while a stranger that says nothing holds a slot six times less long than under Bitcoin Core's 60 s
+     * ({@code -peertimeout}), our limit before security round 2.
+     */
+    public static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
     /** A connection that sends nothing for this long (pings included) is dropped. */
     public static final Duration IDLE_TIMEOUT = Duration.ofMinutes(5);
+    /**
+     * What a connection may send before its handshake is complete: the handshake's own messages, each within its small
+     * limit (4 KiB). Any other type, or a bigger frame, is refused from its length and type (its first 256 bytes) and
+     * the connection closed: a stranger cannot make the node read a 2 MB block before it has said who it is.
+     */
+    static final MessageCatalog HANDSHAKE_CATALOG = MessageCatalog.standard().only(
+            Set.of(Message.Version.TYPE, Message.Verack.TYPE, Message.Error.TYPE),
+            new MessageCatalog.Refusal(HandshakeRejection.HANDSHAKE_REQUIRED,
+                    "only \"version\", \"verack\" and \"error\" are read before the handshake is complete"));
+    /** After a refusal, what the remote side already sent is discarded (at most this much, this long) before closing. */
+    private static final int REFUSAL_DRAIN_BYTES = 64 * 1024;
+    private static final int REFUSAL_DRAIN_MILLIS = 200;
     public static final int MAX_INBOUND_CONNECTIONS = 125;
+    /**
+     * Evicted connections still closing (their last frames being written: well under a second) over the slots: past
+     * this many, a newcomer to full slots is refused instead of evicting another peer, so a burst of connections cannot
+     * close more than this many peers at once.
+     */
+    static final int MAX_CLOSING_EVICTED = 16;
     public static final int MAX_CONNECTIONS_PER_IP = 8;
     private static final int ACCEPT_BACKLOG = 128;
 
@@ -52,7 +74,9 @@ public final class PeerListener implements AutoCloseable {
     private final ExecutorService connections;
     private final ScheduledExecutorService watchdog;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-    private final Map<InetAddress, Integer> perIp = new ConcurrentHashMap<>();
+    private final InboundSlots slots;
+    /** Most connections at once, those in their handshake included; when full, a newcomer may evict an inbound peer. */
+    private final int maxInbound;
     private final AtomicLong handshakes = new AtomicLong();
     private final AtomicLong unknownMessages = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
@@ -63,8 +87,10 @@ public final class PeerListener implements AutoCloseable {
         this.sessions = sessions;
         this.server = server;
         this.handshakeTimeout = handshakeTimeout;
+        this.slots = new InboundSlots(sessions == null ? MAX_CONNECTIONS_PER_IP : sessions.maxConnectionsPerIp());
+        this.maxInbound = sessions == null ? MAX_INBOUND_CONNECTIONS : sessions.maxInbound();
         String name = "peer-listener-" + server.getLocalPort();
-        this.connections = new ThreadPoolExecutor(0, MAX_INBOUND_CONNECTIONS, 30, TimeUnit.SECONDS,
+        this.connections = new ThreadPoolExecutor(0, Math.max(1, maxInbound + MAX_CLOSING_EVICTED), 30, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), new NamedThreadFactory(name + "-conn"));
         ScheduledThreadPoolExecutor w = new ScheduledThreadPoolExecutor(1, new NamedThreadFactory(name + "-watchdog"));
         w.setRemoveOnCancelPolicy(true);
@@ -139,22 +165,22 @@ public final class PeerListener implements AutoCloseable {
     }
 
     private void admit(Socket s) {
-        if (open.size() >= MAX_INBOUND_CONNECTIONS) {
-            refuse(s, "connection limit reached (" + MAX_INBOUND_CONNECTIONS + " connections)");
+        InetAddress from = s.getInetAddress();
+        String overLimit = slots.refusal(from);
+        if (overLimit != null) {
+            refuse(s, overLimit);
             return;
         }
-        String refusal = sessions == null ? null : sessions.refusal(s.getInetAddress());
+        String refusal = sessions == null ? null : sessions.refusal(from);
         if (refusal != null) {
             refuse(s, refusal);
             return;
         }
-        int maxPerIp = sessions == null ? MAX_CONNECTIONS_PER_IP : sessions.maxConnectionsPerIp();
-        int fromIp = perIp.merge(s.getInetAddress(), 1, Integer::sum);
-        if (fromIp > maxPerIp) {
-            perIp.computeIfPresent(s.getInetAddress(), (k, v) -> v <= 1 ? null : v - 1);
-            refuse(s, "connection limit reached (" + maxPerIp + " per address)");
+        if (slots.held() >= maxInbound && !makeRoom()) {
+            refuse(s, "connection limit reached (" + maxInbound + " inbound connections, none to evict now)");
             return;
         }
+        slots.take(from);
         open.add(s);
         try {
             connections.execute(() -> serve(s));
@@ -163,9 +189,17 @@ public final class PeerListener implements AutoCloseable {
             if (closed) {
                 closeQuietly(s);
             } else {
-                refuse(s, "connection limit reached (" + MAX_INBOUND_CONNECTIONS + " connections)");
+                refuse(s, "connection limit reached (" + maxInbound + " inbound connections)");
             }
         }
+    }
+
+    /**
+     * The slots are full: the least useful inbound peer is evicted for the newcomer, unless too many evicted ones are
+     * still closing. Only the acceptor thread takes slots, so the count cannot rise meanwhile.
+     */
+    private boolean makeRoom() {
+        return sessions != null && slots.held() < maxInbound + MAX_CLOSING_EVICTED && sessions.evictForNewcomer();
     }
 
     private void refuse(Socket s, String why) {
@@ -179,8 +213,9 @@ public final class PeerListener implements AutoCloseable {
     }
 
     private void release(Socket s) {
-        open.remove(s);
-        perIp.computeIfPresent(s.getInetAddress(), (k, v) -> v <= 1 ? null : v - 1);
+        if (open.remove(s)) {
+            slots.release(s.getInetAddress());
+        }
     }
 
     private void serve(Socket s) {
@@ -195,17 +230,20 @@ public final class PeerListener implements AutoCloseable {
         try (s) {
             s.setTcpNoDelay(true);
             s.setSoTimeout((int) IDLE_TIMEOUT.toMillis());
-            MessageCatalog catalog = sessions == null ? MessageCatalog.standard() : sessions.catalog();
-            FrameReader in = new FrameReader(s.getInputStream(), catalog);
             FrameWriter out = new FrameWriter(s.getOutputStream());
+            boolean shook = false;
             try {
-                Message.Version theirs = handshake(in, out);
+                Message.Version theirs = handshake(new FrameReader(s.getInputStream(), HANDSHAKE_CATALOG), out);
                 if (theirs == null) {
                     refused.incrementAndGet();
                     return;
                 }
+                shook = true;
                 deadline.cancel(false);
                 handshakes.incrementAndGet();
+                // the handshake's reader buffers nothing: the full protocol's reader starts at the next frame
+                MessageCatalog catalog = sessions == null ? MessageCatalog.standard() : sessions.catalog();
+                FrameReader in = new FrameReader(s.getInputStream(), catalog);
                 if (sessions != null) {
                     sessions.run(s, theirs, in, out);
                 } else {
@@ -213,7 +251,11 @@ public final class PeerListener implements AutoCloseable {
                 }
             } catch (FrameException e) {
                 log.debug("peer {} sent a bad frame: {}", s.getRemoteSocketAddress(), e.getMessage());
+                if (!shook) {
+                    refused.incrementAndGet();
+                }
                 out.tryWrite(e.toErrorMessage());
+                closeGently(s);
             }
         } catch (IOException e) {
             log.debug("peer {} connection ended: {}", s.getRemoteSocketAddress(), e.getMessage());
@@ -290,6 +332,29 @@ public final class PeerListener implements AutoCloseable {
 
     private static void dropSlowHandshake(Socket s) {
         tryError(s, new Message.Error(HandshakeRejection.HANDSHAKE_TIMEOUT, "handshake not completed within the time limit"));
+        closeQuietly(s);
+    }
+
+    /**
+     * Half-closes and discards what the remote side already sent (bounded) before the close: closing a socket with
+     * unread input sends a reset, which may make the remote side lose the error frame saying why.
+     */
+    private static void closeGently(Socket s) {
+        try {
+            s.shutdownOutput();
+            s.setSoTimeout(REFUSAL_DRAIN_MILLIS);
+            byte[] sink = new byte[8192];
+            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(REFUSAL_DRAIN_MILLIS);
+            for (int left = REFUSAL_DRAIN_BYTES; left > 0 && System.nanoTime() < end; ) {
+                int n = s.getInputStream().read(sink, 0, Math.min(sink.length, left));
+                if (n < 0) {
+                    break;
+                }
+                left -= n;
+            }
+        } catch (IOException ignored) {
+            // closing anyway
+        }
         closeQuietly(s);
     }
 

@@ -119,6 +119,7 @@ public final class PeerNetwork implements AutoCloseable {
     private final Map<HostPort, Attempt> attempts = new ConcurrentHashMap<>();
     private final Set<HostPort> selfAddresses = ConcurrentHashMap.newKeySet();
     private final TransactionRelay txRelay;
+    private final InboundEviction eviction = new InboundEviction(secretKey());
     private volatile List<Message.PeerAddress> trackerPeers = List.of();
     private final NetworkTraffic traffic = new NetworkTraffic();
     /** The ban list as last published in a {@link NetworkEvent.BansChanged}; guarded by {@link #banEvents}. */
@@ -353,10 +354,17 @@ public final class PeerNetwork implements AutoCloseable {
                 return "address " + remote.getHostAddress() + " is banned until " + java.time.Instant.ofEpochSecond(b.bannedUntil())
                         + " (" + b.reason() + ")";
             }
-            if (inboundCount() >= settings.maxInbound()) {
-                return "connection limit reached (" + settings.maxInbound() + " inbound connections)";
-            }
             return null;
+        }
+
+        @Override
+        public int maxInbound() {
+            return settings.maxInbound();
+        }
+
+        @Override
+        public boolean evictForNewcomer() {
+            return evictInbound();
         }
 
         @Override
@@ -542,6 +550,33 @@ public final class PeerNetwork implements AutoCloseable {
             // a writer still blocked (the peer reads nothing) gives up its socket now, not never
             p.closeSocket();
         }
+    }
+
+    /**
+     * Closes the least useful inbound peer ({@link InboundEviction}) so that a new connection can take its slot; false
+     * when every inbound peer is protected.
+     */
+    private boolean evictInbound() {
+        List<InboundEviction.Candidate> candidates = new ArrayList<>();
+        for (Peer p : peers.values()) {
+            if (p.inbound && !p.isClosed()) {
+                candidates.add(new InboundEviction.Candidate(p.id, IpLiterals.inboundGroup(p.socket.getInetAddress()),
+                        p.connectedNanos, p.pingMillis, p.lastNewBlockNanos, p.lastNewTxNanos, p.misbehaviour.get() > 0));
+            }
+        }
+        Peer evicted = eviction.choose(candidates).map(peers::get).orElse(null);
+        if (evicted == null) {
+            return false;
+        }
+        disconnect(evicted, "evicted: the inbound slots are full and a new connection came",
+                new Message.Error(InboundEviction.EVICTED, "evicted to make room for a new connection: the inbound slots are full"));
+        return true;
+    }
+
+    private static byte[] secretKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return key;
     }
 
     private void disconnect(Peer p, String reason, Message last) {
@@ -768,6 +803,9 @@ public final class PeerNetwork implements AutoCloseable {
         chain.preverify(b);
         try {
             BlockOutcome outcome = chain.submitBlock(b);
+            if (outcome == BlockOutcome.ACTIVE) {
+                p.lastNewBlockNanos = System.nanoTime();
+            }
             BlockIndexEntry e = chain.entry(hash);
             if (e != null) {
                 p.noteBest(e);

@@ -96,6 +96,7 @@ final class TransactionRelay {
         }
         try {
             chain.submitTransaction(tx);
+            p.lastNewTxNanos = System.nanoTime();
         } catch (ValidationException e) {
             if (Misbehaviour.CONTEXT_DEPENDENT_TX_REASONS.contains(e.reason())) {
                 waitingForContext.add(txid);

@@ -95,10 +95,15 @@ public final class WireCodec {
 
     /**
      * Step 3: the kind for {@code type}, with the length checked against its limit; empty for a type
-     * this catalog does not know (callers then skip the body).
+     * this catalog does not know (callers then skip the body), unless the catalog refuses other types.
      */
     public static Optional<MessageKind> checkType(String type, int length, MessageCatalog catalog) throws FrameException {
         Optional<MessageKind> kind = catalog.kind(type);
+        if (kind.isEmpty() && catalog.othersRefused().isPresent()) {
+            MessageCatalog.Refusal r = catalog.othersRefused().get();
+            throw new FrameException(r.code(), "\"" + abbreviate(type) + "\" frame of " + length + " bytes refused unread: "
+                    + r.reason());
+        }
         if (kind.isPresent() && length > kind.get().maxFrameBytes()) {
             throw new FrameException(FrameException.MESSAGE_TOO_LARGE, "\"" + type + "\" frame of " + length
                     + " bytes is over its limit of " + kind.get().maxFrameBytes());

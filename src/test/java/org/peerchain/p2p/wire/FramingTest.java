@@ -216,4 +216,29 @@ class FramingTest {
                 () -> new FrameReader(new ByteArrayInputStream(big), small).read());
         assertEquals(FrameException.FRAME_TOO_LARGE, e.code());
     }
+
+    @Test
+    void aCatalogLimitedToSomeTypesRefusesAnyOtherFromItsHeadAndReadsNoMoreOfIt() throws IOException {
+        MessageCatalog handshakeOnly = CATALOG.only(java.util.Set.of(Message.Version.TYPE, Message.Verack.TYPE),
+                new MessageCatalog.Refusal("handshake-required", "only version and verack first"));
+        byte[] head = "{\"type\":\"ping\",\"nonce\":1}".getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[1_000_000];
+        java.util.Arrays.fill(body, (byte) ' ');
+        System.arraycopy(head, 0, body, 0, head.length);
+        ByteArrayInputStream in = new ByteArrayInputStream(ByteBuffer.allocate(4 + body.length).putInt(body.length)
+                .put(body).array());
+        FrameException e = assertThrows(FrameException.class, () -> new FrameReader(in, handshakeOnly).read());
+        assertEquals("handshake-required", e.code());
+        assertTrue(e.getMessage().contains("\"ping\" frame of 1000000 bytes refused unread: only version and verack first"),
+                e.getMessage());
+        assertEquals(body.length - WireLimits.TYPE_PEEK_BYTES, in.available(), "only the type's bytes were read");
+        Message.Verack ack = new Message.Verack("ab".repeat(64));
+        assertEquals(ack, new FrameReader(new ByteArrayInputStream(WireCodec.encode(ack)), handshakeOnly).read());
+        FrameException tooBig = assertThrows(FrameException.class, () -> new FrameReader(new ByteArrayInputStream(
+                frame("{\"type\":\"version\",\"pad\":\"" + "x".repeat(WireLimits.MAX_CONTROL_MESSAGE_BYTES) + "\"}")),
+                handshakeOnly).read());
+        assertEquals(FrameException.MESSAGE_TOO_LARGE, tooBig.code());
+        assertThrows(IllegalArgumentException.class, () -> CATALOG.only(java.util.Set.of("block"),
+                new MessageCatalog.Refusal("x", "y")), "a kind the catalog lacks");
+    }
 }
