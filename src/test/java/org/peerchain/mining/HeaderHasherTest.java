@@ -19,6 +19,7 @@ import org.peerchain.core.Hash;
 class HeaderHasherTest {
     private static final int RANDOM_HEADERS = 3000;
     private static final int NONCES_PER_HEADER = 4;
+    private static final long NONCE_SPACE = 1L << 32;
 
     static List<Supplier<HeaderHasher>> hashers() {
         return List.of(IntrinsicSha256dHasher::new, ClonedDigestHasher::new, PureJavaSha256dHasher::new);
@@ -53,7 +54,103 @@ class HeaderHasherTest {
 
     @ParameterizedTest
     @MethodSource("hashers")
-    void settingTheTimeGivesTheHashOfTheHeaderWithThatTime(Supplier<HeaderHasher> factory) {
+    void searchReturnsTheFirstNonceAtOrBelowTheHashOfEachNonceInRangesAcrossBatchBoundaries(Supplier<HeaderHasher> factory) {
+        HeaderHasher hasher = factory.get();
+        int lanes = IntrinsicSha256dHasher.LANES;
+        for (int length : new int[] {1, 2, lanes - 1, lanes, lanes + 1, 2 * lanes + 5}) {
+            for (long from : new long[] {0, 0x5555_5555L, 0xAAAA_AAAAL, NONCE_SPACE - length}) {
+                assertSearchAgreesWithSha256d(hasher, randomHeader(from + length), from, length);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("hashers")
+    void nonceWrapsAreHashedAsTheUnsignedFieldAtTheEndsAndTheSignBoundaryOfTheNonceSpace(Supplier<HeaderHasher> factory) {
+        HeaderHasher hasher = factory.get();
+        // The random header's own nonce bytes are loaded too: they must be ignored.
+        byte[] header = randomHeader(7);
+        hasher.load(header);
+        for (long nonce : new long[] {0, 1, 0x7FFF_FFFFL, 0x8000_0000L, 0xFFFF_FFFEL, 0xFFFF_FFFFL}) {
+            assertArrayEquals(naiveHash(header, nonce), fastHash(hasher, nonce), hasher.path() + " nonce " + nonce);
+        }
+        int lanes = IntrinsicSha256dHasher.LANES;
+        assertSearchAgreesWithSha256d(hasher, header, NONCE_SPACE - lanes - 7, lanes + 7);
+        assertSearchAgreesWithSha256d(hasher, header, 0x8000_0000L - lanes / 2 - 3, lanes + 1);
+        assertSearchAgreesWithSha256d(hasher, header, 0, lanes + 3);
+    }
+
+    @ParameterizedTest
+    @MethodSource("hashers")
+    void everyHeaderByteOutsideTheNonceChangesTheHashExactlyAsDoubleSha256Does(Supplier<HeaderHasher> factory) {
+        HeaderHasher hasher = factory.get();
+        byte[] header = randomHeader(80);
+        Random nonces = new Random(81);
+        for (int position = 0; position < BlockHeader.NONCE_OFFSET; position++) {
+            for (int bit : new int[] {0, 7}) {
+                header[position] ^= (byte) (1 << bit);
+                long nonce = nonces.nextInt() & 0xFFFF_FFFFL;
+                // Searching loads the header; then every lane of a batch and one more are compared.
+                assertSearchAgreesWithSha256d(hasher, header, nonce / 2, IntrinsicSha256dHasher.LANES + 1);
+                assertArrayEquals(naiveHash(header, nonce), fastHash(hasher, nonce), hasher.path() + " byte " + position + " bit " + bit);
+            }
+        }
+    }
+
+    /** {@link #assertSearchAgreesWithSha256d(HeaderHasher, byte[], long, int, boolean)} after loading the header. */
+    private static void assertSearchAgreesWithSha256d(HeaderHasher hasher, byte[] header, long from, int count) {
+        assertSearchAgreesWithSha256d(hasher, header, from, count, true);
+    }
+
+    /**
+     * For each nonce j in {@code [from, from + count)} searches the range with j's exact hash (by plain
+     * double SHA-256) as the target: the answer must be the first nonce whose hash is at or below it, which
+     * is j or an earlier nonce, so every nonce's hash in every lane of a batch is checked.
+     */
+    private static void assertSearchAgreesWithSha256d(HeaderHasher hasher, byte[] header, long from, int count, boolean load) {
+        byte[] copy = header.clone();
+        if (load) {
+            hasher.load(copy);
+        }
+        BigInteger[] hashes = new BigInteger[count];
+        for (int i = 0; i < count; i++) {
+            hashes[i] = new BigInteger(1, naiveHash(copy, from + i));
+        }
+        for (int j = 0; j < count; j++) {
+            long expected = -1;
+            for (int i = 0; i < count && expected < 0; i++) {
+                if (hashes[i].compareTo(hashes[j]) <= 0) {
+                    expected = from + i;
+                }
+            }
+            assertEquals(expected, hasher.search(from, from + count, CompactTarget.toWords(hashes[j])),
+                    hasher.path() + " range " + from + "+" + count + " target of nonce " + (from + j));
+        }
+        assertEquals(-1, hasher.search(from, from + count, CompactTarget.toWords(BigInteger.ZERO)),
+                hasher.path() + " no hash is zero");
+    }
+
+    private static byte[] fastHash(HeaderHasher hasher, long nonce) {
+        byte[] out = new byte[Hash.LENGTH];
+        hasher.hash(nonce, out);
+        return out;
+    }
+
+    private static byte[] randomHeader(long seed) {
+        byte[] header = new byte[BlockHeader.SIZE];
+        new Random(seed).nextBytes(header);
+        return header;
+    }
+
+    private static byte[] naiveHash(byte[] header, long nonce) {
+        byte[] copy = header.clone();
+        BlockHeader.putU32(copy, BlockHeader.NONCE_OFFSET, nonce);
+        return Hash.sha256d(copy).toBytes();
+    }
+
+    @ParameterizedTest
+    @MethodSource("hashers")
+    void settingTheTimeGivesTheHashOfTheHeaderWithThatTimeForEveryNonce(Supplier<HeaderHasher> factory) {
         HeaderHasher hasher = factory.get();
         BlockHeader h = new BlockHeader(1, TestWorkSource.hashOf("prev"), TestWorkSource.hashOf("root"), 1_800_000_000L, 0x1f00ffffL, 0);
         hasher.load(h.serialize());
@@ -61,6 +158,9 @@ class HeaderHasherTest {
         byte[] fast = new byte[Hash.LENGTH];
         hasher.hash(42, fast);
         assertArrayEquals(h.withTime(1_800_000_777L).withNonce(42).hash().toBytes(), fast);
+        // Every nonce of a search, in every lane of the intrinsic path, sees the new time.
+        assertSearchAgreesWithSha256d(hasher, h.withTime(1_800_000_777L).serialize(), 1000,
+                2 * IntrinsicSha256dHasher.LANES + 1, false);
     }
 
     @ParameterizedTest

@@ -45,7 +45,8 @@ import org.peerchain.mining.WorkSwitch;
 
 /**
  * Mining speed, all in one run: a plain MessageDigest double SHA-256 loop against the miner on one
- * thread and on all cores, and how fast new work reaches the mining threads, directly and through a
+ * thread and on all cores, the miner against the hardware's limit (the JDK's SHA-256 over a large buffer:
+ * a nonce costs two compressions), and how fast new work reaches the mining threads, directly and through a
  * regtest node whose tip changes from outside. Rates use a target no
  * hash meets, so the threads never stop to build a block. Headline figures come last, one
  * {@code name: value} a line.
@@ -65,6 +66,11 @@ public final class MiningBenchmark {
     private static final int SWITCH_PAUSE_MAX_MILLIS = 10;
     private static final long SWITCH_WAIT_SECONDS = 10;
     private static final int BATCH = 10_000;
+    /** The buffer the JDK's SHA-256 hashes to give the compressions a core does per second. */
+    private static final int LIMIT_BUFFER_BYTES = 1 << 20;
+    private static final int SHA256_BLOCK = 64;
+    /** Compressions per nonce with the first 64 header bytes saved: the header's last block and the second hash. */
+    private static final int COMPRESSIONS_PER_NONCE = 2;
     /** Tip changes from outside measured through a regtest node. */
     private static final int NODE_SWITCHES = 100;
 
@@ -89,6 +95,7 @@ public final class MiningBenchmark {
 
         SwitchingSource source = new SwitchingSource();
         BlockingQueue<WorkSwitch> switches = new LinkedBlockingQueue<>();
+        Rate compressions = new Rate();
         Rate naive = new Rate();
         Rate one = new Rate();
         Rate all = new Rate();
@@ -102,11 +109,14 @@ public final class MiningBenchmark {
             });
             NaiveLoop loop = new NaiveLoop();
             loop.run(WARMUP_MILLIS / 2, new Rate());
+            CompressionLoop limit = new CompressionLoop();
+            limit.run(WARMUP_MILLIS / 2, new Rate());
             miner.start();
             Thread.sleep(WARMUP_MILLIS);
             miner.stop();
-            // Rounds alternate the three so that load from other programs falls on all of them alike.
+            // Rounds alternate the four so that load from other programs falls on all of them alike.
             for (int round = 0; round < ROUNDS; round++) {
+                limit.run(ROUND_MILLIS, compressions);
                 loop.run(ROUND_MILLIS, naive);
                 miner.setThreads(1);
                 miner.start();
@@ -137,6 +147,8 @@ public final class MiningBenchmark {
         out.println("naive_sha256d_mhs: " + fmt(naive.mhs()));
         out.println("miner_1thread_mhs: " + fmt(one.mhs()));
         out.println("ratio_1thread: " + fmt(one.mhs() / naive.mhs()));
+        out.println("sha256_compressions_per_s: " + String.format(Locale.ROOT, "%.0f", compressions.perSecond()));
+        out.println("limit_ratio: " + fmt(COMPRESSIONS_PER_NONCE * one.perSecond() / compressions.perSecond()));
         out.println("miner_all_threads_mhs: " + fmt(all.mhs()));
         out.println("scaling: " + fmt(all.mhs() / one.mhs()));
         out.println("switch_ms_p50: " + fmt(percentile(switchMillis, 0.50)));
@@ -223,6 +235,33 @@ public final class MiningBenchmark {
 
         double mhs() {
             return hashes / (nanos / 1e3);
+        }
+
+        double perSecond() {
+            return hashes / (nanos / 1e9);
+        }
+    }
+
+    /**
+     * The hardware's limit on one core: the JDK's SHA-256 over a large buffer, which runs its intrinsic
+     * compression block after block with nothing in between. Counts 64-byte blocks as hashes.
+     */
+    private static final class CompressionLoop {
+        private final MessageDigest sha = Hash.sha256();
+        private final byte[] buffer = new byte[LIMIT_BUFFER_BYTES];
+
+        void run(long millis, Rate into) {
+            long start = System.nanoTime();
+            long end = start + TimeUnit.MILLISECONDS.toNanos(millis);
+            long bytes = 0;
+            long now;
+            while ((now = System.nanoTime()) < end) {
+                sha.update(buffer);
+                bytes += buffer.length;
+            }
+            sha.reset();
+            into.hashes += bytes / SHA256_BLOCK;
+            into.nanos += now - start;
         }
     }
 
