@@ -30,10 +30,13 @@ public final class CompactTarget {
         return target;
     }
 
+    /** The target {@code bits} encodes; the message names what is wrong with one that encodes none. */
     public static BigInteger decode(long bits) {
         BigInteger t = decodeOrInvalid(bits);
         if (t.signum() < 0) {
-            throw new IllegalArgumentException(String.format("bits %08x do not encode a valid target", bits));
+            String why = (bits & 0x00800000L) != 0 ? "is negative"
+                    : (bits & 0x007FFFFFL) == 0 || t.signum() == 0 ? "is zero" : "is above 2^256";
+            throw new IllegalArgumentException(String.format("bits %08x do not encode a valid target: it %s", bits, why));
         }
         return t;
     }

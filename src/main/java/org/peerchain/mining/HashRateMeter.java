@@ -132,7 +132,7 @@ public final class HashRateMeter {
 
     /** The mean number of hashes per block: {@code 2^256 / (target + 1)}. */
     public static double expectedHashesPerBlock(BigInteger target) {
-        return new BigDecimal(CompactTarget.TWO_256)
+        return new BigDecimal(TargetWords.TWO_256)
                 .divide(new BigDecimal(target.add(BigInteger.ONE)), PRECISION).doubleValue();
     }
 

@@ -138,7 +138,7 @@ final class IntrinsicSha256dHasher implements HeaderHasher {
             for (int k = 0; k < lanes; k++) {
                 int[] hash = states[k];
                 // The first word decides all but one time in 2^32: test it before the full compare.
-                if (Integer.compareUnsigned(hash[0], t0) <= 0 && CompactTarget.meets(hash, target)) {
+                if (Integer.compareUnsigned(hash[0], t0) <= 0 && TargetWords.meets(hash, target)) {
                     return first + k;
                 }
             }

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.peerchain.consensus.CompactTarget;
 import org.peerchain.core.Block;
 import org.peerchain.core.BlockHeader;
 import org.peerchain.core.Hash;
@@ -314,7 +315,7 @@ public final class Miner implements AutoCloseable {
     /** The header's target as words, or null after reporting a target that cannot be decoded. */
     private int[] targetWords(BlockHeader header) {
         try {
-            return CompactTarget.toWords(CompactTarget.decode(header.bits()));
+            return TargetWords.toWords(CompactTarget.decode(header.bits()));
         } catch (IllegalArgumentException e) {
             report(MiningError.BAD_TARGET, "the work's target cannot be mined: " + e.getMessage(), e);
             return null;

@@ -40,7 +40,7 @@ public record MinerOptions(
             throw new IllegalArgumentException("the nonce limit must be between " + (threads - 1)
                     + " and " + MAX_NONCE + ", got " + nonceLimit);
         }
-        if (maxTarget.signum() <= 0 || maxTarget.compareTo(CompactTarget.TWO_256) >= 0) {
+        if (maxTarget.signum() <= 0 || maxTarget.compareTo(TargetWords.TWO_256) >= 0) {
             throw new IllegalArgumentException("the maximum target must be between 1 and 2^256 - 1, got " + maxTarget);
         }
         if (statsInterval.toMillis() < 1 || rateWindow.compareTo(statsInterval) < 0) {

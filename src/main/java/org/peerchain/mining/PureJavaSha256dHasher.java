@@ -53,7 +53,7 @@ final class PureJavaSha256dHasher implements HeaderHasher {
     public long search(long fromNonce, long toNonce, int[] target) {
         for (long n = fromNonce; n < toNonce; n++) {
             sha256d((int) n);
-            if (CompactTarget.meets(second, target)) {
+            if (TargetWords.meets(second, target)) {
                 return n;
             }
         }

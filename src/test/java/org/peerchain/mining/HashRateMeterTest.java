@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.peerchain.consensus.CompactTarget;
 
 @Timeout(10)
 class HashRateMeterTest {

@@ -123,10 +123,10 @@ class HeaderHasherTest {
                     expected = from + i;
                 }
             }
-            assertEquals(expected, hasher.search(from, from + count, CompactTarget.toWords(hashes[j])),
+            assertEquals(expected, hasher.search(from, from + count, TargetWords.toWords(hashes[j])),
                     hasher.path() + " range " + from + "+" + count + " target of nonce " + (from + j));
         }
-        assertEquals(-1, hasher.search(from, from + count, CompactTarget.toWords(BigInteger.ZERO)),
+        assertEquals(-1, hasher.search(from, from + count, TargetWords.toWords(BigInteger.ZERO)),
                 hasher.path() + " no hash is zero");
     }
 
@@ -178,8 +178,8 @@ class HeaderHasherTest {
                 best = n;
             }
         }
-        assertEquals(best, hasher.search(700, 800, CompactTarget.toWords(lowest)));
-        assertEquals(-1, hasher.search(700, 800, CompactTarget.toWords(lowest.subtract(BigInteger.ONE))));
+        assertEquals(best, hasher.search(700, 800, TargetWords.toWords(lowest)));
+        assertEquals(-1, hasher.search(700, 800, TargetWords.toWords(lowest.subtract(BigInteger.ONE))));
     }
 
     @ParameterizedTest
@@ -189,7 +189,7 @@ class HeaderHasherTest {
         BlockHeader h = new BlockHeader(1, TestWorkSource.hashOf("a"), TestWorkSource.hashOf("b"), 1_800_000_000L, 0x207fffffL, 0);
         hasher.load(h.serialize());
         BigInteger target = BigInteger.ONE.shiftLeft(252);  // 1 in 16 hashes
-        int[] words = CompactTarget.toWords(target);
+        int[] words = TargetWords.toWords(target);
         long from = 0;
         int found = 0;
         while (from < 2000) {

@@ -24,6 +24,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.peerchain.consensus.CompactTarget;
 import org.peerchain.core.Block;
 import org.peerchain.core.BlockHeader;
 import org.peerchain.core.Hash;
