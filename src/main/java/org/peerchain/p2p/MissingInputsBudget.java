@@ -22,10 +22,9 @@ final class MissingInputsBudget {
      * most 25 unconfirmed ancestors), and far below a flood.
      */
     static final double TOKENS_PER_SECOND = 1.0;
-    private static final double NANOS_PER_SECOND = 1e9;
 
     private final LongSupplier nanoClock;
-    private final Map<Long, Bucket> buckets = new HashMap<>();
+    private final Map<Long, TokenBucket> buckets = new HashMap<>();
 
     MissingInputsBudget() {
         this(System::nanoTime);
@@ -39,28 +38,11 @@ final class MissingInputsBudget {
     /** Spends one of the peer's tokens; false when it has none left (it sends faster than the budget allows). */
     synchronized boolean take(long peerId) {
         long now = nanoClock.getAsLong();
-        Bucket b = buckets.computeIfAbsent(peerId, id -> new Bucket(BURST, now));
-        b.tokens = Math.min(BURST, b.tokens + (now - b.refilledNanos) / NANOS_PER_SECOND * TOKENS_PER_SECOND);
-        b.refilledNanos = now;
-        if (b.tokens < 1) {
-            return false;
-        }
-        b.tokens--;
-        return true;
+        return buckets.computeIfAbsent(peerId, id -> TokenBucket.perSecond(BURST, TOKENS_PER_SECOND, now)).tryTake(now);
     }
 
     /** Forgets a peer that has gone. */
     synchronized void forget(long peerId) {
         buckets.remove(peerId);
-    }
-
-    private static final class Bucket {
-        double tokens;
-        long refilledNanos;
-
-        Bucket(double tokens, long refilledNanos) {
-            this.tokens = tokens;
-            this.refilledNanos = refilledNanos;
-        }
     }
 }
