@@ -112,6 +112,8 @@ final class Peer {
     final long connectedNanos = System.nanoTime();
     /** When the peer last sent a block that extended our chain, and a transaction that entered our mempool (0: never). */
     volatile long lastNewBlockNanos;
+    /** The address dialed for an outbound connection, as the connection keeper names it (null: inbound). */
+    volatile HostPort dialedAs;
     volatile long lastNewTxNanos;
     /** When the peer last delivered a block we asked for, or when we first asked: the stall clock. */
     volatile long lastDeliveryNanos;

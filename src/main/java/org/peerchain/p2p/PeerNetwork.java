@@ -117,6 +117,12 @@ public final class PeerNetwork implements AutoCloseable {
     private final Set<HostPort> fixedPeers = ConcurrentHashMap.newKeySet();
     private final Set<HostPort> dialing = ConcurrentHashMap.newKeySet();
     private final Map<HostPort, Attempt> attempts = new ConcurrentHashMap<>();
+    /**
+     * Dialed addresses whose node was already connected, by how many times in a row: the backoff's failure count for
+     * them (a success in between does not reset it, the duplicate being dropped just after). Cleared once a connection
+     * to the address lasts {@link #MAX_RECONNECT_BACKOFF}, and by {@code addnode}.
+     */
+    private final Map<HostPort, Integer> duplicateStreaks = new ConcurrentHashMap<>();
     private final Set<HostPort> selfAddresses = ConcurrentHashMap.newKeySet();
     private final TransactionRelay txRelay;
     private final InboundEviction eviction = new InboundEviction(secretKey());
@@ -267,6 +273,7 @@ public final class PeerNetwork implements AutoCloseable {
             case ADD -> {
                 fixedPeers.add(target);
                 attempts.remove(target);
+                duplicateStreaks.remove(target);
                 timer.execute(this::keepConnected);
             }
             case REMOVE -> {
@@ -382,6 +389,9 @@ public final class PeerNetwork implements AutoCloseable {
             Peer p = register(socket, theirs, PeerOrigin.INBOUND);
             if (p != null) {
                 runPeer(p);
+            } else if (!closed) {
+                out.tryWrite(new Message.Error(HandshakeRejection.ALREADY_CONNECTED, "already connected to node "
+                        + theirs.nodeId()));
             }
         }
     }
@@ -453,8 +463,12 @@ public final class PeerNetwork implements AutoCloseable {
             Peer p = register(s, v, origin);
             if (p == null) {
                 s.close();
+                if (!closed) {
+                    alreadyConnected(target, v.nodeId());
+                }
                 return null;
             }
+            p.dialedAs = target;
             attempts.remove(target);
             book.succeeded(target);
             return p;
@@ -472,6 +486,35 @@ public final class PeerNetwork implements AutoCloseable {
             log.debug("cannot connect to {}: {}", target, e.getMessage());
             return null;
         }
+    }
+
+    /**
+     * {@code target} answered as node {@code nodeId}, to which a connection is already open (we found it so, or the
+     * peer said {@code already-connected}): not dialed again at every turn of the connection keeper but after the
+     * failure backoff, which grows with each such answer in a row (it is alive, so the address book is not told it
+     * failed). The usual case is a connection the node opened in the other direction. When
+     * the open connection is at another address, two nodes hold one node key (a copied data directory), and the log
+     * says so once per address: they can never both be peers of ours.
+     */
+    private void alreadyConnected(HostPort target, String nodeId) {
+        int streak = duplicateStreaks.merge(target, 1, Integer::sum);
+        attempts.put(target, new Attempt(System.nanoTime(), streak));
+        if (streak > 1) {
+            return;
+        }
+        for (Peer q : peers.values()) {
+            if (q.version.nodeId().equals(nodeId) && q.listenAddress != null && !isSameAddress(q.listenAddress, target)) {
+                log.info("{} is node {}, which is already peer {} at {}: two nodes with one node key ({} copied with a "
+                        + "data directory?) count as one, and only one of them is used", target, nodeId, q.id,
+                        q.listenAddress, NodeKey.FILE_NAME);
+                return;
+            }
+        }
+        log.debug("{} is node {}, already connected", target, nodeId);
+    }
+
+    private static boolean isSameAddress(HostPort a, HostPort b) {
+        return a.port() == b.port() && literal(a.host()).equals(literal(b.host()));
     }
 
     /** Adds a connection whose handshake is complete; null when it duplicates one already open or is over a limit. */
@@ -584,6 +627,10 @@ public final class PeerNetwork implements AutoCloseable {
             return;
         }
         peers.remove(p.id);
+        HostPort dialed = p.dialedAs;
+        if (dialed != null && System.nanoTime() - p.connectedNanos >= MAX_RECONNECT_BACKOFF.toNanos()) {
+            duplicateStreaks.remove(dialed);
+        }
         txRelay.peerGone(p);
         List<Hash> returned = download.peerGone(p);
         headerSync.peerGone(p);
@@ -688,6 +735,17 @@ public final class PeerNetwork implements AutoCloseable {
             gossip.receive(p, a.addresses());
         } else if (m instanceof Message.Version) {
             misbehave(p, Misbehaviour.DUPLICATE_VERSION, HandshakeRejection.DUPLICATE_VERSION, "\"version\" after the handshake");
+        } else if (m instanceof Message.Error e && HandshakeRejection.ALREADY_CONNECTED.equals(e.code()) && !p.inbound
+                && p.dialedAs != null) {
+            boolean otherConnection = peers.values().stream()
+                    .anyMatch(q -> q != p && !q.isClosed() && q.version.nodeId().equals(p.version.nodeId()));
+            if (!otherConnection && !duplicateStreaks.containsKey(p.dialedAs)) {
+                log.info("{} already has a connection to this node's id {} and none is ours: another node uses this "
+                        + "node's key ({} copied with a data directory?), and only one of them can be its peer", p,
+                        identity.nodeId(), NodeKey.FILE_NAME);
+            }
+            alreadyConnected(p.dialedAs, p.version.nodeId());
+            disconnect(p, "the peer already has another connection to this node's id", null);
         } else if (m instanceof Message.Error e) {
             log.info("{} reports an error: {}: {}", p, PeerText.safe(e.code()), PeerText.safe(e.message()));
         } else if (m instanceof Message.Skipped skipped) {

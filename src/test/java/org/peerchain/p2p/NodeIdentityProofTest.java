@@ -67,6 +67,98 @@ class NodeIdentityProofTest {
         }
     }
 
+    /**
+     * Two nodes holding one key (a data directory copied with its node.key) are one node to their peers, which keep a
+     * single connection. The second address used to be dialed, handshaken and dropped at every turn of the connection
+     * keeper (every 200 ms here); it now waits the failure backoff, doubling from twice the connect interval.
+     */
+    @Test
+    void aSecondNodeWithTheSameKeyIsRedialedAfterABackoffNotAtEveryTurn() throws Exception {
+        try (TestNetwork net = new TestNetwork(dir)) {
+            P2pSettings settings = P2pSettings.forLoopbackTests().withDiscovery(false);
+            Node original = net.start(dir.resolve("a"), List.of(), List.of(), settings);
+            Node clone = net.start(copyWithKey(dir.resolve("a"), dir.resolve("a-copy")), List.of(), List.of(), settings);
+            assertEquals(original.network().nodeId(), clone.network().nodeId());
+            Node dialer = net.start(dir.resolve("c"), List.of(), List.of(), settings);
+            List<Long> handshakes = handshakesWith(clone, dialer.network().nodeId(), true);
+
+            dialer.network().addNode(address(original), PeerNetwork.AddNode.ADD);
+            long kept = awaitConnection(dialer, original.network().nodeId());
+            dialer.network().addNode(address(clone), PeerNetwork.AddNode.ADD);
+            assertBackedOff(handshakes, settings);
+            assertEquals(List.of(kept), idsOfConnectionsTo(dialer, original.network().nodeId()),
+                    "the dialer keeps its one connection to the key's node");
+        }
+    }
+
+    /**
+     * The other side of it: the clone dials a node that already has a connection to the key and keeps that one. The
+     * node now says {@code already-connected} as it drops the clone, and the clone waits its backoff; it used to see
+     * the connection closed and dial again at every turn.
+     */
+    @Test
+    void aNodeToldItsKeyIsAlreadyConnectedWaitsBeforeDialingAgain() throws Exception {
+        Path a = dir.resolve("a");
+        Path c = dir.resolve("c");
+        Files.createDirectories(a);
+        Files.createDirectories(c);
+        String originalId = NodeKey.loadOrCreate(a.resolve(NodeKey.FILE_NAME)).nodeId();
+        // The dialer drops the clone's connection, rather than its own to the original, when its id is the smaller.
+        String dialerId;
+        do {
+            Files.deleteIfExists(c.resolve(NodeKey.FILE_NAME));
+            dialerId = NodeKey.loadOrCreate(c.resolve(NodeKey.FILE_NAME)).nodeId();
+        } while (dialerId.compareTo(originalId) >= 0);
+        try (TestNetwork net = new TestNetwork(dir)) {
+            P2pSettings settings = P2pSettings.forLoopbackTests().withDiscovery(false);
+            Node original = net.start(a, List.of(), List.of(), settings);
+            Node clone = net.start(copyWithKey(a, dir.resolve("a-copy")), List.of(), List.of(), settings);
+            Node dialer = net.start(c, List.of(), List.of(), settings);
+            List<Long> handshakes = handshakesWith(clone, dialerId, false);
+
+            dialer.network().addNode(address(original), PeerNetwork.AddNode.ADD);
+            long kept = awaitConnection(dialer, originalId);
+            clone.network().addNode(address(dialer), PeerNetwork.AddNode.ADD);
+            assertBackedOff(handshakes, settings);
+            assertEquals(List.of(kept), idsOfConnectionsTo(dialer, originalId), "the dialer keeps its connection");
+        }
+    }
+
+    private static Path copyWithKey(Path from, Path to) throws java.io.IOException {
+        Files.createDirectories(to);
+        Files.copy(from.resolve(NodeKey.FILE_NAME), to.resolve(NodeKey.FILE_NAME));
+        return to;
+    }
+
+    /** When {@code n} completed a handshake with node {@code otherId}, in the direction given ({@link System#nanoTime}). */
+    private static List<Long> handshakesWith(Node n, String otherId, boolean inbound) {
+        List<Long> times = new java.util.concurrent.CopyOnWriteArrayList<>();
+        n.events().subscribe(NetworkEvent.PeerConnected.class, e -> {
+            if (e.peer().nodeId().equals(otherId) && e.peer().inbound() == inbound) {
+                times.add(System.nanoTime());
+            }
+        });
+        return times;
+    }
+
+    private static long awaitConnection(Node n, String nodeId) throws InterruptedException {
+        TestNetwork.await("a connection to node " + nodeId, T, () -> connectionTo(n, nodeId).isPresent());
+        return connectionTo(n, nodeId).orElseThrow().id();
+    }
+
+    /** The third handshake came at least three connect intervals after the second (the backoff after two is four). */
+    private static void assertBackedOff(List<Long> handshakes, P2pSettings settings) throws InterruptedException {
+        TestNetwork.await("three handshakes", T, () -> handshakes.size() >= 3);
+        long interval = settings.connectInterval().toNanos();
+        long gap = handshakes.get(2) - handshakes.get(1);
+        assertTrue(gap >= 3 * interval, "dialed again after " + gap / 1_000_000 + " ms; the connect interval is "
+                + interval / 1_000_000 + " ms");
+    }
+
+    private static List<Long> idsOfConnectionsTo(Node n, String nodeId) {
+        return n.network().peers().stream().filter(p -> p.nodeId().equals(nodeId)).map(PeerInfo::id).toList();
+    }
+
     @Test
     void aNodeKeepsItsIdAcrossRestartsInAKeyFileOnlyItsOwnerCanRead() throws Exception {
         String id;

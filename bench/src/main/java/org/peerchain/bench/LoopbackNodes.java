@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.peerchain.consensus.ChainParams;
@@ -13,7 +14,9 @@ import org.peerchain.node.NodeConfig;
 import org.peerchain.node.NodeStartException;
 import org.peerchain.node.PeerOptions;
 import org.peerchain.p2p.HostPort;
+import org.peerchain.p2p.NodeKey;
 import org.peerchain.p2p.P2pSettings;
+import org.peerchain.p2p.PeerAddressBook;
 
 /** Regtest nodes on loopback for the network benchmarks: started in temporary directories, removed afterwards. */
 public final class LoopbackNodes {
@@ -49,13 +52,20 @@ public final class LoopbackNodes {
         }
     }
 
+    /**
+     * Not copied: the address book, and the node key, without which each copy makes a key of its own (nodes sharing a
+     * key are one node to their peers, which keep a single connection to them).
+     */
+    private static final Set<String> COPY_SKIPS = Set.of(PeerAddressBook.FILE_NAME, NodeKey.FILE_NAME);
+
+    /** A copy of a node's data directory, for a second node with the same chain and its own identity. */
     static void copyDir(Path from, Path to) throws IOException {
         try (Stream<Path> s = Files.walk(from)) {
             for (Path p : (Iterable<Path>) s::iterator) {
                 Path t = to.resolve(from.relativize(p).toString());
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(t);
-                } else if (!p.getFileName().toString().equals("peers.db")) {
+                } else if (!COPY_SKIPS.contains(p.getFileName().toString())) {
                     Files.copy(p, t);
                 }
             }
