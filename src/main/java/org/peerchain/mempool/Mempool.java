@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
+import org.peerchain.chain.BlockIndexEntry;
 import org.peerchain.chain.ChainEvent;
 import org.peerchain.chain.ChainState;
 import org.peerchain.consensus.Coin;
@@ -52,6 +53,8 @@ public final class Mempool {
     private final List<Block> disconnectedPending = new ArrayList<>();
     private final LongAdder signatureVerifications = new LongAdder();
     private long bytes;
+    /** Counts every change to the pool's contents (under the lock): whether a check made earlier still holds. */
+    private long changes;
 
     public Mempool(ChainState chain, EventBus events, long maxBytes, LongSupplier clockSeconds) {
         this.chain = chain;
@@ -85,17 +88,25 @@ public final class Mempool {
         }
         // Every input is looked up, and its key matched to the coin's, before any signature is verified: a
         // transaction of made-up outpoints or of someone else's coins costs lookups, not a verification per input.
+        long fee;
+        long changesSeen;
+        BlockIndexEntry tipSeen;
         lock.lock();
         try {
-            checkInContext(tx);
+            fee = checkInContext(tx);
+            changesSeen = changes;
+            tipSeen = chain.tip();
         } finally {
             lock.unlock();
         }
-        // Verified without the chain's lock, so that blocks connect meanwhile; hence the second check below.
+        // Verified without the chain's lock, so that blocks connect meanwhile; hence the second check below, when
+        // the pool or the tip changed in between.
         TxRules.checkSignatures(tx, signatureVerifications);
         lock.lock();
         try {
-            long fee = checkInContext(tx);
+            if (changes != changesSeen || chain.tip() != tipSeen) {
+                fee = checkInContext(tx);
+            }
             Hash txid = tx.txid();
             MempoolEntry entry = new MempoolEntry(tx, fee, tx.size(), clockSeconds.getAsLong());
             add(entry);
@@ -158,6 +169,7 @@ public final class Mempool {
     }
 
     private void add(MempoolEntry e) {
+        changes++;
         entries.put(e.tx().txid(), e);
         byFeeRate.add(e);
         for (TxInput in : e.tx().inputs()) {
@@ -187,6 +199,7 @@ public final class Mempool {
             if (e == null) {
                 continue;
             }
+            changes++;
             byFeeRate.remove(e);
             bytes -= e.size();
             for (TxInput in : e.tx().inputs()) {
@@ -211,6 +224,7 @@ public final class Mempool {
                 Hash txid = tx.txid();
                 MempoolEntry e = entries.remove(txid);
                 if (e != null) {
+                    changes++;
                     byFeeRate.remove(e);
                     bytes -= e.size();
                     for (TxInput in : tx.inputs()) {
