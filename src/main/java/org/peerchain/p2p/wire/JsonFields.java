@@ -93,7 +93,7 @@ final class JsonFields {
 
     String hex(String name) throws FrameException {
         String s = string(name, 128);
-        if (!HEX.matcher(s).matches()) {
+        if (s.isEmpty() || !lowerHex(s)) {
             throw bad(name, "expected 1-128 lower-case hex digits");
         }
         return s;
@@ -102,10 +102,21 @@ final class JsonFields {
     /** Exactly {@code digits} lower-case hex digits (a key, a challenge, a signature). */
     String hexOfLength(String name, int digits) throws FrameException {
         String s = string(name, digits);
-        if (s.length() != digits || !HEX.matcher(s).matches()) {
+        if (s.length() != digits || !lowerHex(s)) {
             throw bad(name, "expected " + digits + " lower-case hex digits");
         }
         return s;
+    }
+
+    /** Whether every character of {@code s} is a lower-case hex digit (the pattern's test, without a matcher). */
+    private static boolean lowerHex(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9') && !(c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -20,8 +20,33 @@ public final class PeersFrame {
     private PeersFrame() {
     }
 
-    /** One entry of the {@code peers} array, as JSON bytes (Gson's escaping, the same keys in the same order). */
+    /**
+     * One entry of the {@code peers} array, as JSON bytes (Gson's escaping, the same keys in the same order). Written
+     * directly when the host and node id need no escaping (printable ASCII, no quote or backslash: every address and id
+     * the tracker records), else by Gson's writer; a tracker encodes one for each announce that changes a height.
+     */
     public static byte[] entry(Message.PeerAddress p) {
+        if (!plain(p.host()) || !plain(p.nodeId())) {
+            return escapedEntry(p);
+        }
+        StringBuilder b = new StringBuilder(48 + p.host().length() + p.nodeId().length());
+        b.append("{\"host\":\"").append(p.host()).append("\",\"port\":").append(p.port())
+                .append(",\"nodeId\":\"").append(p.nodeId()).append("\",\"height\":").append(p.height()).append('}');
+        return b.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Whether JSON writes {@code s} as it is: printable ASCII without a quote or a backslash. */
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static byte[] escapedEntry(Message.PeerAddress p) {
         StringWriter s = new StringWriter(128);
         try (JsonWriter w = new JsonWriter(s)) {
             w.beginObject();

@@ -58,6 +58,10 @@ public final class WireCodec {
 
     /** Step 2: the value of the body's first key, which must be {@code "type"}. */
     public static String peekType(byte[] prefix, int prefixLength, int bodyLength) throws FrameException {
+        String plain = plainType(prefix, prefixLength);
+        if (plain != null) {
+            return plain;
+        }
         JsonReader r = new JsonReader(utf8(prefix, prefixLength));
         try {
             JsonToken first = r.peek();
@@ -91,6 +95,51 @@ public final class WireCodec {
         } catch (IOException e) {
             throw new FrameException(FrameException.BAD_JSON, "frame body is not valid JSON: " + e.getMessage(), e);
         }
+    }
+
+    private static final byte[] TYPE_KEY = "\"type\"".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * The type of a body that begins in the plain way, {@code {"type":"name"}, with JSON whitespace anywhere between
+     * the tokens and a name of printable ASCII without escapes, 1 to {@link WireLimits#MAX_TYPE_LENGTH} characters;
+     * null for anything else, which the JSON reader then judges (with the same answer for what it accepts and the
+     * error for what it does not). Every frame is peeked: this spares each a reader and its buffers.
+     */
+    private static String plainType(byte[] b, int length) {
+        int i = skipWhitespace(b, 0, length);
+        if (i >= length || b[i] != '{') {
+            return null;
+        }
+        i = skipWhitespace(b, i + 1, length);
+        if (i + TYPE_KEY.length > length || !java.util.Arrays.equals(b, i, i + TYPE_KEY.length, TYPE_KEY, 0, TYPE_KEY.length)) {
+            return null;
+        }
+        i = skipWhitespace(b, i + TYPE_KEY.length, length);
+        if (i >= length || b[i] != ':') {
+            return null;
+        }
+        i = skipWhitespace(b, i + 1, length);
+        if (i >= length || b[i] != '"') {
+            return null;
+        }
+        int start = ++i;
+        while (i < length && b[i] != '"') {
+            if (b[i] < 0x20 || b[i] > 0x7e || b[i] == '\\') {
+                return null;
+            }
+            i++;
+        }
+        if (i >= length || i == start || i - start > WireLimits.MAX_TYPE_LENGTH) {
+            return null;
+        }
+        return new String(b, start, i - start, StandardCharsets.US_ASCII);
+    }
+
+    private static int skipWhitespace(byte[] b, int i, int length) {
+        while (i < length && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r')) {
+            i++;
+        }
+        return i;
     }
 
     /**

@@ -154,6 +154,27 @@ class FramingTest {
         assertEquals(FrameException.BAD_JSON, e.code());
     }
 
+    /**
+     * The type is read by a plain scan when the body begins plainly, and by the JSON reader otherwise: both give the
+     * same type for the same text, and the reader's error for what it refuses.
+     */
+    @Test
+    void theTypeIsReadAlikeWhateverWhitespaceOrEscapesTheBodyBeginsWith() throws IOException {
+        for (String json : List.of("{\"type\":\"ping\",\"nonce\":7}", " \n{ \"type\" :\t\"ping\" ,\"nonce\":7}",
+                "\r\n{\"type\"\n:\n\"ping\",\"nonce\":7}", "{\"type\":\"pi\\u006eg\",\"nonce\":7}",
+                "{\"type\":\"\\u0070ing\",\"nonce\":7}")) {
+            assertEquals(new Message.Ping(7), readOne(frame(json)), json);
+        }
+        assertEquals("\u00e9t\u00e9", ((Message.Unknown) readOne(frame("{\"type\":\"\u00e9t\u00e9\"}"))).type());
+        assertEquals(FrameException.BAD_FIELD, rejected(frame("{\"type\":\"\"}")).code(), "an empty type");
+        assertEquals(FrameException.BAD_FIELD, rejected(frame("{\"type\":\"" + "x".repeat(65) + "\"}")).code(),
+                "a type over 64 characters");
+        assertEquals(FrameException.BAD_FIELD, rejected(frame("{\"type\":7}")).code(), "a type that is no string");
+        assertEquals(FrameException.TYPE_NOT_FIRST, rejected(frame("{\"typ\":\"ping\"}")).code());
+        assertEquals("pi\u0001ng", ((Message.Unknown) readOne(frame("{\"type\":\"pi\u0001ng\"}"))).type(),
+                "the reader takes a control character in a string");
+    }
+
     @Test
     void rejectsAFrameWhoseFirstKeyIsNotType() {
         FrameException e = rejected(frame("{\"nonce\":1,\"type\":\"ping\"}"));

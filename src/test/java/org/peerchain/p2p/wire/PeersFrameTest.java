@@ -29,7 +29,11 @@ class PeersFrameTest {
         List<Message.PeerAddress> peers = List.of(
                 new Message.PeerAddress("127.0.0.1", 1, NODE, 0),
                 new Message.PeerAddress("2001:db8::1", 65_535, NODE, Long.MAX_VALUE),
-                new Message.PeerAddress("host\"with\\odd\u2028chars", 18444, NODE, 42));
+                new Message.PeerAddress("host\"with\\odd\u2028chars", 18444, NODE, 42),
+                new Message.PeerAddress("fe80::1%eth0", 18444, NODE, 7),
+                new Message.PeerAddress("<b>&'=~ ", 2, NODE, 1),
+                new Message.PeerAddress("ctl\u0001\u007f", 3, NODE, 2),
+                new Message.PeerAddress("h\u00e9te", 4, "\u00e9" + NODE, 3));
         for (int n = 0; n <= peers.size(); n++) {
             List<Message.PeerAddress> some = peers.subList(0, n);
             assertArrayEquals(WireCodec.encode(new Message.Peers(some)), assembled(some), n + " entries");

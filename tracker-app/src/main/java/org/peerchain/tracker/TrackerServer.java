@@ -271,16 +271,16 @@ public final class TrackerServer implements AutoCloseable {
         PeerKey key = new PeerKey(a.network(), ip, a.port());
         // A node is registered, or its id at an address changed, only on the proof that it holds the id's key; a
         // re-announce of what is registered costs no signature check.
-        boolean known = registry.snapshotOf(key).map(r -> r.nodeId().equals(a.nodeId())).orElse(false);
+        boolean known = a.nodeId().equals(registry.registeredNodeId(key));
         String unproven = known ? null : NodeKey.checkAnnounce(a, System.currentTimeMillis() / 1000);
         if (unproven != null) {
             metrics.announcesRefused.increment();
             out.write(new Message.Error(HandshakeRejection.BAD_PROOF, unproven));
             return false;
         }
-        PeerRegistry.AnnounceOutcome outcome = registry.announce(key, a.nodeId(), a.protocolVersion(), a.height(),
-                config.maxPeersPerIp());
-        switch (outcome) {
+        PeerRegistry.Announced announced = registry.announceAndSample(key, a.nodeId(), a.protocolVersion(), a.height(),
+                config.maxPeersPerIp(), PeerRegistry.MAX_SAMPLE);
+        switch (announced.outcome()) {
             case BANNED -> {
                 metrics.announcesRefused.increment();
                 out.write(new Message.Error(BANNED, "address " + ip + " is banned from this tracker"));
@@ -309,7 +309,7 @@ public final class TrackerServer implements AutoCloseable {
             }
         }
         metrics.announces.increment();
-        out.appendPeers(registry.sampleEncoded(a.network(), key, PeerRegistry.MAX_SAMPLE));
+        out.appendPeers(announced.sample());
         return true;
     }
 

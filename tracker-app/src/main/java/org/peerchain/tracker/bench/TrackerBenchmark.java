@@ -12,6 +12,7 @@ import org.peerchain.p2p.NodeIdentity;
 import org.peerchain.p2p.NodeKey;
 import org.peerchain.p2p.ProtocolVersion;
 import org.peerchain.p2p.wire.Message;
+import org.peerchain.p2p.wire.WireCodec;
 import org.peerchain.tracker.PeerKey;
 import org.peerchain.tracker.Tracker;
 import org.peerchain.tracker.TrackerConfig;
@@ -34,6 +35,8 @@ public final class TrackerBenchmark {
     public static final int REGISTERED_PEERS = 100_000;
     public static final int NEW_PEERS = 20_000;
     public static final int SWEEP_PEERS = 10_000;
+    /** A quarter of the registered peers announce once, and as many getpeers are answered, before the figures. */
+    static final int WARM_UP_FRACTION = 4;
     private static final String NETWORK = "regtest";
 
     private TrackerBenchmark() {
@@ -66,11 +69,18 @@ public final class TrackerBenchmark {
                 // Each peer's announce is signed once here, with its own key, as a node signs each of its announces:
                 // the clients then send them as fast as the tracker answers (re-announces need no signature check).
                 long now = System.currentTimeMillis() / 1000;
-                Message.Announce[] known = new Message.Announce[clients * portsPerClient];
+                byte[][] known = new byte[clients * portsPerClient][];
+                int warmPerClient = Math.max(1, portsPerClient / WARM_UP_FRACTION);
+                byte[][] warm = new byte[clients * warmPerClient][];
                 for (int c = 0; c < clients; c++) {
                     for (int i = 0; i < portsPerClient; i++) {
-                        NodeIdentity id = benchIdentity(1 + i);
-                        known[c * portsPerClient + i] = id.announce(firstPort(i), now);
+                        NodeKey key = NodeKey.generate();
+                        NodeIdentity id = benchIdentity(key, 1 + i);
+                        known[c * portsPerClient + i] = WireCodec.encode(id.announce(firstPort(i), now));
+                        if (i < warmPerClient) {
+                            // the same peer a block earlier, so that its measured announce still changes its height
+                            warm[c * warmPerClient + i] = WireCodec.encode(benchIdentity(key, i).announce(firstPort(i), now));
+                        }
                         t.registry().announce(new PeerKey(NETWORK, BenchClients.clientAddress(c), firstPort(i)),
                                 id.nodeId(), ProtocolVersion.CURRENT, 0, Integer.MAX_VALUE);
                     }
@@ -78,14 +88,18 @@ public final class TrackerBenchmark {
                 t.registry().flush();
                 out.println("registered_peers: " + t.registry().size());
                 int expectedPeers = Math.min(Message.MAX_PEERS_PER_MESSAGE, Math.min(50, t.registry().size() - 1));
+                byte[] getPeers = WireCodec.encode(new Message.GetPeers(NETWORK));
+                // A tracker runs for days: its code is compiled before the figures are taken, not while.
+                BenchClients.run(t.port(), warmPerClient, expectedPeers, (c, i) -> warm[c * warmPerClient + i]);
+                BenchClients.run(t.port(), warmPerClient, Math.min(50, t.registry().size()), (c, i) -> getPeers);
                 announces = BenchClients.run(t.port(), portsPerClient, expectedPeers,
                         (c, i) -> known[c * portsPerClient + i]);
                 getpeers = BenchClients.run(t.port(), portsPerClient, Math.min(50, t.registry().size()),
-                        (c, i) -> new Message.GetPeers(NETWORK));
+                        (c, i) -> getPeers);
                 int newPerClient = Math.max(1, portsPerClient / 5);
-                Message.Announce[] fresh = new Message.Announce[clients * newPerClient];
+                byte[][] fresh = new byte[clients * newPerClient][];
                 for (int k = 0; k < fresh.length; k++) {
-                    fresh[k] = benchIdentity(1).announce(firstPort(portsPerClient + k % newPerClient), now);
+                    fresh[k] = WireCodec.encode(benchIdentity(NodeKey.generate(), 1).announce(firstPort(portsPerClient + k % newPerClient), now));
                 }
                 registrations = BenchClients.run(t.port(), newPerClient, expectedPeers,
                         (c, i) -> fresh[c * newPerClient + i]);
@@ -137,8 +151,7 @@ public final class TrackerBenchmark {
     }
 
     /** A peer of the benchmark: a key of its own and a height. */
-    private static NodeIdentity benchIdentity(long height) {
-        NodeKey key = NodeKey.generate();
+    private static NodeIdentity benchIdentity(NodeKey key, long height) {
         return new NodeIdentity(NETWORK, key, () -> height, () -> java.math.BigInteger.ZERO);
     }
 }
