@@ -29,6 +29,11 @@ public final class FrameWriter {
         PeersFrame.write(out, entries);
     }
 
+    /** The same for entries given as runs of a larger buffer ({@link PeersFrame.Entries}). */
+    public synchronized void appendPeers(PeersFrame.Entries entries) throws IOException {
+        PeersFrame.write(out, entries);
+    }
+
     public synchronized void flush() throws IOException {
         out.flush();
     }

@@ -61,13 +61,74 @@ public final class PeersFrame {
         return s.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * The entries of one answer: each encoded on its own ({@link #entry}), or runs of entries already joined by commas
+     * in a larger buffer (a tracker's sample window), written without being copied first.
+     */
+    public static final class Entries {
+        private final byte[][] parts;
+        private final byte[] source;
+        private final int[] from;
+        private final int[] to;
+        private final int count;
+
+        private Entries(byte[][] parts, byte[] source, int[] from, int[] to, int count) {
+            this.parts = parts;
+            this.source = source;
+            this.from = from;
+            this.to = to;
+            this.count = count;
+        }
+
+        public static Entries of(byte[][] entries) {
+            return new Entries(entries, null, null, null, entries.length);
+        }
+
+        /**
+         * Runs {@code source[from[i] .. to[i])}, each one or more entries joined by commas, holding {@code count}
+         * entries in all.
+         */
+        public static Entries runs(byte[] source, int[] from, int[] to, int count) {
+            if (from.length != to.length) {
+                throw new IllegalArgumentException("runs need a start and an end each");
+            }
+            return new Entries(null, source, from, to, count);
+        }
+
+        /** How many peers the answer lists. */
+        public int count() {
+            return count;
+        }
+
+        private int parts() {
+            return parts != null ? parts.length : from.length;
+        }
+
+        private int partLength(int i) {
+            return parts != null ? parts[i].length : to[i] - from[i];
+        }
+
+        private void writePart(OutputStream out, int i) throws IOException {
+            if (parts != null) {
+                out.write(parts[i]);
+            } else {
+                out.write(source, from[i], to[i] - from[i]);
+            }
+        }
+
+        /** The body length of a frame holding these entries. */
+        int bodyLength() {
+            int n = HEAD.length + TAIL.length + Math.max(0, parts() - 1);
+            for (int i = 0; i < parts(); i++) {
+                n += partLength(i);
+            }
+            return n;
+        }
+    }
+
     /** The body length of a frame holding {@code entries}. */
     public static int bodyLength(byte[][] entries) {
-        int n = HEAD.length + TAIL.length + Math.max(0, entries.length - 1);
-        for (byte[] e : entries) {
-            n += e.length;
-        }
-        return n;
+        return Entries.of(entries).bodyLength();
     }
 
     /**
@@ -76,10 +137,15 @@ public final class PeersFrame {
      * @throws IllegalArgumentException more entries or bytes than a {@code peers} message may hold
      */
     public static void write(OutputStream out, byte[][] entries) throws IOException {
-        if (entries.length > Message.MAX_PEERS_PER_MESSAGE) {
-            throw new IllegalArgumentException(entries.length + " peers is over the limit of " + Message.MAX_PEERS_PER_MESSAGE);
+        write(out, Entries.of(entries));
+    }
+
+    /** The same for entries given as {@link Entries}. */
+    public static void write(OutputStream out, Entries entries) throws IOException {
+        if (entries.count() > Message.MAX_PEERS_PER_MESSAGE) {
+            throw new IllegalArgumentException(entries.count() + " peers is over the limit of " + Message.MAX_PEERS_PER_MESSAGE);
         }
-        int length = bodyLength(entries);
+        int length = entries.bodyLength();
         if (length > WireLimits.MAX_PEERS_MESSAGE_BYTES) {
             throw new IllegalArgumentException("peers: " + length + " bytes is over the limit of " + WireLimits.MAX_PEERS_MESSAGE_BYTES);
         }
@@ -88,11 +154,11 @@ public final class PeersFrame {
         out.write(length >>> 8);
         out.write(length);
         out.write(HEAD);
-        for (int i = 0; i < entries.length; i++) {
+        for (int i = 0; i < entries.parts(); i++) {
             if (i > 0) {
                 out.write(SEPARATOR);
             }
-            out.write(entries[i]);
+            entries.writePart(out, i);
         }
         out.write(TAIL);
     }

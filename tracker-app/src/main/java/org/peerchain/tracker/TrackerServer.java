@@ -244,7 +244,7 @@ public final class TrackerServer implements AutoCloseable {
                 return false;
             }
             metrics.getPeers.increment();
-            out.appendPeers(registry.sampleEncoded(g.network(), null, PeerRegistry.MAX_SAMPLE));
+            out.appendPeers(registry.sampleEntries(g.network(), null, PeerRegistry.MAX_SAMPLE));
         } else if (m instanceof Message.Leave l) {
             metrics.leaves.increment();
             PeerKey key = new PeerKey(l.network(), ip, l.port());

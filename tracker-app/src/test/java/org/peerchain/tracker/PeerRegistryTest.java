@@ -82,6 +82,78 @@ class PeerRegistryTest {
         }
     }
 
+    /** An answer's peers, as a node would read them: the frame written and decoded. */
+    private List<Message.PeerAddress> answer(PeerKey asker) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        PeersFrame.write(out, registry.sampleEntries(NET, asker, PeerRegistry.MAX_SAMPLE));
+        Message m = new org.peerchain.p2p.wire.FrameReader(new java.io.ByteArrayInputStream(out.toByteArray()),
+                org.peerchain.p2p.wire.MessageCatalog.standard()).read();
+        return ((Message.Peers) m).peers();
+    }
+
+    private static PeerKey keyOf(Message.PeerAddress a) {
+        return new PeerKey(NET, a.host(), a.port());
+    }
+
+    @Test
+    void aLargeNetworkIsAnsweredFromItsWindowWithEveryPeerInTurnNoDuplicateAndNeverTheAsker() throws Exception {
+        int n = PeerRegistry.WINDOWED_ABOVE + 500;
+        List<PeerKey> keys = register(n);
+        registry.refreshWindows(0);
+        PeerKey asker = keys.get(700);
+        Set<PeerKey> seen = new HashSet<>();
+        for (int round = 0; round < 2_000; round++) {
+            List<Message.PeerAddress> peers = answer(asker);
+            assertEquals(PeerRegistry.MAX_SAMPLE, peers.size());
+            Set<PeerKey> distinct = peers.stream().map(PeerRegistryTest::keyOf).collect(Collectors.toSet());
+            assertEquals(peers.size(), distinct.size(), "no peer twice");
+            assertFalse(distinct.contains(asker), "never the asker");
+            seen.addAll(distinct);
+        }
+        assertEquals(n - 1, seen.size(), "every peer but the asker is answered in turn");
+    }
+
+    @Test
+    void aWindowMadeAgainTakesInNewPeersAndLeavesOutRemovedOnes() throws Exception {
+        int n = PeerRegistry.WINDOWED_ABOVE + 50;
+        List<PeerKey> keys = register(n);
+        registry.refreshWindows(0);
+        registry.remove(keys.get(3), RemovalReason.KICKED);
+        registry.pingFailed(keys.get(4), 1);
+        PeerKey newcomer = key(5_000);
+        registry.announce(newcomer, nodeId(5_000), 1, 7, NO_CAP);
+        for (int round = 0; round < 200; round++) {
+            assertFalse(answer(null).stream().map(PeerRegistryTest::keyOf).anyMatch(newcomer::equals),
+                    "answers come from the window made before the newcomer");
+        }
+        registry.refreshWindows(0);
+        Set<PeerKey> seen = new HashSet<>();
+        for (int round = 0; round < 1_000; round++) {
+            answer(null).forEach(a -> seen.add(keyOf(a)));
+        }
+        assertTrue(seen.contains(newcomer), "the newcomer is answered");
+        assertFalse(seen.contains(keys.get(3)), "a removed peer is not");
+        assertFalse(seen.contains(keys.get(4)), "nor a failing one");
+        assertEquals(n - 1, seen.size());
+    }
+
+    @Test
+    void aNetworkBackUnderTheThresholdIsSampledExactlyAgain() throws Exception {
+        List<PeerKey> keys = register(PeerRegistry.WINDOWED_ABOVE + 1);
+        registry.refreshWindows(0);
+        registry.remove(keys.get(0), RemovalReason.KICKED);
+        registry.refreshWindows(0);
+        for (int i = 1; i < keys.size() - 5; i++) {
+            registry.remove(keys.get(i), RemovalReason.KICKED);
+        }
+        PeerKey newcomer = key(5_000);
+        registry.announce(newcomer, nodeId(5_000), 1, 7, NO_CAP);
+        Set<PeerKey> expected = new HashSet<>(keys.subList(keys.size() - 5, keys.size()));
+        expected.add(newcomer);
+        assertEquals(expected, answer(null).stream().map(PeerRegistryTest::keyOf).collect(Collectors.toSet()),
+                "at once, without waiting for a window");
+    }
+
     @Test
     void aSmallNetworkGivesEveryServedPeerButTheAsker() {
         List<PeerKey> keys = register(6);

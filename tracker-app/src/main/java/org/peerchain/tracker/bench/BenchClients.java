@@ -85,6 +85,15 @@ final class BenchClients {
      * every answer; each decoded answer must list {@code expectedPeers} peers.
      */
     static Phase run(int port, int perConnection, int expectedPeers, Requests requests) throws IOException {
+        return run(port, perConnection, expectedPeers, requests, () -> { });
+    }
+
+    /**
+     * The same, the phase ending only once {@code settle} has run after the last answer: the tracker's writes of what
+     * the phase changed belong to the phase, not to the next.
+     */
+    static Phase run(int port, int perConnection, int expectedPeers, Requests requests, Runnable settle)
+            throws IOException {
         CountDownLatch connected = new CountDownLatch(CONNECTIONS);
         CountDownLatch go = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(CONNECTIONS);
@@ -123,6 +132,7 @@ final class BenchClients {
             long start = System.nanoTime();
             go.countDown();
             done.await();
+            settle.run();
             long wall = System.nanoTime() - start;
             long processAfter = processCpu();
             Map<Long, ThreadCpu> after = threadCpu();

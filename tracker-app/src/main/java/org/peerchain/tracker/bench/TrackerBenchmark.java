@@ -37,6 +37,8 @@ public final class TrackerBenchmark {
     public static final int SWEEP_PEERS = 10_000;
     /** A quarter of the registered peers announce once, and as many getpeers are answered, before the figures. */
     static final int WARM_UP_FRACTION = 4;
+    /** Each registered peer announces this many times in the measured phase (and as many getpeers are sent). */
+    static final int MEASURED_ROUNDS = 2;
     private static final String NETWORK = "regtest";
 
     private TrackerBenchmark() {
@@ -69,14 +71,19 @@ public final class TrackerBenchmark {
                 // Each peer's announce is signed once here, with its own key, as a node signs each of its announces:
                 // the clients then send them as fast as the tracker answers (re-announces need no signature check).
                 long now = System.currentTimeMillis() / 1000;
-                byte[][] known = new byte[clients * portsPerClient][];
+                // Two rounds of re-announces, each a block higher, as every peer re-announcing twice
+                byte[][] known = new byte[MEASURED_ROUNDS * clients * portsPerClient][];
+                int perRound = clients * portsPerClient;
                 int warmPerClient = Math.max(1, portsPerClient / WARM_UP_FRACTION);
                 byte[][] warm = new byte[clients * warmPerClient][];
                 for (int c = 0; c < clients; c++) {
                     for (int i = 0; i < portsPerClient; i++) {
                         NodeKey key = NodeKey.generate();
                         NodeIdentity id = benchIdentity(key, 1 + i);
-                        known[c * portsPerClient + i] = WireCodec.encode(id.announce(firstPort(i), now));
+                        for (int round = 0; round < MEASURED_ROUNDS; round++) {
+                            known[round * perRound + c * portsPerClient + i] =
+                                    WireCodec.encode(benchIdentity(key, 1 + i + round).announce(firstPort(i), now));
+                        }
                         if (i < warmPerClient) {
                             // the same peer a block earlier, so that its measured announce still changes its height
                             warm[c * warmPerClient + i] = WireCodec.encode(benchIdentity(key, i).announce(firstPort(i), now));
@@ -92,9 +99,11 @@ public final class TrackerBenchmark {
                 // A tracker runs for days: its code is compiled before the figures are taken, not while.
                 BenchClients.run(t.port(), warmPerClient, expectedPeers, (c, i) -> warm[c * warmPerClient + i]);
                 BenchClients.run(t.port(), warmPerClient, Math.min(50, t.registry().size()), (c, i) -> getPeers);
-                announces = BenchClients.run(t.port(), portsPerClient, expectedPeers,
-                        (c, i) -> known[c * portsPerClient + i]);
-                getpeers = BenchClients.run(t.port(), portsPerClient, Math.min(50, t.registry().size()),
+                t.registry().flush();
+                announces = BenchClients.run(t.port(), MEASURED_ROUNDS * portsPerClient, expectedPeers,
+                        (c, i) -> known[(i / portsPerClient) * perRound + c * portsPerClient + i % portsPerClient],
+                        t.registry()::flush);
+                getpeers = BenchClients.run(t.port(), MEASURED_ROUNDS * portsPerClient, Math.min(50, t.registry().size()),
                         (c, i) -> getPeers);
                 int newPerClient = Math.max(1, portsPerClient / 5);
                 byte[][] fresh = new byte[clients * newPerClient][];
@@ -102,7 +111,7 @@ public final class TrackerBenchmark {
                     fresh[k] = WireCodec.encode(benchIdentity(NodeKey.generate(), 1).announce(firstPort(portsPerClient + k % newPerClient), now));
                 }
                 registrations = BenchClients.run(t.port(), newPerClient, expectedPeers,
-                        (c, i) -> fresh[c * newPerClient + i]);
+                        (c, i) -> fresh[c * newPerClient + i], t.registry()::flush);
                 out.println("registered_peers_after: " + t.registry().size());
             }
             double sweep;
