@@ -64,55 +64,12 @@ public final class ConnectBenchmark {
         ChainOpener opener = (dir, setup, pool, clock) -> openWith(dir, setup, pool, clock, txIndex);
         out.printf("Transaction index: %s%n", txIndex ? "on (every transaction's id indexed as it connects)" : "off");
         int cores = Runtime.getRuntime().availableProcessors();
-        int laneCount = coinAge * TXS_PER_BLOCK;
         out.printf("Building %,d regtest blocks of %d signed transactions, each spending a coin %,d block%s old...%n",
                 blocks, TXS_PER_BLOCK, coinAge, coinAge == 1 ? "" : "s");
-        Ed25519Keys.KeyPair key = Ed25519Keys.generate(new SecureRandom());
-        KeyHash me = KeyHash.of(key.publicKey());
-        RegtestBlockBuilder builder = new RegtestBlockBuilder();
-        List<Block> setup = new ArrayList<>();
-        Hash[] laneTx = new Hash[laneCount];
-        long[] laneValue = new long[laneCount];
-        long[] laneIndex = new long[laneCount];
-        int perCoinbase = Math.min(laneCount, LANES_PER_COINBASE);
-        for (int first = 0; first < laneCount; first += perCoinbase) {
-            long laneAmount = ChainParams.REGTEST.subsidy(builder.height() + 1) / perCoinbase;
-            List<TxOutput> lanes = new ArrayList<>();
-            int n = Math.min(perCoinbase, laneCount - first);
-            for (int i = 0; i < n; i++) {
-                lanes.add(new TxOutput(laneAmount, me));
-            }
-            Block b = builder.next(lanes, List.of());
-            setup.add(b);
-            for (int i = 0; i < n; i++) {
-                laneTx[first + i] = b.transactions().get(0).txid();
-                laneIndex[first + i] = i;
-                laneValue[first + i] = laneAmount;
-            }
-        }
-        int matureAt = builder.height() + ChainParams.COINBASE_MATURITY;
-        while (builder.height() < matureAt) {
-            setup.add(builder.next(me, 0, List.of()));
-        }
-        List<Block> timed = new ArrayList<>(blocks);
         long buildStart = System.nanoTime();
-        for (int b = 0; b < blocks; b++) {
-            List<Transaction> txs = new ArrayList<>(TXS_PER_BLOCK);
-            for (int t = 0; t < TXS_PER_BLOCK; t++) {
-                int i = (int) (((long) b * TXS_PER_BLOCK + t) % laneCount);
-                laneValue[i] -= FEE;
-                Transaction unsigned = new Transaction(Transaction.CURRENT_VERSION,
-                        List.of(new TxInput(new OutPoint(laneTx[i], laneIndex[i]), key.publicKey(), new byte[0])),
-                        List.of(new TxOutput(laneValue[i], me)));
-                byte[] sig = Ed25519Keys.sign(key.privateKey(), unsigned.sigHash());
-                Transaction tx = new Transaction(unsigned.version(),
-                        List.of(unsigned.inputs().get(0).withSignature(sig)), unsigned.outputs());
-                txs.add(tx);
-                laneTx[i] = tx.txid();
-                laneIndex[i] = 0;
-            }
-            timed.add(builder.next(me, FEE * TXS_PER_BLOCK, txs));
-        }
+        SignedChain signed = buildSignedChain(blocks, coinAge);
+        List<Block> setup = signed.setup();
+        List<Block> timed = signed.timed();
         out.printf("Built in %.1f s%n", (System.nanoTime() - buildStart) / 1e9);
 
         AtomicInteger threadNo = new AtomicInteger();
@@ -122,7 +79,7 @@ public final class ConnectBenchmark {
             return t;
         });
         Path dir = Files.createTempDirectory("peerchain-bench-connect");
-        long clock = builder.time() + 1;
+        long clock = signed.clock();
         // Warm up as the raw rate below is warmed up: the JIT compiles the verifier and the connect path while a
         // throwaway chain connects the blocks, so the timed run measures steady state, not compilation. Opening a
         // chain and connecting its setup blocks takes branches the first run's compiled code never saw: about a
@@ -130,12 +87,7 @@ public final class ConnectBenchmark {
         // until a second throwaway chain took that hit first.
         int warmUp = Math.min(WARM_UP_BLOCKS, timed.size());
         long warmStart = System.nanoTime();
-        try (ChainState chain = opener.open(dir.resolve("warm-up"), setup, pool, clock)) {
-            connectAll(chain, timed.subList(0, warmUp));
-        }
-        try (ChainState chain = opener.open(dir.resolve("warm-up-again"), setup, pool, clock)) {
-            connectAll(chain, timed.subList(0, warmUp / 2));
-        }
+        warmUp(opener, dir, setup, timed, pool, clock);
         out.printf("Warmed up on %,d and %,d blocks in %.1f s (two throwaway chains)%n", warmUp, warmUp / 2,
                 (System.nanoTime() - warmStart) / 1e9);
         try {
@@ -187,6 +139,107 @@ public final class ConnectBenchmark {
         } finally {
             pool.shutdownNow();
             deleteTree(dir);
+        }
+    }
+
+    /**
+     * The benchmark's blocks: the setup that makes mature coins in {@code coinAge * TXS_PER_BLOCK} lanes, then
+     * {@code blocks} blocks of {@link #TXS_PER_BLOCK} signed transactions spending them, and a clock after the last.
+     */
+    public record SignedChain(List<Block> setup, List<Block> timed, long clock) {
+    }
+
+    /** Builds {@link SignedChain}'s blocks (about 0.7 ms a block: each transaction is signed). */
+    public static SignedChain buildSignedChain(int blocks, int coinAge) {
+        int laneCount = coinAge * TXS_PER_BLOCK;
+        Ed25519Keys.KeyPair key = Ed25519Keys.generate(new SecureRandom());
+        KeyHash me = KeyHash.of(key.publicKey());
+        RegtestBlockBuilder builder = new RegtestBlockBuilder();
+        List<Block> setup = new ArrayList<>();
+        Hash[] laneTx = new Hash[laneCount];
+        long[] laneValue = new long[laneCount];
+        long[] laneIndex = new long[laneCount];
+        int perCoinbase = Math.min(laneCount, LANES_PER_COINBASE);
+        for (int first = 0; first < laneCount; first += perCoinbase) {
+            long laneAmount = ChainParams.REGTEST.subsidy(builder.height() + 1) / perCoinbase;
+            List<TxOutput> lanes = new ArrayList<>();
+            int n = Math.min(perCoinbase, laneCount - first);
+            for (int i = 0; i < n; i++) {
+                lanes.add(new TxOutput(laneAmount, me));
+            }
+            Block b = builder.next(lanes, List.of());
+            setup.add(b);
+            for (int i = 0; i < n; i++) {
+                laneTx[first + i] = b.transactions().get(0).txid();
+                laneIndex[first + i] = i;
+                laneValue[first + i] = laneAmount;
+            }
+        }
+        int matureAt = builder.height() + ChainParams.COINBASE_MATURITY;
+        while (builder.height() < matureAt) {
+            setup.add(builder.next(me, 0, List.of()));
+        }
+        List<Block> timed = new ArrayList<>(blocks);
+        for (int b = 0; b < blocks; b++) {
+            List<Transaction> txs = new ArrayList<>(TXS_PER_BLOCK);
+            for (int t = 0; t < TXS_PER_BLOCK; t++) {
+                int i = (int) (((long) b * TXS_PER_BLOCK + t) % laneCount);
+                laneValue[i] -= FEE;
+                Transaction unsigned = new Transaction(Transaction.CURRENT_VERSION,
+                        List.of(new TxInput(new OutPoint(laneTx[i], laneIndex[i]), key.publicKey(), new byte[0])),
+                        List.of(new TxOutput(laneValue[i], me)));
+                byte[] sig = Ed25519Keys.sign(key.privateKey(), unsigned.sigHash());
+                Transaction tx = new Transaction(unsigned.version(),
+                        List.of(unsigned.inputs().get(0).withSignature(sig)), unsigned.outputs());
+                txs.add(tx);
+                laneTx[i] = tx.txid();
+                laneIndex[i] = 0;
+            }
+            timed.add(builder.next(me, FEE * TXS_PER_BLOCK, txs));
+        }
+
+        return new SignedChain(setup, timed, builder.time() + 1);
+    }
+
+    /**
+     * {@code bench connect}'s {@code blocks_per_s} for {@code chain} in this JVM: the same warm-up, then the fastest of
+     * its timed rounds, each into a new chain in a temporary directory.
+     */
+    public static double connectRate(SignedChain chain) throws IOException, ValidationException {
+        int cores = Runtime.getRuntime().availableProcessors();
+        AtomicInteger threadNo = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(cores, r -> {
+            Thread t = new Thread(r, "verify-" + threadNo.getAndIncrement());
+            t.setDaemon(true);
+            return t;
+        });
+        ChainOpener opener = (dir, setup, p, clock) -> openWith(dir, setup, p, clock, false);
+        Path dir = Files.createTempDirectory("peerchain-bench-connect");
+        try {
+            List<Block> timed = chain.timed();
+            warmUp(opener, dir, chain.setup(), timed, pool, chain.clock());
+            double best = Double.MAX_VALUE;
+            for (int r = 0; r < CONNECT_TIMED_ROUNDS; r++) {
+                Path roundDir = dir.resolve("timed-" + r);
+                best = Math.min(best, timedRound(opener, roundDir, chain.setup(), timed, pool, chain.clock()).seconds());
+                deleteTree(roundDir);
+            }
+            return timed.size() / best;
+        } finally {
+            pool.shutdownNow();
+            deleteTree(dir);
+        }
+    }
+
+    /** Two throwaway chains connect the first {@link #WARM_UP_BLOCKS} blocks, then half as many (see {@link #run}). */
+    private static void warmUp(ChainOpener opener, Path dir, List<Block> setup, List<Block> timed, ExecutorService pool,
+            long clock) throws ValidationException {
+        int warmUp = Math.min(WARM_UP_BLOCKS, timed.size());
+        try (ChainState chain = opener.open(dir.resolve("warm-up"), setup, pool, clock)) {
+            connectAll(chain, timed.subList(0, warmUp));
+        }
+        try (ChainState chain = opener.open(dir.resolve("warm-up-again"), setup, pool, clock)) {
+            connectAll(chain, timed.subList(0, warmUp / 2));
         }
     }
 

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.peerchain.core.Block;
 import org.peerchain.core.Hash;
 import org.peerchain.core.KeyHash;
 import org.peerchain.node.Node;
@@ -12,7 +13,9 @@ import org.peerchain.p2p.HostPort;
 
 /**
  * Initial sync over loopback: a fresh node downloads a regtest chain (headers first, then blocks in parallel)
- * from one peer and then from three. Headline: {@code sync_blocks_per_s} for each.
+ * from one peer and then from three; then a node syncs {@code bench connect}'s blocks of signed transactions from one
+ * peer, against {@code bench connect}'s rate for the same blocks in the same run. Headline: {@code sync_blocks_per_s}
+ * for each, {@code sync_signed_blocks_per_s} and {@code sync_signed_ratio}.
  */
 public final class SyncBenchmark {
     public static final int DEFAULT_BLOCKS = 20_000;
@@ -50,15 +53,51 @@ public final class SyncBenchmark {
             }
             double one = syncFrom(out, root.resolve("fresh1"), sources.subList(0, 1), tip, blocks, running, txIndex);
             double three = syncFrom(out, root.resolve("fresh3"), sources, tip, blocks, running, txIndex);
+            for (int i = running.size() - 1; i >= 0; i--) {
+                running.remove(i).close();
+            }
+            Signed signed = syncSigned(out, root, running, txIndex);
             out.println("sync_blocks_per_s_1_peer: " + Math.round(one));
             out.println("sync_blocks_per_s_3_peers: " + Math.round(three));
             out.println("sync_blocks_per_s: " + Math.round(Math.max(one, three)));
+            out.println("connect_blocks_per_s: " + Math.round(signed.connect()));
+            out.println("sync_signed_blocks_per_s: " + Math.round(signed.sync()));
+            out.printf("sync_signed_ratio: %.2f%n", signed.sync() / signed.connect());
         } finally {
             for (int i = running.size() - 1; i >= 0; i--) {
                 running.get(i).close();
             }
             LoopbackNodes.deleteTree(root);
         }
+    }
+
+    record Signed(double connect, double sync) {
+    }
+
+    /**
+     * {@code bench connect}'s blocks (10 signed transactions each) connected here as {@code bench connect} does, then
+     * synced by a fresh node from one peer holding them: what the network adds to connecting.
+     */
+    private static Signed syncSigned(PrintStream out, Path root, List<Node> running, boolean txIndex) throws Exception {
+        int blocks = ConnectBenchmark.DEFAULT_BLOCKS;
+        out.printf("building %,d blocks of %d signed transactions (bench connect's)...%n", blocks,
+                ConnectBenchmark.TXS_PER_BLOCK);
+        ConnectBenchmark.SignedChain chain = ConnectBenchmark.buildSignedChain(blocks, 1);
+        double connect = ConnectBenchmark.connectRate(chain);
+        out.printf("bench connect's rate for them in this run: %.0f blocks/s%n", connect);
+        Node source = LoopbackNodes.start(root.resolve("signed-source"), List.of(), LoopbackNodes.settings());
+        running.add(source);
+        for (Block b : chain.setup()) {
+            source.submitBlock(b);
+        }
+        for (Block b : chain.timed()) {
+            source.submitBlock(b);
+        }
+        Hash tip = source.chain().tip().hash();
+        int total = chain.setup().size() + blocks;
+        double rate = syncFrom(out, root.resolve("signed-fresh"), List.of(LoopbackNodes.address(source)), tip, total,
+                running, txIndex);
+        return new Signed(connect, rate);
     }
 
     private static double syncFrom(PrintStream out, Path dir, List<HostPort> peers, Hash tip, int blocks, List<Node> running,
