@@ -25,7 +25,12 @@ final class BlockDownload {
     /** Rate samples older than this do not count toward blocks per second. */
     static final long RATE_WINDOW_NANOS = 5_000_000_000L;
 
-    private record Request(Peer peer, long sentNanos) {
+    /** A block asked of {@code peer}; {@code arrived} once it came and waits to be connected (still in flight). */
+    private record Request(Peer peer, long sentNanos, boolean arrived) {
+        Request(Peer peer, long sentNanos) {
+            this(peer, sentNanos, false);
+        }
+
     }
 
     private final ChainAccess chain;
@@ -154,7 +159,20 @@ final class BlockDownload {
         cursor = 0;
     }
 
-    /** A block arrived from {@code p}; true when it was one we asked of it. */
+    /**
+     * The block {@code hash} came from {@code p}: true, and noted, when we asked it of {@code p} and it had not come
+     * yet. It stays in flight, so that no one is asked for it, until {@link #delivered} once it is connected.
+     */
+    synchronized boolean arrived(Peer p, Hash hash) {
+        Request r = inFlight.get(hash);
+        if (r == null || r.peer() != p || r.arrived()) {
+            return false;
+        }
+        inFlight.put(hash, new Request(p, r.sentNanos(), true));
+        return true;
+    }
+
+    /** A block arrived from {@code p} and was handled; true when it was one we asked of it. */
     synchronized boolean delivered(Peer p, Hash hash) {
         Request r = inFlight.get(hash);
         if (r == null || r.peer() != p) {

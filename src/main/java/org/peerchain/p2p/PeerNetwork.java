@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -133,6 +134,16 @@ public final class PeerNetwork implements AutoCloseable {
     private final Object banEvents = new Object();
     private final ScheduledThreadPoolExecutor timer;
     private final ExecutorService relay;
+    /**
+     * Peers' blocks are connected here, one after another, off the readers: a reader takes in the next block, and that
+     * block's signatures start on the verifying threads, while the one before connects (bench connect keeps the same
+     * pipeline; without it a syncing node verified one block's signatures at a time).
+     */
+    private final ExecutorService blockConnector =
+            Executors.newSingleThreadExecutor(new NamedThreadFactory("p2p-blocks"));
+    /** Blocks handed to {@link #blockConnector} and not yet connected; past it a reader waits (its peer then on TCP). */
+    static final int MAX_QUEUED_BLOCKS = 256;
+    private final Semaphore queuedBlocks = new Semaphore(MAX_QUEUED_BLOCKS);
     private final ThreadPoolExecutor dialer;
     private final AtomicBoolean announcePending = new AtomicBoolean();
     private final AtomicBoolean announceDeferred = new AtomicBoolean();
@@ -843,8 +854,11 @@ public final class PeerNetwork implements AutoCloseable {
         }
         Hash hash = b.hash();
         p.knownBlocks.add(hash);
-        boolean requested = download.delivered(p, hash);
-        if (!requested) {
+        boolean requested = download.arrived(p, hash);
+        if (requested) {
+            // the stall clock counts arrivals: a block waiting to be connected was delivered
+            p.lastDeliveryNanos = System.nanoTime();
+        } else {
             BlockIndexEntry known = chain.entry(hash);
             if (known != null && known.status() != BlockStatus.HEADER_ONLY) {
                 redundant(p, "block " + hash + ", which we have");
@@ -859,6 +873,44 @@ public final class PeerNetwork implements AutoCloseable {
             }
         }
         chain.preverify(b);
+        try {
+            queuedBlocks.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        java.util.concurrent.Future<?> connecting;
+        try {
+            connecting = blockConnector.submit(() -> {
+                try {
+                    connectBlock(p, b, requested);
+                } finally {
+                    queuedBlocks.release();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            queuedBlocks.release();
+            return;
+        }
+        if (!requested) {
+            // An unasked block is rare (a peer pushing one): its reader waits for it, so that another copy of it is
+            // seen as one we have, as before the pipeline.
+            try {
+                connecting.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException e) {
+                log.warn("connecting a block from {} failed", p, e.getCause());
+            }
+        }
+    }
+
+    /**
+     * Connects a peer's block (on {@link #blockConnector}); a requested one stays in flight until it is stored, so that
+     * no one asks for it again meanwhile.
+     */
+    private void connectBlock(Peer p, Block b, boolean requested) {
+        Hash hash = b.hash();
         try {
             BlockOutcome outcome = chain.submitBlock(b);
             if (outcome == BlockOutcome.ACTIVE) {
@@ -875,6 +927,10 @@ public final class PeerNetwork implements AutoCloseable {
         } catch (ValidationException e) {
             if (!Misbehaviour.HARMLESS_BLOCK_REASONS.contains(e.reason())) {
                 misbehave(p, Misbehaviour.INVALID_BLOCK, e.reason(), "invalid block " + hash + ": " + e.getMessage());
+            }
+        } finally {
+            if (requested) {
+                download.delivered(p, hash);
             }
         }
         requestBlocks();
@@ -1199,6 +1255,7 @@ public final class PeerNetwork implements AutoCloseable {
         }
         timer.shutdownNow();
         relay.shutdownNow();
+        blockConnector.shutdownNow();
         if (listener != null) {
             listener.close();
         }
@@ -1210,6 +1267,7 @@ public final class PeerNetwork implements AutoCloseable {
         try {
             dialer.awaitTermination(2, TimeUnit.SECONDS);
             relay.awaitTermination(2, TimeUnit.SECONDS);
+            blockConnector.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
