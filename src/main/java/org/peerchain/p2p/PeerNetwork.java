@@ -884,6 +884,12 @@ public final class PeerNetwork implements AutoCloseable {
             connecting = blockConnector.submit(() -> {
                 try {
                     connectBlock(p, b, requested);
+                } catch (RuntimeException e) {
+                    log.error("connecting block {} from {} failed", b.hash(), p, e);
+                } catch (VirtualMachineError e) {
+                    // the node's own failure: the process's policy stops it, as on any of its threads
+                    Thread me = Thread.currentThread();
+                    me.getUncaughtExceptionHandler().uncaughtException(me, e);
                 } finally {
                     queuedBlocks.release();
                 }

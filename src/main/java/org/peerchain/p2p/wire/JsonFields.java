@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 final class JsonFields {
     private static final Pattern NETWORK_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
     private static final Pattern NODE_ID = Pattern.compile("[0-9a-f]{8,64}");
-    private static final Pattern HEX = Pattern.compile("[0-9a-f]{1,128}");
 
     private final JsonObject o;
     private final String type;
