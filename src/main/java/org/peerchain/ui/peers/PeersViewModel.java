@@ -26,6 +26,7 @@ import org.peerchain.node.api.NodeEvent;
 import org.peerchain.node.api.NodeServices;
 import org.peerchain.node.api.PeerService;
 import org.peerchain.node.api.PeerSnapshot;
+import org.peerchain.node.api.PeerSource;
 import org.peerchain.node.api.TrafficSample;
 import org.peerchain.node.api.PeerStats;
 import org.peerchain.node.api.Subscription;
@@ -60,6 +61,8 @@ public final class PeersViewModel {
     private final BooleanProperty enabled = new SimpleBooleanProperty(true);
     private final StringProperty emptyPeersText = new SimpleStringProperty(NO_PEERS);
     private final StringProperty message = new SimpleStringProperty("");
+    /** The address last added by hand, until its connection shows in the table (FX thread). */
+    private String connectingTo;
     private final BooleanProperty messageIsError = new SimpleBooleanProperty();
     private final BooleanProperty busy = new SimpleBooleanProperty();
 
@@ -124,6 +127,11 @@ public final class PeersViewModel {
                 row = new PeerRow(p, s.timeMillis());
                 rowsById.put(p.id(), row);
                 peers.add(row);
+                if (connectingTo != null && !p.inbound() && p.source() == PeerSource.MANUAL) {
+                    // the line said "Connecting to ..." until now: the peer is in the table
+                    connectingTo = null;
+                    say("Connected to " + p.address() + " (dialled again if it drops)", false);
+                }
             } else {
                 row.update(p, s.timeMillis());
             }
@@ -239,7 +247,8 @@ public final class PeersViewModel {
                 addPeerError.set(failure);
                 if (failure.isEmpty()) {
                     addPeerText.set("");
-                    say("Connecting to " + text + "; it is dialled again if it drops, until the node stops (Settings keeps a peer for every start)", false);
+                    connectingTo = text;
+                    say("Connecting to " + text + " (dialled again if it drops)", false);
                 }
             });
         });

@@ -155,9 +155,12 @@ class PeersViewModelTest {
         m.addPeer();
         runUntil("the field cleared", () -> m.addPeerTextProperty().get().isEmpty());
         assertEquals("", m.addPeerErrorProperty().get());
+        assertEquals("Connecting to 127.0.0.1:" + a.p2pPort() + " (dialled again if it drops)", m.messageProperty().get());
         m.activate();
         runUntil("the added peer shown", () -> m.peers().size() == 1);
         assertEquals(PeerSource.MANUAL, m.peers().get(0).source());
+        assertEquals("Connected to 127.0.0.1:" + a.p2pPort() + " (dialled again if it drops)", m.messageProperty().get(),
+                "the line no longer says it is connecting once the peer is in the table");
         m.deactivate();
     }
 
