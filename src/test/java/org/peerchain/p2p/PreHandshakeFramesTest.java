@@ -65,6 +65,17 @@ class PreHandshakeFramesTest {
         return ByteBuffer.allocate(4 + sent).putInt(declared).put(body).array();
     }
 
+    /** The error a stranger gets for a frame of {@link #BLOCK_FRAME_BYTES} of which only the head is sent. */
+    private Message.Error refusedForTheHeadOf(String head) throws Exception {
+        try (ScriptedPeer p = stranger()) {
+            p.sendRaw(headOfFrame(BLOCK_FRAME_BYTES, head, SENT_BYTES));
+            // the rest of the 2 MB is never sent: a node that waits for it answers nothing until its time-out
+            Message.Error e = p.awaitClosed(PROMPTLY);
+            assertNotNull(e, "an error frame before the close");
+            return e;
+        }
+    }
+
     @Test
     void aStrangerThatSaysNothingIsDroppedAfterAboutTenSeconds() throws Exception {
         try (ScriptedPeer p = stranger()) {
@@ -79,34 +90,20 @@ class PreHandshakeFramesTest {
 
     @Test
     void aBlockFrameBeforeVersionIsRefusedFromItsTypeWithoutItsBodyBeingRead() throws Exception {
-        try (ScriptedPeer p = stranger()) {
-            p.sendRaw(headOfFrame(BLOCK_FRAME_BYTES, "{\"type\":\"block\",\"data\":\"", SENT_BYTES));
-            // the rest of the 2 MB is never sent: a node that waits for it answers nothing until its time-out
-            Message.Error e = p.awaitClosed(PROMPTLY);
-            assertNotNull(e, "an error frame before the close");
-            assertEquals(HandshakeRejection.HANDSHAKE_REQUIRED, e.code());
-            assertTrue(e.message().contains("\"block\""), e.message());
-        }
+        Message.Error e = refusedForTheHeadOf("{\"type\":\"block\",\"data\":\"");
+        assertEquals(HandshakeRejection.HANDSHAKE_REQUIRED, e.code());
+        assertTrue(e.message().contains("\"block\""), e.message());
     }
 
     @Test
     void aFrameOfAnUnknownTypeBeforeVersionIsRefusedWithoutItsBodyBeingRead() throws Exception {
-        try (ScriptedPeer p = stranger()) {
-            p.sendRaw(headOfFrame(BLOCK_FRAME_BYTES, "{\"type\":\"junk\",\"data\":\"", SENT_BYTES));
-            Message.Error e = p.awaitClosed(PROMPTLY);
-            assertNotNull(e, "an error frame before the close");
-            assertEquals(HandshakeRejection.HANDSHAKE_REQUIRED, e.code());
-        }
+        assertEquals(HandshakeRejection.HANDSHAKE_REQUIRED, refusedForTheHeadOf("{\"type\":\"junk\",\"data\":\"").code());
     }
 
     @Test
     void aVersionFrameOverItsLimitIsRefusedFromItsLength() throws Exception {
-        try (ScriptedPeer p = stranger()) {
-            p.sendRaw(headOfFrame(BLOCK_FRAME_BYTES, "{\"type\":\"version\",\"network\":\"", SENT_BYTES));
-            Message.Error e = p.awaitClosed(PROMPTLY);
-            assertNotNull(e, "an error frame before the close");
-            assertEquals(FrameException.MESSAGE_TOO_LARGE, e.code());
-        }
+        assertEquals(FrameException.MESSAGE_TOO_LARGE,
+                refusedForTheHeadOf("{\"type\":\"version\",\"network\":\"").code());
     }
 
     @Test

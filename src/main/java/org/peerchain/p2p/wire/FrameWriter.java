@@ -24,12 +24,10 @@ public final class FrameWriter {
         out.write(WireCodec.encode(m));
     }
 
-    /** Appends a {@code peers} frame from pre-encoded entries ({@link PeersFrame}), without flushing. */
-    public synchronized void appendPeers(byte[][] entries) throws IOException {
-        PeersFrame.write(out, entries);
-    }
-
-    /** The same for entries given as runs of a larger buffer ({@link PeersFrame.Entries}). */
+    /**
+     * Appends a {@code peers} frame from pre-encoded entries, or runs of them in a larger buffer ({@link PeersFrame}),
+     * without flushing.
+     */
     public synchronized void appendPeers(PeersFrame.Entries entries) throws IOException {
         PeersFrame.write(out, entries);
     }

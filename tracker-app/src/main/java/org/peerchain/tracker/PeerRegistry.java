@@ -390,7 +390,7 @@ public final class PeerRegistry implements AutoCloseable {
     }
 
     /** The same sample as {@link #sample}, as the entries of a {@code peers} frame ({@link PeersFrame#entry}). */
-    public synchronized byte[][] sampleEncoded(String network, PeerKey exclude, int max) {
+    synchronized byte[][] sampleEncoded(String network, PeerKey exclude, int max) {
         Entry[] picked = pick(network, exclude, max);
         byte[][] out = new byte[picked.length][];
         for (int i = 0; i < picked.length; i++) {
