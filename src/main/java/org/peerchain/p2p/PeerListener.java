@@ -339,7 +339,7 @@ public final class PeerListener implements AutoCloseable {
      * Half-closes and discards what the remote side already sent (bounded) before the close: closing a socket with
      * unread input sends a reset, which may make the remote side lose the error frame saying why.
      */
-    private static void closeGently(Socket s) {
+    static void closeGently(Socket s) {
         try {
             s.shutdownOutput();
             s.setSoTimeout(REFUSAL_DRAIN_MILLIS);

@@ -403,6 +403,9 @@ public final class PeerNetwork implements AutoCloseable {
             } else if (!closed) {
                 out.tryWrite(new Message.Error(HandshakeRejection.ALREADY_CONNECTED, "already connected to node "
                         + theirs.nodeId()));
+                // The peer has already started talking: closed with its frames unread, the socket would send a
+                // reset, and the peer could lose the frame above and dial again at once.
+                PeerListener.closeGently(socket);
             }
         }
     }
