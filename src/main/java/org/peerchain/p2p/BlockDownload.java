@@ -52,6 +52,11 @@ final class BlockDownload {
         if (target.chainWork().compareTo(tip.chainWork()) <= 0) {
             return;
         }
+        if (target.height() - tip.height() > PeerNetwork.ANNOUNCE_WHILE_BEHIND_LIMIT) {
+            // Noted here, not only by the timer: a sync that ends between two progress reports still gets its
+            // final "caught up" report.
+            syncing = true;
+        }
         if (target != pathTarget) {
             rebuildPath(target);
         }
