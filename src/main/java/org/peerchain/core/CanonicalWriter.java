@@ -1,29 +1,46 @@
 package org.peerchain.core;
 
-import java.io.ByteArrayOutputStream;
-
-/** Writes the canonical binary encoding: big-endian integers and compact-size prefixed byte strings. */
+/**
+ * Writes the canonical binary encoding: big-endian integers and compact-size prefixed byte strings.
+ *
+ * <p>Into a plain growing array: {@link java.io.ByteArrayOutputStream}'s methods are synchronized, and a lock taken
+ * for every byte of every block, undo record and signature hash was the connecting thread's largest single cost.
+ * Not thread-safe.
+ */
 public final class CanonicalWriter {
-    private final ByteArrayOutputStream out;
+    private byte[] buf;
+    private int count;
 
     public CanonicalWriter() {
         this(256);
     }
 
     public CanonicalWriter(int expectedSize) {
-        out = new ByteArrayOutputStream(expectedSize);
+        buf = new byte[Math.max(16, expectedSize)];
+    }
+
+    private void ensure(int more) {
+        int need = count + more;
+        if (need > buf.length) {
+            buf = java.util.Arrays.copyOf(buf, Math.max(need, buf.length * 2));
+        }
     }
 
     public CanonicalWriter u8(int v) {
-        out.write(v);
+        ensure(1);
+        buf[count++] = (byte) v;
         return this;
     }
 
     public CanonicalWriter u32(long v) {
-        out.write((int) (v >>> 24));
-        out.write((int) (v >>> 16));
-        out.write((int) (v >>> 8));
-        out.write((int) v);
+        ensure(4);
+        byte[] b = buf;
+        int c = count;
+        b[c] = (byte) (v >>> 24);
+        b[c + 1] = (byte) (v >>> 16);
+        b[c + 2] = (byte) (v >>> 8);
+        b[c + 3] = (byte) v;
+        count = c + 4;
         return this;
     }
 
@@ -41,9 +58,8 @@ public final class CanonicalWriter {
             return u8((int) v);
         } else if (v <= 0xFFFF) {
             u8(0xFD);
-            out.write((int) (v >>> 8));
-            out.write((int) v);
-            return this;
+            u8((int) (v >>> 8));
+            return u8((int) v);
         } else if (v <= 0xFFFFFFFFL) {
             u8(0xFE);
             return u32(v);
@@ -53,14 +69,17 @@ public final class CanonicalWriter {
     }
 
     public CanonicalWriter raw(byte[] bytes) {
-        out.write(bytes, 0, bytes.length);
+        ensure(bytes.length);
+        System.arraycopy(bytes, 0, buf, count, bytes.length);
+        count += bytes.length;
         return this;
     }
 
     public CanonicalWriter hash(Hash h) {
-        byte[] b = new byte[Hash.LENGTH];
-        h.copyTo(b, 0);
-        return raw(b);
+        ensure(Hash.LENGTH);
+        h.copyTo(buf, count);
+        count += Hash.LENGTH;
+        return this;
     }
 
     public CanonicalWriter bytes(byte[] bytes) {
@@ -69,10 +88,10 @@ public final class CanonicalWriter {
     }
 
     public int size() {
-        return out.size();
+        return count;
     }
 
     public byte[] toByteArray() {
-        return out.toByteArray();
+        return java.util.Arrays.copyOf(buf, count);
     }
 }
