@@ -49,6 +49,11 @@ import org.slf4j.LoggerFactory;
  * <p>Blocks are checked without context first, then against their parent's branch, stored, and the
  * branch with the most work is activated. A reorganisation (disconnect to the fork, connect the new
  * branch) is one SQLite transaction: it happens whole or not at all.
+ *
+ * <p>Near the best header each block is committed as it connects. Far behind it (more than
+ * {@link #BATCH_WHEN_BEHIND} blocks) connects are batched, up to {@link #BATCH_MAX_BLOCKS} blocks or
+ * {@link #BATCH_MAX_MILLIS} in one transaction, and their events are held until it commits: a crash loses at most
+ * the open batch, whose blocks are downloaded again (STORAGE.md, "Batched connects").
  */
 public final class ChainState implements UtxoView, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChainState.class);
@@ -72,6 +77,16 @@ public final class ChainState implements UtxoView, AutoCloseable {
     }
     /** Blocks whose parent is unknown, held until it arrives. */
     public static final int MAX_ORPHAN_BLOCKS = 100;
+    /**
+     * While the best header is more than this many blocks above the tip (initial sync, or a node back after a long
+     * time away), blocks are connected in batches: several per database transaction. Nearer the tip each block is
+     * one durable transaction. STORAGE.md, "Batched connects".
+     */
+    public static final int BATCH_WHEN_BEHIND = 144;
+    /** Most blocks in one batch: what a crash can make the node download and connect again. */
+    public static final int BATCH_MAX_BLOCKS = 1_000;
+    /** Longest a batch stays open, however few its blocks (a slow or stalled download still commits). */
+    public static final long BATCH_MAX_MILLIS = 1_000;
     /** Entries ever marked invalid (an upper bound); while 0, no header needs its ancestors searched for one. */
     private int failedEntries;
     /** Blocks whose signatures are being checked ahead of their turn. */
@@ -120,6 +135,16 @@ public final class ChainState implements UtxoView, AutoCloseable {
     private long totalAmount;
     private final TxIndex txIndex;
     private volatile boolean closing;
+    /** Blocks connected in the open batch, not yet committed; 0 when no batch is open. */
+    private int batchedBlocks;
+    private long batchOpenedNanos;
+    /** Whether the block being stored now joins a batch (its connect then commits nothing). */
+    private boolean batchingThisBlock;
+    /** The open batch's events, published once it commits, so that listeners only ever see what is stored. */
+    private final List<ChainEvent> deferredEvents = new ArrayList<>();
+    private final java.util.concurrent.ScheduledExecutorService batchFlusher;
+    /** Why a batch could not be committed; from then on the chain takes no more writes (a restart goes on). */
+    private volatile String brokenBy;
 
     private ChainState(ChainParams params, ChainDatabase db, EventBus events, Executor verifyExecutor,
             LongSupplier clockSeconds) {
@@ -128,6 +153,13 @@ public final class ChainState implements UtxoView, AutoCloseable {
         this.events = events;
         this.clockSeconds = clockSeconds;
         this.verifier = new SignatureVerifier(verifyExecutor);
+        this.batchFlusher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "chain-batch-flush");
+            t.setDaemon(true);
+            return t;
+        });
+        batchFlusher.scheduleWithFixedDelay(this::commitBatchIfDue, BATCH_MAX_MILLIS / 4, BATCH_MAX_MILLIS / 4,
+                java.util.concurrent.TimeUnit.MILLISECONDS);
         this.txIndex = new TxIndex(db, lock, events, new TxIndex.Chain() {
             @Override
             public List<BlockIndexEntry> active() {
@@ -395,6 +427,9 @@ public final class ChainState implements UtxoView, AutoCloseable {
     public Hash utxoDigest() {
         lock.lock();
         try {
+            if (batchedBlocks > 0) {
+                commit(); // the digest folds the UTXO log into the table, which commits
+            }
             return db.utxoDigest();
         } finally {
             lock.unlock();
@@ -574,6 +609,9 @@ public final class ChainState implements UtxoView, AutoCloseable {
         long coins;
         lock.lock();
         try {
+            if (batchedBlocks > 0) {
+                commit();
+            }
             snapshot = db.utxoSnapshot(keyHashes);
             tip = active.get(active.size() - 1);
             coins = txouts;
@@ -629,7 +667,7 @@ public final class ChainState implements UtxoView, AutoCloseable {
                 throw new ValidationException("prev-blk-not-found", "the parent " + header.prevHash() + " is unknown");
             }
             BlockIndexEntry e = addHeader(header, parent, BlockStatus.HEADER_ONLY);
-            db.commit();
+            commit();
             return e;
         } finally {
             lock.unlock();
@@ -667,7 +705,7 @@ public final class ChainState implements UtxoView, AutoCloseable {
                     out.add(addHeader(header, parent, BlockStatus.HEADER_ONLY));
                 }
             } finally {
-                db.commit();
+                commit();
             }
             return out;
         } finally {
@@ -735,6 +773,7 @@ public final class ChainState implements UtxoView, AutoCloseable {
     }
 
     private BlockOutcome storeAndActivate(Block block, SignatureVerifier.Pending early) throws ValidationException {
+        requireWritable();
         Hash hash = block.hash();
         BlockIndexEntry e = index.get(hash);
         if (e != null && e.status() == BlockStatus.HAVE_DATA) {
@@ -766,17 +805,132 @@ public final class ChainState implements UtxoView, AutoCloseable {
         e.setStatus(BlockStatus.HAVE_DATA);
         addCandidates(e);
         arrivingBlock = block;
+        batchingThisBlock = batchDue();
         ValidationException failure;
         try {
             failure = activateBestChain();
         } finally {
             arrivingBlock = null;
         }
-        db.commit();
+        if (batchingThisBlock && batchedBlocks + 1 < BATCH_MAX_BLOCKS
+                && (batchedBlocks == 0 || System.nanoTime() - batchOpenedNanos < BATCH_MAX_MILLIS * 1_000_000)) {
+            if (batchedBlocks++ == 0) {
+                batchOpenedNanos = System.nanoTime();
+            }
+        } else {
+            commit();
+        }
+        batchingThisBlock = false;
         if (e.status() == BlockStatus.FAILED && failure != null) {
             throw failure;
         }
         return onActiveChain(e) ? BlockOutcome.ACTIVE : BlockOutcome.SIDE_BRANCH;
+    }
+
+    /**
+     * Whether the block about to be connected may join a batch: far behind the best header, and not a block this
+     * node could not get again (one mined here is at the tip, so it never qualifies).
+     */
+    private boolean batchDue() {
+        return bestHeader.height() - active.get(active.size() - 1).height() > BATCH_WHEN_BEHIND;
+    }
+
+    /**
+     * Commits the open transaction (the open batch's blocks with it), then publishes the events held back for
+     * them. Under the lock.
+     */
+    private void commit() {
+        try {
+            db.commit();
+        } catch (ChainStoreException e) {
+            if (batchedBlocks > 0 || batchingThisBlock) {
+                // The blocks connected in memory are not stored: going on from them would build on coins that
+                // are not in the database.
+                brokenBy = e.getMessage();
+            }
+            throw e;
+        }
+        batchedBlocks = 0;
+        if (deferredEvents.isEmpty()) {
+            return;
+        }
+        List<ChainEvent> held = new ArrayList<>(deferredEvents);
+        deferredEvents.clear();
+        // Of a batch's tip changes the last is the one that matters; it says "reorganised" if any of them did.
+        ChainEvent.TipChanged last = null;
+        boolean reorganised = false;
+        for (ChainEvent e : held) {
+            if (e instanceof ChainEvent.TipChanged t) {
+                last = t;
+                reorganised |= t.reorganised();
+            }
+        }
+        for (ChainEvent e : held) {
+            if (!(e instanceof ChainEvent.TipChanged)) {
+                events.publish(e);
+            }
+        }
+        if (last != null) {
+            events.publish(new ChainEvent.TipChanged(last.hash(), last.height(), last.chainWork(), last.time(),
+                    reorganised));
+        }
+    }
+
+    private void requireWritable() {
+        String why = brokenBy;
+        if (why != null) {
+            throw new ChainStoreException("The chain database could not store a batch of connected blocks (" + why
+                    + "), so this node takes no more blocks. Stop it and start it again: it goes on from the last"
+                    + " stored block.");
+        }
+    }
+
+    /** An event of the chain's: published now, or held until the open batch commits. */
+    private void publish(ChainEvent e) {
+        if (batchedBlocks > 0 || batchingThisBlock) {
+            deferredEvents.add(e);
+        } else {
+            events.publish(e);
+        }
+    }
+
+    /** The flusher's turn: a batch open longer than {@link #BATCH_MAX_MILLIS} (blocks stopped coming) commits. */
+    private void commitBatchIfDue() {
+        if (closing) {
+            return;
+        }
+        lock.lock();
+        try {
+            if (batchedBlocks > 0 && System.nanoTime() - batchOpenedNanos >= BATCH_MAX_MILLIS * 1_000_000) {
+                commit();
+            }
+        } catch (RuntimeException e) {
+            log.warn("Committing a batch of connected blocks failed", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Commits the open batch now, if there is one (a clean stop, or a reader that needs the stored state). */
+    public void commitBatch() {
+        lock.lock();
+        try {
+            if (batchedBlocks > 0) {
+                commit();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Blocks connected but not yet committed (the open batch's); 0 near the tip. */
+    public int uncommittedBlocks() {
+        lock.lock();
+        try {
+            return batchedBlocks;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Adds {@code e} and every descendant that already has its data to the candidate tips. */
@@ -838,7 +992,7 @@ public final class ChainState implements UtxoView, AutoCloseable {
             candidates.remove(x);
             pending.addAll(children.getOrDefault(x.hash(), List.of()));
         }
-        db.commit();
+        commit();
     }
 
     /**
@@ -932,7 +1086,9 @@ public final class ChainState implements UtxoView, AutoCloseable {
             }
             writeState(target.hash());
             db.releaseSavepoint();
-            db.commit();
+            if (!batchingThisBlock) {
+                commit();
+            }
         } catch (BlockFailure | RuntimeException e) {
             db.rollbackToSavepoint();
             txouts = savedTxouts;
@@ -946,16 +1102,16 @@ public final class ChainState implements UtxoView, AutoCloseable {
         }
         active.addAll(connect);
         for (Step s : disconnected) {
-            events.publish(new ChainEvent.BlockDisconnected(s.block(), s.entry().height()));
+            publish(new ChainEvent.BlockDisconnected(s.block(), s.entry().height()));
         }
         for (Step s : connected) {
-            events.publish(new ChainEvent.BlockConnected(s.block(), s.entry().height()));
+            publish(new ChainEvent.BlockConnected(s.block(), s.entry().height()));
         }
         if (!disconnected.isEmpty()) {
             log.info("Reorganised: {} blocks disconnected, {} connected, new tip {} at height {}",
                     disconnected.size(), connected.size(), target.hash(), target.height());
         }
-        events.publish(new ChainEvent.TipChanged(target.hash(), target.height(), target.chainWork(),
+        publish(new ChainEvent.TipChanged(target.hash(), target.height(), target.chainWork(),
                 target.header().time(), !disconnected.isEmpty()));
     }
 
@@ -1084,9 +1240,13 @@ public final class ChainState implements UtxoView, AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        batchFlusher.shutdownNow();
         txIndex.awaitBuildStopped();
         lock.lock();
         try {
+            if (batchedBlocks > 0) {
+                commit();
+            }
             db.close();
         } finally {
             lock.unlock();

@@ -1,7 +1,6 @@
 package org.peerchain.p2p;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -75,8 +74,9 @@ class HeadersSyncPeerTest {
             long start = System.nanoTime();
             b.network().addNode(TestNetwork.address(a), PeerNetwork.AddNode.ADD);
             TestNetwork.awaitSameTip(TestNetwork.PROPAGATION_TIMEOUT, a, b);
+            // The last report ("caught up") comes at the timer's next turn, which may follow the tip.
+            TestNetwork.await("a progress report", TestNetwork.PROPAGATION_TIMEOUT, () -> !times.isEmpty());
             double seconds = (System.nanoTime() - start) / 1e9;
-            assertNotNull(times.isEmpty() ? null : times.get(0), "progress was published");
             double perSecond = times.size() / Math.max(seconds, 1.0);
             assertTrue(perSecond <= 1_000.0 / PeerNetwork.MAINTENANCE_INTERVAL_MILLIS + 1,
                     times.size() + " progress events in " + seconds + " s");
