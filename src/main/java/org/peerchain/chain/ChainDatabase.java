@@ -42,16 +42,14 @@ final class ChainDatabase implements AutoCloseable {
      * the table, if it holds anything, is stale.
      */
     static final String META_TX_INDEX = "txindex";
-    /** SQLite's page cache: the UTXO set's hot pages stay in memory. */
-    static final int CACHE_KIB = 64 * 1024;
     /** WAL pages after which a committing writer checkpoints itself (the background thread normally has). */
     static final int BACKSTOP_CHECKPOINT_PAGES = 20_000;
     /** How often the background thread copies the WAL into the database file. */
     static final long CHECKPOINT_INTERVAL_MS = 1_000;
     /** Logged transactions after which the UTXO overlay is written into the table (bounds what opening reads). */
     static final int FOLD_LOG_ROWS = 2_000;
-    /** Overlay entries after which it is written into the table (bounds its memory: about 300 bytes each). */
-    static final int FOLD_ENTRIES = 100_000;
+    /** Overlay entries after which it is written into the table, at the default cache ({@link ChainCache}). */
+    static final int FOLD_ENTRIES = ChainCache.overlayCoins(ChainCache.DEFAULT_MB);
 
     private final Path file;
     private final Connection conn;
@@ -118,11 +116,21 @@ final class ChainDatabase implements AutoCloseable {
     }
 
     static ChainDatabase open(Path dir) {
-        return open(dir, FOLD_LOG_ROWS, FOLD_ENTRIES);
+        return open(dir, ChainCache.DEFAULT_MB);
+    }
+
+    /** Opens with {@code cacheMb} megabytes of caches ({@link ChainCache}). */
+    static ChainDatabase open(Path dir, int cacheMb) {
+        ChainCache.check(cacheMb);
+        return open(dir, FOLD_LOG_ROWS, ChainCache.overlayCoins(cacheMb), ChainCache.pageCacheKib(cacheMb));
     }
 
     /** Opens with the given fold limits (tests use small ones to fold often). */
     static ChainDatabase open(Path dir, int foldLogRows, int foldEntries) {
+        return open(dir, foldLogRows, foldEntries, ChainCache.pageCacheKib(ChainCache.DEFAULT_MB));
+    }
+
+    private static ChainDatabase open(Path dir, int foldLogRows, int foldEntries, int pageCacheKib) {
         Path file = dir.resolve(FILE_NAME);
         try {
             Files.createDirectories(dir);
@@ -144,7 +152,7 @@ final class ChainDatabase implements AutoCloseable {
                 // Checkpoints (which fsync) run on their own thread, off the block-connect path; this is
                 // only the backstop should that thread fall behind.
                 s.execute("PRAGMA wal_autocheckpoint = " + BACKSTOP_CHECKPOINT_PAGES);
-                s.execute("PRAGMA cache_size = -" + CACHE_KIB);
+                s.execute("PRAGMA cache_size = -" + pageCacheKib);
                 s.execute("PRAGMA temp_store = MEMORY");
                 s.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BLOB NOT NULL)");
                 s.execute("CREATE TABLE IF NOT EXISTS headers (hash BLOB PRIMARY KEY, header BLOB NOT NULL,"

@@ -85,6 +85,8 @@ public final class ChainState implements UtxoView, AutoCloseable {
     public static final int BATCH_WHEN_BEHIND = 144;
     /** Most blocks in one batch: what a crash can make the node download and connect again. */
     public static final int BATCH_MAX_BLOCKS = 1_000;
+    /** How the log line of a stored batch begins (the crash soak aims kills at it). */
+    public static final String BATCH_LOG = "Stored a batch of";
     /** Longest a batch stays open, however few its blocks (a slow or stalled download still commits). */
     public static final long BATCH_MAX_MILLIS = 1_000;
     /** Entries ever marked invalid (an upper bound); while 0, no header needs its ancestors searched for one. */
@@ -193,8 +195,14 @@ public final class ChainState implements UtxoView, AutoCloseable {
         return open(ChainDatabase.open(dir), params, events, verifyExecutor, clockSeconds);
     }
 
+    /** Opens with {@code cacheMb} megabytes for the database's caches ({@link ChainCache}). */
+    public static ChainState open(Path dir, ChainParams params, EventBus events, Executor verifyExecutor,
+            LongSupplier clockSeconds, int cacheMb) {
+        return open(ChainDatabase.open(dir, cacheMb), params, events, verifyExecutor, clockSeconds);
+    }
+
     /** Opens with the UTXO log folded into the table after {@code foldLogRows} logged transactions (tests). */
-    static ChainState open(Path dir, ChainParams params, EventBus events, Executor verifyExecutor,
+    static ChainState openFoldingEvery(Path dir, ChainParams params, EventBus events, Executor verifyExecutor,
             LongSupplier clockSeconds, int foldLogRows) {
         return open(ChainDatabase.open(dir, foldLogRows, ChainDatabase.FOLD_ENTRIES), params, events, verifyExecutor,
                 clockSeconds);
@@ -840,6 +848,7 @@ public final class ChainState implements UtxoView, AutoCloseable {
      * them. Under the lock.
      */
     private void commit() {
+        int stored = batchedBlocks + (batchingThisBlock ? 1 : 0);
         try {
             db.commit();
         } catch (ChainStoreException e) {
@@ -851,6 +860,10 @@ public final class ChainState implements UtxoView, AutoCloseable {
             throw e;
         }
         batchedBlocks = 0;
+        if (stored > 1) {
+            BlockIndexEntry tip = active.get(active.size() - 1);
+            log.info("{} {} blocks, up to height {} of {}", BATCH_LOG, stored, tip.height(), bestHeader.height());
+        }
         if (deferredEvents.isEmpty()) {
             return;
         }

@@ -38,6 +38,11 @@ public final class NodeCommand implements Callable<Integer> {
             + " for getrawtransaction and the explorer; built in the background for an existing chain")
     boolean txIndex;
 
+    @Option(names = "--dbcache", paramLabel = "MB", defaultValue = "96", description = "memory for the chain"
+            + " database's caches, 8 to 16384 MB (bitcoind's -dbcache; default: ${DEFAULT-VALUE}): more folds the"
+            + " UTXO set into its table less often during a sync")
+    int dbCache;
+
     @Option(names = "--host-tracker", paramLabel = "PORT", description = "also run a tracker in this process on PORT"
             + " (" + PeerOptions.DEFAULT_TRACKER_PORT + " is the usual one; 0 picks a free one), which this node"
             + " announces to; other nodes find peers through it with --tracker THIS-HOST:PORT")
@@ -81,9 +86,15 @@ public final class NodeCommand implements Callable<Integer> {
             System.err.println("error: --host-tracker: the port must be 0 to 65535, not " + hostTracker);
             return 2;
         }
-        NodeConfig config = new NodeConfig(network.params(), network.dataDir(), rpc, p2p, peers,
-                new MiningConfig(mine, threads, mineTo)).withTxIndex(txIndex)
-                .withHostTracker(hostTracker == null ? NodeConfig.OFF : hostTracker);
+        NodeConfig config;
+        try {
+            config = new NodeConfig(network.params(), network.dataDir(), rpc, p2p, peers,
+                    new MiningConfig(mine, threads, mineTo)).withTxIndex(txIndex)
+                    .withHostTracker(hostTracker == null ? NodeConfig.OFF : hostTracker).withDbCache(dbCache);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: --dbcache: " + e.getMessage());
+            return 2;
+        }
         Node node;
         try {
             node = Node.start(config);

@@ -27,6 +27,10 @@ public final class WalletCommand implements Callable<Integer> {
     @Mixin
     PeerCommandOptions peerOptions;
 
+    @picocli.CommandLine.Option(names = "--dbcache", paramLabel = "MB", defaultValue = "96", description = "memory"
+            + " for the chain database's caches, 8 to 16384 MB (bitcoind's -dbcache; default: ${DEFAULT-VALUE})")
+    int dbCache;
+
     @Spec
     CommandSpec spec;
 
@@ -42,9 +46,15 @@ public final class WalletCommand implements Callable<Integer> {
             System.err.println("error: --tracker/--connect: " + e.getMessage());
             return 2;
         }
+        org.peerchain.node.NodeConfig config;
+        try {
+            config = WalletMain.desktopConfig(params, dataDir, peerOptions.port(params), peers).withDbCache(dbCache);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: --dbcache: " + e.getMessage());
+            return 2;
+        }
         // the settings' port, trackers and peers apply under what was typed here
-        WalletMain.launch(WalletMain.desktopConfig(params, dataDir, peerOptions.port(params), peers),
-                peerOptions.asTyped());
+        WalletMain.launch(config, peerOptions.asTyped());
         return 0;
     }
 

@@ -123,7 +123,8 @@ public final class Node implements AutoCloseable {
                             String.format(Locale.ROOT, "%,d of %,d blocks", e.loaded(), e.total()))));
             ChainState chain;
             try {
-                chain = ChainState.open(config.dataDir(), config.params(), bus, pool, Node::nowSeconds);
+                chain = ChainState.open(config.dataDir(), config.params(), bus, pool, Node::nowSeconds,
+                        config.dbCacheMb());
             } finally {
                 closeQuietly(indexProgress);
             }

@@ -62,7 +62,7 @@ class ChainLookupsTest {
     }
 
     private ChainState chain(int foldLogRows) {
-        ChainState c = ChainState.open(dir, ChainParams.REGTEST, new EventBus(), verifiers,
+        ChainState c = ChainState.openFoldingEvery(dir, ChainParams.REGTEST, new EventBus(), verifiers,
                 () -> RegtestChain.DEFAULT_CLOCK, foldLogRows);
         open.add(c);
         return c;

@@ -58,7 +58,7 @@ class UtxoLogTest {
     }
 
     private ChainState chain(String name, int foldLogRows) {
-        ChainState c = ChainState.open(dir.resolve(name), ChainParams.REGTEST, new EventBus(), verifiers,
+        ChainState c = ChainState.openFoldingEvery(dir.resolve(name), ChainParams.REGTEST, new EventBus(), verifiers,
                 () -> RegtestChain.DEFAULT_CLOCK, foldLogRows);
         open.add(c);
         return c;

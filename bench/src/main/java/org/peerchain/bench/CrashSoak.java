@@ -124,8 +124,11 @@ public final class CrashSoak {
         }
     }
 
+    /** A kill aimed at a batch boundary comes at most this long after the log says the batch was stored. */
+    static final int BATCH_KILL_SPREAD_MILLIS = 20;
     private final Options options;
     private final PrintStream out;
+    private int batchKills;
     private final Random random;
     private Address firstReceiveAddress;
     /** Set by {@link #checkFiles}: the active chain's blocks whose coinbase pays none of the wallet's keys. */
@@ -172,8 +175,18 @@ public final class CrashSoak {
             }
             Process node = startNode(dir, true);
             try {
+                long logStart = Files.exists(logFile(dir)) ? Files.size(logFile(dir)) : 0;
                 awaitRpc(dir, node);
                 long delay = (long) (random.nextDouble() * options.maxKillDelay().toMillis());
+                if (source != null && i % 2 == 0) {
+                    // Every other kill is aimed at a batch boundary of the sync: a few milliseconds after the
+                    // log says a batch was stored, as the next batch begins (or at the random moment, when this
+                    // burst was too short to be batched).
+                    if (awaitBatchStored(dir, logStart, node, 1 + random.nextInt(3))) {
+                        batchKills++;
+                        delay = random.nextInt(BATCH_KILL_SPREAD_MILLIS + 1);
+                    }
+                }
                 if (node.waitFor(delay, TimeUnit.MILLISECONDS)) {
                     throw new IllegalStateException("the node exited by itself with " + node.exitValue() + "; see "
                             + logFile(dir));
@@ -197,9 +210,40 @@ public final class CrashSoak {
             out.println("kills_after_sync: " + result.afterSync());
             out.println("blocks_from_source: " + (restarts.isEmpty() ? 0 : restarts.get(restarts.size() - 1).fromSource()));
         }
+        if (source != null) {
+            out.println("kills_at_batch_boundary: " + batchKills);
+        }
         out.println("clean_restarts: " + result.clean());
         out.println("final_height: " + (restarts.isEmpty() ? 0 : restarts.get(restarts.size() - 1).height()));
         return result;
+    }
+
+    /**
+     * Waits until the node's log, from {@code offset} on, says {@code batches} batches of connected blocks were
+     * stored; false when that did not happen within the longest kill delay.
+     */
+    private boolean awaitBatchStored(Path dir, long offset, Process node, int batches) throws Exception {
+        long deadline = System.nanoTime() + options.maxKillDelay().toNanos();
+        while (System.nanoTime() < deadline && node.isAlive()) {
+            if (countBatchLines(logFile(dir), offset) >= batches) {
+                return true;
+            }
+            Thread.sleep(1);
+        }
+        return false;
+    }
+
+    private static int countBatchLines(Path log, long offset) throws IOException {
+        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(log)) {
+            ch.position(offset);
+            String text = new String(java.nio.channels.Channels.newInputStream(ch).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            int n = 0;
+            for (int at = text.indexOf(ChainState.BATCH_LOG); at >= 0; at = text.indexOf(ChainState.BATCH_LOG, at + 1)) {
+                n++;
+            }
+            return n;
+        }
     }
 
     private Restart restartAndCheck(int number, Path dir) throws Exception {
