@@ -121,7 +121,7 @@ public final class NodeKey {
      * its key: a signature over the network, both ids and the challenge, so it proves nothing on another connection.
      */
     public String prove(String network, String otherId, String otherChallenge) {
-        return HEX.formatHex(Ed25519Keys.sign(pair.privateKey(), proofMessage(network, nodeId, otherId, otherChallenge)));
+        return HEX.formatHex(Ed25519Keys.sign(pair, proofMessage(network, nodeId, otherId, otherChallenge)));
     }
 
     /**
@@ -149,7 +149,7 @@ public final class NodeKey {
 
     /** The proof in an announce: a signature over the network, our id, our listen port and the time. */
     public String proveAnnounce(String network, int port, long time) {
-        return HEX.formatHex(Ed25519Keys.sign(pair.privateKey(), announceMessage(network, nodeId, port, time)));
+        return HEX.formatHex(Ed25519Keys.sign(pair, announceMessage(network, nodeId, port, time)));
     }
 
     /**

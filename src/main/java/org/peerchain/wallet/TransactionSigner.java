@@ -41,7 +41,7 @@ public final class TransactionSigner {
         Hash sigHash = new Transaction(Transaction.CURRENT_VERSION, unsigned, outputs).sigHash();
         List<TxInput> signed = new ArrayList<>(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
-            signed.add(unsigned.get(i).withSignature(Ed25519Keys.sign(inputs.get(i).keyPair().privateKey(), sigHash)));
+            signed.add(unsigned.get(i).withSignature(Ed25519Keys.sign(inputs.get(i).keyPair(), sigHash)));
         }
         return new Transaction(Transaction.CURRENT_VERSION, signed, outputs);
     }

@@ -1,5 +1,6 @@
 package org.peerchain.core;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -31,6 +32,17 @@ class Ed25519KeysTest {
         byte[] sig = Ed25519Keys.sign(k.privateKey(), MESSAGE);
         assertEquals(Ed25519Keys.SIGNATURE_SIZE, sig.length);
         assertTrue(Ed25519Keys.verify(k.publicKey(), MESSAGE, sig));
+    }
+
+    @Test
+    void signingWithThePairGivesTheSameSignatureAsWithThePrivateKeyAlone() {
+        HexFormat hex = HexFormat.of();
+        Ed25519Keys.KeyPair k = Ed25519Keys.fromPrivateKey(
+                hex.parseHex("4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb"));
+        // Ed25519 is deterministic: given the public key, the signer must produce exactly what it derives alone.
+        byte[] withPair = Ed25519Keys.sign(k, MESSAGE);
+        assertArrayEquals(Ed25519Keys.sign(k.privateKey(), MESSAGE), withPair);
+        assertTrue(Ed25519Keys.verify(k.publicKey(), MESSAGE, withPair));
     }
 
     @Test

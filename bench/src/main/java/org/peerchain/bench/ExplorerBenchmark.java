@@ -117,7 +117,7 @@ public final class ExplorerBenchmark {
     private static Transaction sign(Ed25519Keys.KeyPair key, List<OutPoint> inputs, List<TxOutput> outputs) {
         List<TxInput> unsigned = inputs.stream().map(p -> new TxInput(p, key.publicKey(), new byte[0])).toList();
         Transaction draft = new Transaction(Transaction.CURRENT_VERSION, unsigned, outputs);
-        byte[] signature = Ed25519Keys.sign(key.privateKey(), draft.sigHash());
+        byte[] signature = Ed25519Keys.sign(key, draft.sigHash());
         return new Transaction(Transaction.CURRENT_VERSION,
                 unsigned.stream().map(in -> in.withSignature(signature)).toList(), outputs);
     }
