@@ -1258,7 +1258,12 @@ public final class ChainState implements UtxoView, AutoCloseable {
         lock.lock();
         try {
             if (batchedBlocks > 0) {
-                commit();
+                try {
+                    commit();
+                } catch (ChainStoreException e) {
+                    log.error("The last batch of connected blocks could not be stored; the next start downloads them"
+                            + " again", e);
+                }
             }
             db.close();
         } finally {
