@@ -265,28 +265,15 @@ public final class ConnectBenchmark {
         try (ChainState chain = opener.open(dir, setup, pool, clock)) {
             acceptHeaders(chain, timed);
             java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
-            com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
-                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             long cpuStart = mx.getCurrentThreadCpuTime();
-            long processCpuStart = os.getProcessCpuTime();
-            Map<String, Long> threadCpuStart = cpuByThreadGroup(mx);
+            ThreadCpuMeter meter = ThreadCpuMeter.start();
             long start = System.nanoTime();
             connectAll(chain, timed);
             double seconds = (System.nanoTime() - start) / 1e9;
             double serialMs = (mx.getCurrentThreadCpuTime() - cpuStart) / 1e6 / blocks;
-            double processMs = (os.getProcessCpuTime() - processCpuStart) / 1e6 / blocks;
-            Map<String, Long> threadCpuEnd = cpuByThreadGroup(mx);
-            StringBuilder byThread = new StringBuilder();
-            double javaThreadsMs = 0;
-            for (Map.Entry<String, Long> e : threadCpuEnd.entrySet()) {
-                double ms = (e.getValue() - threadCpuStart.getOrDefault(e.getKey(), 0L)) / 1e6 / blocks;
-                javaThreadsMs += ms;
-                if (ms >= 0.005) {
-                    byThread.append(String.format(" %s %.3f;", e.getKey(), ms));
-                }
-            }
-            byThread.append(String.format(" other (GC, JIT) %.3f", processMs - javaThreadsMs));
-            return new Round(seconds, serialMs, processMs, byThread.toString(), chain.height());
+            double processMs = meter.processMsPerBlock(blocks);
+            String byThread = meter.perBlock(blocks);
+            return new Round(seconds, serialMs, processMs, byThread, chain.height());
         }
     }
 
@@ -424,21 +411,6 @@ public final class ConnectBenchmark {
             }
             require(chain.processBlock(blocks.get(i)));
         }
-    }
-
-    /** CPU time of the live threads so far, summed by name with digits masked ({@code verify-#}). */
-    private static Map<String, Long> cpuByThreadGroup(java.lang.management.ThreadMXBean mx) {
-        Map<String, Long> out = new java.util.TreeMap<>();
-        for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
-            if (t == null) {
-                continue;
-            }
-            long cpu = mx.getThreadCpuTime(t.getThreadId());
-            if (cpu > 0) {
-                out.merge(t.getThreadName().replaceAll("[0-9]+", "#"), cpu, Long::sum);
-            }
-        }
-        return out;
     }
 
     private static void require(BlockOutcome outcome) {
