@@ -214,6 +214,7 @@ public final class ChainState implements UtxoView, AutoCloseable {
         try {
             chain.load();
         } catch (RuntimeException e) {
+            chain.batchFlusher.shutdownNow();
             db.close();
             throw e;
         }
@@ -816,19 +817,22 @@ public final class ChainState implements UtxoView, AutoCloseable {
         batchingThisBlock = batchDue();
         ValidationException failure;
         try {
-            failure = activateBestChain();
-        } finally {
-            arrivingBlock = null;
-        }
-        if (batchingThisBlock && batchedBlocks + 1 < BATCH_MAX_BLOCKS
-                && (batchedBlocks == 0 || System.nanoTime() - batchOpenedNanos < BATCH_MAX_MILLIS * 1_000_000)) {
-            if (batchedBlocks++ == 0) {
-                batchOpenedNanos = System.nanoTime();
+            try {
+                failure = activateBestChain();
+            } finally {
+                arrivingBlock = null;
             }
-        } else {
-            commit();
+            if (batchingThisBlock && batchedBlocks + 1 < BATCH_MAX_BLOCKS
+                    && (batchedBlocks == 0 || System.nanoTime() - batchOpenedNanos < BATCH_MAX_MILLIS * 1_000_000)) {
+                if (batchedBlocks++ == 0) {
+                    batchOpenedNanos = System.nanoTime();
+                }
+            } else {
+                commit();
+            }
+        } finally {
+            batchingThisBlock = false;
         }
-        batchingThisBlock = false;
         if (e.status() == BlockStatus.FAILED && failure != null) {
             throw failure;
         }
@@ -919,18 +923,6 @@ public final class ChainState implements UtxoView, AutoCloseable {
             }
         } catch (RuntimeException e) {
             log.warn("Committing a batch of connected blocks failed", e);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Commits the open batch now, if there is one (a clean stop, or a reader that needs the stored state). */
-    public void commitBatch() {
-        lock.lock();
-        try {
-            if (batchedBlocks > 0) {
-                commit();
-            }
         } finally {
             lock.unlock();
         }
