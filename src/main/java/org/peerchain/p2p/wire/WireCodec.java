@@ -31,10 +31,10 @@ public final class WireCodec {
             throw new IllegalArgumentException("an unknown or skipped message cannot be sent");
         }
         if (m instanceof PeerMessages.BlockMessage b) {
-            return hexDataFrame(b.type(), b.data());
+            return hexDataFrame(b.type(), BLOCK_HEAD, b.data());
         }
         if (m instanceof PeerMessages.TxMessage t) {
-            return hexDataFrame(t.type(), t.data());
+            return hexDataFrame(t.type(), TX_HEAD, t.data());
         }
         JsonObject o = new JsonObject();
         o.addProperty("type", m.type());
@@ -47,14 +47,20 @@ public final class WireCodec {
     }
 
     private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    /** How a {@code block} or {@code tx} body begins as we write it; one reading it this way takes the short path. */
+    private static final byte[] BLOCK_HEAD = hexDataHead(PeerMessages.BlockMessage.TYPE);
+    private static final byte[] TX_HEAD = hexDataHead(PeerMessages.TxMessage.TYPE);
+
+    private static byte[] hexDataHead(String type) {
+        return ("{\"type\":\"" + type + "\",\"data\":\"").getBytes(StandardCharsets.US_ASCII);
+    }
 
     /**
      * {@code {"type":TYPE,"data":HEX}} written straight into the frame, byte for byte what the general path gives
      * (hex digits need no escaping): a block is the largest thing a node sends, and going through a JSON tree,
      * a string and its UTF-8 copy cost a syncing node's source several copies of it.
      */
-    private static byte[] hexDataFrame(String type, byte[] data) {
-        byte[] head = ("{\"type\":\"" + type + "\",\"data\":\"").getBytes(StandardCharsets.US_ASCII);
+    private static byte[] hexDataFrame(String type, byte[] head, byte[] data) {
         int bodyLength = head.length + data.length * 2 + 2;
         if (bodyLength > WireLimits.MAX_FRAME_BYTES) {
             throw new IllegalArgumentException(type + ": " + bodyLength + " bytes is over the frame limit");
@@ -221,13 +227,6 @@ public final class WireCodec {
             throw new FrameException(FrameException.NOT_AN_OBJECT, "frame body is not a JSON object");
         }
         return kind.decoder().decode(e.getAsJsonObject(), kind.type());
-    }
-
-    private static final byte[] BLOCK_HEAD = hexDataHead(PeerMessages.BlockMessage.TYPE);
-    private static final byte[] TX_HEAD = hexDataHead(PeerMessages.TxMessage.TYPE);
-
-    private static byte[] hexDataHead(String type) {
-        return ("{\"type\":\"" + type + "\",\"data\":\"").getBytes(StandardCharsets.US_ASCII);
     }
 
     /**
