@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.peerchain.bench.CrashImage;
 import org.peerchain.consensus.ChainParams;
 import org.peerchain.consensus.ValidationException;
 import org.peerchain.core.Block;
@@ -76,7 +77,7 @@ class BatchedConnectsTest {
             assertTrue(mostUncommitted > 1, "blocks far behind were batched (at most " + mostUncommitted
                     + " uncommitted at once)");
             int heardBefore = heardHeight();
-            copyDatabase(dir, image);
+            CrashImage.take(dir, image);
             int heardAfter = heardHeight();
 
             // Within BATCH_WHEN_BEHIND of the best header every block is its own durable transaction.
@@ -124,7 +125,7 @@ class BatchedConnectsTest {
             node.processAll(blocks.subList(0, 10));
             Await.until(Duration.ofMillis(ChainState.BATCH_MAX_MILLIS * 5), "the batch committed",
                     () -> node.chain.uncommittedBlocks() == 0 && heardHeight() == 10);
-            copyDatabase(dir, tmp.resolve("image"));
+            CrashImage.take(dir, tmp.resolve("image"));
         }
         try (RegtestChain image = RegtestChain.open(tmp.resolve("image"))) {
             assertEquals(10, image.chain.height(), "committed, not only heard of");
@@ -172,31 +173,11 @@ class BatchedConnectsTest {
             assertTrue(e.getMessage().contains("signature"), e.getMessage());
             assertEquals(blocks.size(), node.chain.height());
             assertEquals(blocks.size(), heardHeight(), "the batch before the bad block committed and was heard of");
-            copyDatabase(dir, tmp.resolve("image"));
+            CrashImage.take(dir, tmp.resolve("image"));
         }
         try (RegtestChain image = RegtestChain.open(tmp.resolve("image"))) {
             assertEquals(blocks.size(), image.chain.height());
             assertEquals(BlockStatus.FAILED, image.chain.entry(bad.hash()).status(), "remembered as invalid");
         }
-    }
-
-    /**
-     * A copy of the database's files as they are now: what a power cut or a kill would leave. The log is read before
-     * and after the main file is copied, and the copy taken again if a commit came in between (the flusher's).
-     */
-    static void copyDatabase(Path from, Path to) throws java.io.IOException {
-        Files.createDirectories(to);
-        Path wal = from.resolve(ChainDatabase.FILE_NAME + "-wal");
-        for (int attempt = 0; attempt < 10; attempt++) {
-            byte[] before = Files.exists(wal) ? Files.readAllBytes(wal) : new byte[0];
-            Files.copy(from.resolve(ChainDatabase.FILE_NAME), to.resolve(ChainDatabase.FILE_NAME),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            byte[] after = Files.exists(wal) ? Files.readAllBytes(wal) : new byte[0];
-            if (java.util.Arrays.equals(before, after)) {
-                Files.write(to.resolve(ChainDatabase.FILE_NAME + "-wal"), before);
-                return;
-            }
-        }
-        throw new AssertionError("the database kept changing while it was copied");
     }
 }

@@ -337,40 +337,36 @@ public final class ConnectBenchmark {
      */
     static Replay measureRestartReplay(Path dir, List<Block> setup, List<Block> timed, ExecutorService pool,
             long clock, ChainOpener opener) throws IOException, ValidationException {
-        Path image = dir.resolve("image");
-        int crashedAt = -1;
-        int lost = 0;
+        Path imageDir = dir.resolve("image");
+        int[] image = {-1, 0}; // the index of the last block in the image, and the blocks it lacks
         try (ChainState chain = opener.open(dir.resolve("live"), setup, pool, clock)) {
             acceptHeaders(chain, timed);
-            for (int i = 0; i < Math.min(PREVERIFY_WINDOW, timed.size()); i++) {
-                chain.preverify(timed.get(i));
-            }
             // An image every 100 blocks of the first batch and at its last block: a batch can also close on its
             // time limit, on a machine that connects fewer than a full batch a second.
-            for (int i = 0; i < timed.size(); i++) {
-                if (i + PREVERIFY_WINDOW < timed.size()) {
-                    chain.preverify(timed.get(i + PREVERIFY_WINDOW));
-                }
-                require(chain.processBlock(timed.get(i)));
+            connectWhile(chain, timed, i -> {
                 int open = chain.uncommittedBlocks();
-                if (open < lost) {
-                    break; // the first batch committed: the last image is its worst moment
+                if (open < image[1]) {
+                    return false; // the first batch committed: the last image is its worst moment
                 }
-                if (open > lost && (open % 100 == 0 || open >= ChainState.BATCH_MAX_BLOCKS - 1)) {
-                    copyDatabase(dir.resolve("live"), image);
-                    crashedAt = i;
-                    lost = open;
-                    if (open >= ChainState.BATCH_MAX_BLOCKS - 1) {
-                        break;
+                if (open > image[1] && (open % 100 == 0 || open >= ChainState.BATCH_MAX_BLOCKS - 1)) {
+                    try {
+                        CrashImage.take(dir.resolve("live"), imageDir);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
                     }
+                    image[0] = i;
+                    image[1] = open;
                 }
-            }
+                return open < ChainState.BATCH_MAX_BLOCKS - 1;
+            });
         }
+        int crashedAt = image[0];
+        int lost = image[1];
         if (crashedAt < 0) {
             throw new IllegalStateException("no batch of connects opened: the blocks were never far behind");
         }
         long start = System.nanoTime();
-        try (ChainState chain = ChainState.open(image, org.peerchain.consensus.ChainParams.REGTEST,
+        try (ChainState chain = ChainState.open(imageDir, org.peerchain.consensus.ChainParams.REGTEST,
                 new org.peerchain.events.EventBus(), pool, () -> clock)) {
             long opened = System.nanoTime();
             int from = crashedAt + 1 - lost;
@@ -384,24 +380,14 @@ public final class ConnectBenchmark {
         }
     }
 
-    /** The database files as they are now, taken again if a commit came in between (as a kill would leave them). */
-    private static void copyDatabase(Path from, Path to) throws IOException {
-        Files.createDirectories(to);
-        Path wal = from.resolve("chain.db-wal");
-        for (int attempt = 0; attempt < 10; attempt++) {
-            byte[] before = Files.exists(wal) ? Files.readAllBytes(wal) : new byte[0];
-            Files.copy(from.resolve("chain.db"), to.resolve("chain.db"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            byte[] after = Files.exists(wal) ? Files.readAllBytes(wal) : new byte[0];
-            if (java.util.Arrays.equals(before, after)) {
-                Files.write(to.resolve("chain.db-wal"), before);
-                return;
-            }
-        }
-        throw new IllegalStateException("the chain database kept changing while it was copied");
-    }
-
     /** Connects {@code blocks} in order, their signatures checked {@link #PREVERIFY_WINDOW} blocks ahead. */
     private static void connectAll(ChainState chain, List<Block> blocks) throws ValidationException {
+        connectWhile(chain, blocks, i -> true);
+    }
+
+    /** {@link #connectAll}, with {@code after} told each block's index once it connected, until it says false. */
+    private static void connectWhile(ChainState chain, List<Block> blocks, java.util.function.IntPredicate after)
+            throws ValidationException {
         for (int i = 0; i < Math.min(PREVERIFY_WINDOW, blocks.size()); i++) {
             chain.preverify(blocks.get(i));
         }
@@ -410,6 +396,9 @@ public final class ConnectBenchmark {
                 chain.preverify(blocks.get(i + PREVERIFY_WINDOW));
             }
             require(chain.processBlock(blocks.get(i)));
+            if (!after.test(i)) {
+                return;
+            }
         }
     }
 
