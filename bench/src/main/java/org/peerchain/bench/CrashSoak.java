@@ -209,8 +209,6 @@ public final class CrashSoak {
         if (source != null) {
             out.println("kills_after_sync: " + result.afterSync());
             out.println("blocks_from_source: " + (restarts.isEmpty() ? 0 : restarts.get(restarts.size() - 1).fromSource()));
-        }
-        if (source != null) {
             out.println("kills_at_batch_boundary: " + batchKills);
         }
         out.println("clean_restarts: " + result.clean());

@@ -74,13 +74,13 @@ public final class SyncBenchmark {
     record Signed(double connect, double sync) {
     }
 
+    /** Timed syncs of the signed blocks, each by a fresh node; the fastest counts. */
+    static final int SIGNED_SYNC_ROUNDS = 3;
+
     /**
      * {@code bench connect}'s blocks (10 signed transactions each) connected here as {@code bench connect} does, then
      * synced by a fresh node from one peer holding them: what the network adds to connecting.
      */
-    /** Timed syncs of the signed blocks, each by a fresh node; the fastest counts. */
-    static final int SIGNED_SYNC_ROUNDS = 3;
-
     private static Signed syncSigned(PrintStream out, Path root, List<Node> running, boolean txIndex) throws Exception {
         int blocks = ConnectBenchmark.DEFAULT_BLOCKS;
         out.printf("building %,d blocks of %d signed transactions (bench connect's)...%n", blocks,
