@@ -271,8 +271,8 @@ public final class Miner implements AutoCloseable {
             long hi = space * (i + 1) / n - 1;
             Thread t = new Thread(new NonceSearch(i, lo, hi, c), THREAD_PREFIX + i);
             t.setDaemon(true);
-            // Hashing yields to everything else: the window, block validation, peers. Windows and macOS honour the
-            // hint; Linux only with -XX:ThreadPriorityPolicy=1 (nice 4), which the launchers leave out (docs/DECISIONS.md).
+            // Hashing yields to everything else: the window, block validation, peers. The thread lowers its own
+            // priority with the operating system as it starts (LowPriority); this is Java's hint besides.
             t.setPriority(Thread.MIN_PRIORITY);
             c.threads.add(t);
         }
@@ -387,6 +387,7 @@ public final class Miner implements AutoCloseable {
         @Override
         public void run() {
             try {
+                LowPriority.lowerCurrentThread();
                 search();
             } catch (RuntimeException | Error e) {
                 report(MiningError.WORKER_CRASHED, Thread.currentThread().getName() + " stopped: " + e, e);

@@ -413,6 +413,9 @@ public final class WalletApp extends Application {
         if (main != null && main.host() != null) {
             main.host().close();
         }
+        if (dispatcher != null) {
+            dispatcher.close();
+        }
         Node n = node;
         if (n != null) {
             n.requestStop();

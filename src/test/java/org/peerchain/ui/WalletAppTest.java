@@ -83,6 +83,9 @@ class WalletAppTest extends ApplicationTest {
         open(new WalletApp(config()));
         waitUntil("the overview straight away", () -> lookup("#heightLabel").tryQuery().isPresent());
         assertTrue(lookup("#browseChoice").tryQuery().isEmpty(), "the first run is not offered again");
+        // the query walks the scene graph from the test thread: wait until the overview's link is shown and settled
+        waitUntil("the overview's wallet link", () -> lookup("#noWalletBox").tryQuery()
+                .map(box -> box.getScene() != null && box.isVisible()).orElse(false));
         clickOn("Create or restore a wallet");
         waitUntil("the first run on request", () -> lookup("#browseChoice").tryQuery().isPresent());
     }
@@ -99,8 +102,10 @@ class WalletAppTest extends ApplicationTest {
         browsingWithoutAWallet();
         open(new WalletApp(config()));
         assertEquals(WalletApp.TITLE, stage.getTitle());
-        waitUntil("height 0", () -> lookup("#heightLabel").tryQuery().isPresent() && "0".equals(text("#heightLabel")));
-        assertEquals(ChainParams.REGTEST.genesisHash().toHex(), text("#bestBlockLabel"));
+        // the height reads 0 before the tip arrives: wait for the best block itself
+        waitUntil("the genesis tip", () -> lookup("#bestBlockLabel").tryQuery().isPresent()
+                && ChainParams.REGTEST.genesisHash().toHex().equals(text("#bestBlockLabel")));
+        assertEquals("0", text("#heightLabel"));
         assertEquals("regtest", text("#networkBadge"));
         waitUntil("the height in the status bar", () -> "Height 0".equals(text("#statusHeight")));
         assertEquals("Not mining", text("#statusMining"));

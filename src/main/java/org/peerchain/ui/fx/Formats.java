@@ -84,7 +84,19 @@ public final class Formats {
 
     /** A whole number with thousands separators: "39,637". */
     public static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        // by hand: String.format builds a Formatter and its number symbols at every call, and a table of counts
+        // formats thousands of cells while the chain moves
+        String digits = n < 0 ? Long.toString(n).substring(1) : Long.toString(n);
+        StringBuilder s = new StringBuilder(digits.length() + digits.length() / 3 + 1);
+        if (n < 0) {
+            s.append('-');
+        }
+        int lead = digits.length() % 3 == 0 ? 3 : digits.length() % 3;
+        s.append(digits, 0, lead);
+        for (int i = lead; i < digits.length(); i += 3) {
+            s.append(',').append(digits, i, i + 3);
+        }
+        return s.toString();
     }
 
     /** A fraction 0..1 as a percentage: "42%", or "99.9%" near the end. */

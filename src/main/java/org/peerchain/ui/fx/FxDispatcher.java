@@ -12,7 +12,10 @@ import javafx.application.Platform;
 /**
  * The one road from node threads to the FX thread. Updates are keyed: a newer update for the same key
  * replaces one not yet run, and all pending updates run together in a single {@code runLater}, so a
- * 10,000-block sync costs a handful of FX-thread turns, not 10,000. View-models post here and never call
+ * 10,000-block sync costs a handful of FX-thread turns, not 10,000. Batches leave at most once every
+ * {@link #BATCH_GAP_MILLIS} in the app: while blocks arrive hundreds of times a second (a sync, a regtest miner) the
+ * FX thread styles, lays out and draws what changed ten times a second instead of at every pulse, which a person
+ * reading the numbers cannot tell apart, and its pulses stay on time. View-models post here and never call
  * {@code Platform.runLater} themselves.
  */
 public final class FxDispatcher {
@@ -26,8 +29,15 @@ public final class FxDispatcher {
     /** For {@link #postAtMost}: when each key last went out ({@link System#nanoTime()}), and what waits its turn. */
     private final Map<Object, Long> lastSent = new HashMap<>();
     private final Map<Object, Runnable> waiting = new HashMap<>();
+    /** In the app, the least time between two batches: ten a second. */
+    public static final long BATCH_GAP_MILLIS = 100;
+
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    private volatile boolean closed;
     private final Runner runner;
+    private final long batchGapNanos;
+    /** When the last batch started to run ({@link System#nanoTime()}); written on the thread that runs batches. */
+    private volatile long lastDrain = System.nanoTime() - Long.MAX_VALUE / 4;
 
     /** How the batch reaches the FX thread: {@code Platform::runLater} in the app, direct in unit tests. */
     @FunctionalInterface
@@ -36,11 +46,18 @@ public final class FxDispatcher {
     }
 
     public FxDispatcher() {
-        this(Platform::runLater);
+        this(Platform::runLater, BATCH_GAP_MILLIS);
     }
 
+    /** Batches go out through {@code runner} as soon as there is one (unit tests). */
     public FxDispatcher(Runner runner) {
+        this(runner, 0);
+    }
+
+    /** Batches go out through {@code runner}, at most once every {@code batchGapMillis}. */
+    public FxDispatcher(Runner runner, long batchGapMillis) {
         this.runner = runner;
+        this.batchGapNanos = TimeUnit.MILLISECONDS.toNanos(batchGapMillis);
     }
 
     /**
@@ -66,12 +83,20 @@ public final class FxDispatcher {
 
     /** Runs {@code update} on the FX thread soon, unless a newer update with the same key replaces it first. */
     public void post(Object key, Runnable update) {
+        if (closed) {
+            return;
+        }
         synchronized (pending) {
             pending.remove(key);
             pending.put(key, update);
         }
         if (scheduled.compareAndSet(false, true)) {
-            runner.run(this::drain);
+            long wait = lastDrain + batchGapNanos - System.nanoTime();
+            if (wait <= 0) {
+                runner.run(this::drain);
+            } else {
+                LATER.schedule(() -> runner.run(this::drain), wait, TimeUnit.NANOSECONDS);
+            }
         }
     }
 
@@ -113,8 +138,23 @@ public final class FxDispatcher {
         }, wait, TimeUnit.NANOSECONDS);
     }
 
+    /**
+     * The window this dispatcher serves is closing: updates not yet run are dropped and later ones ignored, so a batch
+     * that was waiting its turn cannot touch a window, or a stage reused by the next window, after it closed.
+     */
+    public void close() {
+        closed = true;
+        synchronized (pending) {
+            pending.clear();
+        }
+    }
+
     private void drain() {
+        lastDrain = System.nanoTime();
         scheduled.set(false);
+        if (closed) {
+            return;
+        }
         Runnable[] batch;
         synchronized (pending) {
             batch = pending.values().toArray(Runnable[]::new);

@@ -88,4 +88,27 @@ class FxDispatcherTest {
         assertEquals(true, waitedMillis >= gapMillis - 5, "not sooner than the gap: " + waitedMillis + " ms");
         assertEquals(null, queue.poll(gapMillis * 2, java.util.concurrent.TimeUnit.MILLISECONDS), "nothing more");
     }
+
+    @Test
+    void withAGapBatchesLeaveNoOftenerThanTheGapAndTheNewestUpdateStillArrives() throws Exception {
+        java.util.concurrent.BlockingQueue<Runnable> queue = new java.util.concurrent.LinkedBlockingQueue<>();
+        long gapMillis = 150;
+        FxDispatcher gapped = new FxDispatcher(queue::add, gapMillis);
+        List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        Object key = FxDispatcher.key(new Object(), "height");
+        gapped.post(key, () -> seen.add("1"));
+        Runnable first = queue.poll(3, java.util.concurrent.TimeUnit.SECONDS);
+        long firstRan = System.nanoTime();
+        first.run();
+        assertEquals(List.of("1"), seen, "the first batch goes out at once");
+        gapped.post(key, () -> seen.add("2"));
+        gapped.post(key, () -> seen.add("3"));
+        Runnable second = queue.poll(3, java.util.concurrent.TimeUnit.SECONDS);
+        long waitedMillis = (System.nanoTime() - firstRan) / 1_000_000;
+        assertEquals(true, second != null, "the next batch arrives");
+        second.run();
+        assertEquals(List.of("1", "3"), seen, "one batch with the newest update");
+        assertEquals(true, waitedMillis >= gapMillis - 5, "not sooner than the gap: " + waitedMillis + " ms");
+        assertEquals(null, queue.poll(gapMillis * 2, java.util.concurrent.TimeUnit.MILLISECONDS), "nothing more");
+    }
 }

@@ -205,10 +205,33 @@ public final class UiBenchmark {
             double[] warm = p99AndMax(times, warmIndex);
             out.printf("Once every screen had been opened (the last %.1f s): p99 %.1f ms, longest %.1f ms%n",
                     (times[times.length - 1] - times[warmIndex]) / 1e9, warm[0], warm[1]);
+            out.println("Gaps over 20 ms by the screen shown: " + lateByScreen(times, 20, openTimes, screens));
             return new Smoothness(times.length, all[0], all[1], warm[0], warm[1]);
         } finally {
             source.close();
         }
+    }
+
+    /**
+     * How many gaps between pulses were longer than {@code overMillis}, counted by the screen shown when each ended,
+     * in the first round of screens and after it: which screen's steady work, not its first opening, skips frames.
+     */
+    private static String lateByScreen(long[] times, long overMillis, List<Long> openTimes, List<String> screens) {
+        Map<String, int[]> counts = new TreeMap<>();
+        for (int i = 1; i < times.length; i++) {
+            if (times[i] - times[i - 1] <= overMillis * 1_000_000) {
+                continue;
+            }
+            int opened = -1;
+            for (int j = 0; j < openTimes.size() && openTimes.get(j) <= times[i]; j++) {
+                opened = j;
+            }
+            String screen = opened < 0 ? "(before the first)" : screens.get(opened % screens.size());
+            counts.computeIfAbsent(screen, k -> new int[2])[opened < screens.size() ? 0 : 1]++;
+        }
+        StringBuilder s = new StringBuilder();
+        counts.forEach((screen, c) -> s.append(String.format("%n  %-12s first round %3d, later %3d", screen, c[0], c[1])));
+        return s.toString();
     }
 
     /**
