@@ -32,6 +32,13 @@ public final class MessageCatalog {
 
     /** The handshake, keepalive and tracker messages, with the full frame limit. */
     public static MessageCatalog standard() {
+        return STANDARD;
+    }
+
+    /** Catalogs are immutable: the standard one is built once (every connection and probe asks for it). */
+    private static final MessageCatalog STANDARD = buildStandard();
+
+    private static MessageCatalog buildStandard() {
         Map<String, MessageKind> m = new LinkedHashMap<>();
         int control = WireLimits.MAX_CONTROL_MESSAGE_BYTES;
         put(m, new MessageKind(Message.Version.TYPE, control, (o, t) -> Message.Version.read(new JsonFields(o, t))));

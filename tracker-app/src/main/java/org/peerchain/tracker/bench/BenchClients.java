@@ -212,10 +212,10 @@ final class BenchClients {
     }
 
     /** A thread's name and CPU time at a snapshot. */
-    private record ThreadCpu(String name, long cpuNanos) {
+    record ThreadCpu(String name, long cpuNanos) {
     }
 
-    private static Map<Long, ThreadCpu> threadCpu() {
+    static Map<Long, ThreadCpu> threadCpu() {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         Map<Long, ThreadCpu> out = new HashMap<>();
         for (ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
@@ -230,7 +230,7 @@ final class BenchClients {
      * CPU used between the two snapshots by the threads whose name starts with {@code prefix}; a thread
      * that ended in between is not counted (the phases keep their connections open until measured).
      */
-    private static long cpuOf(String prefix, Map<Long, ThreadCpu> before, Map<Long, ThreadCpu> after) {
+    static long cpuOf(String prefix, Map<Long, ThreadCpu> before, Map<Long, ThreadCpu> after) {
         long sum = 0;
         for (Map.Entry<Long, ThreadCpu> e : after.entrySet()) {
             ThreadCpu now = e.getValue();
@@ -242,7 +242,7 @@ final class BenchClients {
         return sum;
     }
 
-    private static long processCpu() {
+    static long processCpu() {
         return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 }

@@ -122,9 +122,23 @@ public final class TrackerBenchmark {
                     t.registry().announce(new PeerKey(NETWORK, "127.0.0.1", port), farm.nodeIdAt(port),
                             ProtocolVersion.CURRENT, 0, Integer.MAX_VALUE);
                 }
+                // A tracker sweeps every ping interval for as long as it runs: the first sweep after its start also
+                // compiles the probe's code (JIT), so the sweep measured is the next one; the first is printed too.
+                double firstSweep = t.sweepNow();
+                var cpuBefore = BenchClients.threadCpu();
+                long processBefore = BenchClients.processCpu();
                 sweep = t.sweepNow();
+                long processNanos = BenchClients.processCpu() - processBefore;
+                var cpuAfter = BenchClients.threadCpu();
                 failed = t.metrics().pingsFailed.sum();
+                // the farm stands in for 10,000 other machines: its share is not the tracker's, but it runs here
+                out.printf("sweep_pinger_cpu_us: %.1f%n", BenchClients.cpuOf("tracker-pinger", cpuBefore, cpuAfter) / 1e3
+                        / sweepPeers);
+                out.printf("sweep_farm_cpu_us: %.1f%n", BenchClients.cpuOf("bench-peer-farm", cpuBefore, cpuAfter) / 1e3
+                        / sweepPeers);
+                out.printf("sweep_process_cpu_us: %.1f%n", processNanos / 1e3 / sweepPeers);
                 out.println("sweep_peers: " + sweepPeers);
+                out.printf("ping_sweep_first_s: %.2f%n", firstSweep);
                 out.println("sweep_pings_failed: " + failed);
                 out.println("sweep_concurrency: " + t.config().pingConcurrency());
             }

@@ -25,5 +25,7 @@ class TrackerBenchmarkTest {
         assertTrue(lines.contains("registered_peers: 2000"), lines.toString());
         assertTrue(lines.contains("sweep_pings_failed: 0"), lines.toString());
         assertTrue(lines.stream().anyMatch(l -> l.matches("announce_tracker_cpu_us: [0-9.]+")), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.matches("ping_sweep_first_s: [0-9.]+")), "the warm-up sweep too");
+        assertTrue(lines.stream().anyMatch(l -> l.matches("sweep_pinger_cpu_us: [0-9.]+")), lines.toString());
     }
 }
