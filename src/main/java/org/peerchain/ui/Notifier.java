@@ -10,6 +10,7 @@ import javafx.animation.Timeline;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
+import org.kordamp.ikonli.javafx.FontIcon;
 import org.peerchain.node.api.NodeEvent;
 import org.peerchain.node.api.NodeServices;
 import org.peerchain.node.api.Subscription;
@@ -54,10 +55,21 @@ final class Notifier implements AutoCloseable {
         notice.ifPresent(n -> dispatcher.post(FxDispatcher.key(this, n.kind().name()), () -> {
             statusLine.accept(n.title() + ": " + n.text());
             if (owner.isShowing()) {
-                Notifications.create().owner(owner).title(n.title()).text(wrap(n.text())).hideAfter(SHOWN_FOR)
-                        .showInformation();
+                Notifications.create().owner(owner).title(n.title()).text(wrap(n.text())).graphic(icon(n.kind()))
+                        .hideAfter(SHOWN_FOR).show();
             }
         }));
+    }
+
+    /** The icon of a kind of notice, from the set the window's rail uses (ControlsFX's own is a dated blue "i"). */
+    static FontIcon icon(Notices.Kind kind) {
+        FontIcon icon = new FontIcon(switch (kind) {
+            case PAYMENT -> "mdi2c-cash-plus";
+            case BLOCK_FOUND -> "mdi2p-pickaxe";
+            case PEERS_LOST -> "mdi2l-lan-disconnect";
+        });
+        icon.getStyleClass().add("notification-icon");
+        return icon;
     }
 
     @Override
