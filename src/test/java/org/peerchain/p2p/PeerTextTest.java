@@ -59,15 +59,24 @@ class PeerTextTest {
             FrameReader in = new FrameReader(s.getInputStream(), PeerMessages.catalog());
             RawHandshake.run(in, out, NodeIdentity.fresh(node.params().networkId()));
             out.write(new Message.Error("odd\ncode", FORGERY));
-            TestNetwork.await("the error logged", TestNetwork.PROPAGATION_TIMEOUT, () -> seen.list.stream()
-                    .anyMatch(e -> e.getFormattedMessage().contains("reports an error")));
-            String line = seen.list.stream().map(ILoggingEvent::getFormattedMessage)
-                    .filter(m -> m.contains("reports an error")).findFirst().orElseThrow();
+            TestNetwork.await("the error logged", TestNetwork.PROPAGATION_TIMEOUT, () -> logged(seen).stream()
+                    .anyMatch(m -> m.contains("reports an error")));
+            String line = logged(seen).stream().filter(m -> m.contains("reports an error")).findFirst().orElseThrow();
             assertFalse(line.contains("\n") || line.contains("\u001b"), "a raw line break or escape: " + line);
             assertTrue(line.contains("odd\\u000acode: bye\\u000a12:00:00.000 WARN"), line);
         } finally {
             networkLog.detachAppender(seen);
             networkLog.setLevel(before);
+        }
+    }
+
+    /**
+     * What the appender holds so far. The node's threads append while the test reads: logback appends under the
+     * appender's lock, so the list is copied under it.
+     */
+    private static List<String> logged(ListAppender<ILoggingEvent> appender) {
+        synchronized (appender) {
+            return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
         }
     }
 }
