@@ -60,11 +60,16 @@ final class StallSampler implements AutoCloseable {
             return "(no stack)";
         }
         String ours = null;
+        String screen = null;
         String kind = null;
         for (StackTraceElement f : stack) {
             String c = f.getClassName();
             if (ours == null && c.startsWith("org.peerchain.") && !c.startsWith("org.peerchain.ui.fx.FxDispatcher")) {
                 ours = frame(f);
+            }
+            // below the node's code (a lock, a query), the window's code that called it
+            if (screen == null && ours != null && c.startsWith("org.peerchain.ui.") && !c.startsWith("org.peerchain.ui.fx.")) {
+                screen = frame(f);
             }
             if (kind == null) {
                 kind = kind(c, f.getMethodName());
@@ -73,7 +78,10 @@ final class StallSampler implements AutoCloseable {
         if (kind == null) {
             kind = "other (" + frame(stack[0]) + ")";
         }
-        return ours == null ? kind : kind + " < " + ours;
+        if (ours == null) {
+            return kind;
+        }
+        return screen == null || screen.equals(ours) ? kind + " < " + ours : kind + " < " + ours + " < " + screen;
     }
 
     private static String kind(String c, String method) {
