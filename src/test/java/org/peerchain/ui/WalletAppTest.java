@@ -26,6 +26,7 @@ import org.peerchain.node.Node;
 import org.peerchain.node.NodeConfig;
 import org.peerchain.ui.settings.AppSettings;
 import org.peerchain.ui.settings.SettingsFile;
+import org.testfx.api.FxRobotInterface;
 import org.testfx.framework.junit5.ApplicationTest;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -58,6 +59,18 @@ class WalletAppTest extends ApplicationTest {
         interact(() -> app.start(stage));
     }
 
+    /**
+     * Clicks the first visible node {@code query} finds, found on the FX thread. TestFX's {@code clickOn(String)} walks
+     * the scene graph from the test thread; while the window is still applying the node's updates (ten batches a
+     * second) it met a node taken out of the scene mid-walk and failed with a NullPointerException in its own code.
+     */
+    private FxRobotInterface click(String query) throws Exception {
+        javafx.scene.Node node = WaitForAsyncUtils.asyncFx(
+                () -> lookup(query).match(org.testfx.util.NodeQueryUtils.isVisible()).<javafx.scene.Node>query())
+                .get(30, TimeUnit.SECONDS);
+        return clickOn(node);
+    }
+
     private void waitUntil(String what, Callable<Boolean> condition) throws Exception {
         try {
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
@@ -74,7 +87,7 @@ class WalletAppTest extends ApplicationTest {
     void withoutAWalletTheFirstRunIsOfferedAndBrowsingWithoutOneIsRemembered() throws Exception {
         open(new WalletApp(config()));
         waitUntil("the first run", () -> lookup("#browseChoice").tryQuery().isPresent());
-        clickOn("#browseChoice");
+        click("#browseChoice");
         waitUntil("the overview", () -> lookup("#heightLabel").tryQuery().isPresent()
                 && lookup("#overviewButton").queryAs(ToggleButton.class).isSelected());
         assertTrue(lookup("#noWalletBox").query().isVisible(), "the overview offers a wallet later");
@@ -86,7 +99,7 @@ class WalletAppTest extends ApplicationTest {
         // the query walks the scene graph from the test thread: wait until the overview's link is shown and settled
         waitUntil("the overview's wallet link", () -> lookup("#noWalletBox").tryQuery()
                 .map(box -> box.getScene() != null && box.isVisible()).orElse(false));
-        clickOn("Create or restore a wallet");
+        click("Create or restore a wallet");
         waitUntil("the first run on request", () -> lookup("#browseChoice").tryQuery().isPresent());
     }
 
@@ -131,7 +144,7 @@ class WalletAppTest extends ApplicationTest {
         browsingWithoutAWallet();
         open(new WalletApp(config()));
         waitUntil("height 0", () -> lookup("#heightLabel").tryQuery().isPresent() && "0".equals(text("#heightLabel")));
-        clickOn("#darkToggle");
+        click("#darkToggle");
         interact(() -> {
             stage.setWidth(980);
             stage.setHeight(650);
@@ -169,7 +182,7 @@ class WalletAppTest extends ApplicationTest {
         waitUntil("the remembered mining settings", () -> lookup("#pauseCheck").tryQuery().isPresent()
                 && lookup("#pauseCheck").queryAs(CheckBox.class).isSelected()
                 && Integer.valueOf(cores).equals(lookup("#threadSpinner").queryAs(Spinner.class).getValue()));
-        clickOn("#oneThreadButton");
+        click("#oneThreadButton");
         waitUntil("one thread in the settings file",
                 () -> new SettingsFile(settingsPath).load().settings().miningThreads() == 1);
         AppSettings saved = new SettingsFile(settingsPath).load().settings();
@@ -207,7 +220,7 @@ class WalletAppTest extends ApplicationTest {
         assertEquals(port, wallet.hostedTrackerPort());
 
         // the status bar opens the tracker's admin window on the hosted tracker; closing it leaves the tracker on
-        clickOn("#statusTracker");
+        click("#statusTracker");
         waitUntil("the admin window with the wallet's own node registered", () -> lookup("#peerTable").tryQuery()
                 .map(t -> ((javafx.scene.control.TableView<?>) t).getItems().size() >= 1).orElse(false));
         assertTrue(lookup("#stopButton").query().isDisabled(), "the wallet's tracker is not stopped from its window");
@@ -250,15 +263,15 @@ class WalletAppTest extends ApplicationTest {
             waitUntil("the offer to join by an address", () -> lookup("#joinBox").query().isVisible());
 
             String tracker = "127.0.0.1:" + host.hostedTrackerPort();
-            clickOn("#joinField").write(tracker);
-            clickOn("#joinButton");
+            click("#joinField").write(tracker);
+            click("#joinButton");
             waitUntil("the outcome in words", () -> text("#joinNotice").startsWith("Joined through the tracker at "
                     + tracker + ": it knows"));
             waitUntil("the host connected", () -> connected(app.node(), host));
             waitUntil("the tracker kept for the next starts",
                     () -> new SettingsFile(settingsPath).load().settings().trackers().contains(tracker));
 
-            clickOn("#hostButton");
+            click("#hostButton");
             waitUntil("hosting chosen for the next start",
                     () -> new SettingsFile(settingsPath).load().settings().hostTrackerPort()
                             == AppSettings.USUAL_TRACKER_PORT);
@@ -282,19 +295,19 @@ class WalletAppTest extends ApplicationTest {
                 && lookup("#statusLock").query().isVisible() && "Locked".equals(lockText()));
         assertTrue(app.node().services().wallet().state().locked(), "the wallet is locked at start");
 
-        clickOn("#statusLock");
+        click("#statusLock");
         waitUntil("the password dialog", this::passwordDialogShown);
-        clickOn("#passwordField").write("not the password");
-        clickOn("Unlock");
+        click("#passwordField").write("not the password");
+        click("Unlock");
         waitUntil("the dialog again, saying why", () -> passwordDialogShown()
                 && lookup("#passwordProblem").queryAs(Label.class).getText().contains("not right"));
         assertEquals("Locked", lockText());
-        clickOn("#passwordField").write("status bar password");
-        clickOn("Unlock");
+        click("#passwordField").write("status bar password");
+        click("Unlock");
         waitUntil("unlocked", () -> "Unlocked".equals(lockText()));
         assertTrue(!app.node().services().wallet().state().locked(), "the node's wallet is unlocked");
 
-        clickOn("#statusLock");
+        click("#statusLock");
         waitUntil("locked again", () -> "Locked".equals(lockText()));
         assertTrue(app.node().services().wallet().state().locked(), "the node's wallet is locked");
     }
@@ -304,12 +317,12 @@ class WalletAppTest extends ApplicationTest {
         browsingWithoutAWallet();
         open(new WalletApp(config()));
         waitUntil("the rail", () -> !lookup("#settingsButton").queryAs(ToggleButton.class).isDisabled());
-        clickOn("#settingsButton");
+        click("#settingsButton");
         waitUntil("the Settings screen", () -> lookup("#themeChoice").tryQuery().isPresent());
         @SuppressWarnings("unchecked")
         javafx.scene.control.ChoiceBox<String> theme = lookup("#themeChoice").queryAs(javafx.scene.control.ChoiceBox.class);
         String before = theme.getValue();
-        clickOn("#darkToggle");
+        click("#darkToggle");
         waitUntil("Settings to follow the rail's theme", () -> !before.equals(theme.getValue()));
         assertEquals(app.settings().dark() ? "Dark" : "Light", theme.getValue());
 
@@ -340,7 +353,7 @@ class WalletAppTest extends ApplicationTest {
         waitUntil("the first run on the first folder", () -> first.equals(nodeDir())
                 && lookup("#browseChoice").tryQuery().isPresent());
 
-        clickOn("Advanced: network and data directory");
+        click("Advanced: network and data directory");
         interact(() -> lookup("#dataDirField").queryAs(TextField.class).setText(moved.toString()));
         waitUntil("the restart button", () -> !lookup("#relocateButton").queryAs(Button.class).isDisabled());
         // the button sits below the fold of the test's small window: pressed as the keyboard would
