@@ -26,6 +26,7 @@ import org.peerchain.node.Node;
 import org.peerchain.node.NodeConfig;
 import org.peerchain.ui.settings.AppSettings;
 import org.peerchain.ui.settings.SettingsFile;
+import org.peerchain.testing.FxClicks;
 import org.testfx.api.FxRobotInterface;
 import org.testfx.framework.junit5.ApplicationTest;
 import org.testfx.util.WaitForAsyncUtils;
@@ -59,16 +60,8 @@ class WalletAppTest extends ApplicationTest {
         interact(() -> app.start(stage));
     }
 
-    /**
-     * Clicks the first visible node {@code query} finds, found on the FX thread. TestFX's {@code clickOn(String)} walks
-     * the scene graph from the test thread; while the window is still applying the node's updates (ten batches a
-     * second) it met a node taken out of the scene mid-walk and failed with a NullPointerException in its own code.
-     */
-    private FxRobotInterface click(String query) throws Exception {
-        javafx.scene.Node node = WaitForAsyncUtils.asyncFx(
-                () -> lookup(query).match(org.testfx.util.NodeQueryUtils.isVisible()).<javafx.scene.Node>query())
-                .get(30, TimeUnit.SECONDS);
-        return clickOn(node);
+    private FxRobotInterface click(String query) {
+        return FxClicks.click(this, query);
     }
 
     private void waitUntil(String what, Callable<Boolean> condition) throws Exception {

@@ -1,5 +1,6 @@
 package org.peerchain.ui.explorer;
 
+import org.peerchain.testing.FxClicks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -75,7 +76,7 @@ class ExplorerScreenTest extends ApplicationTest {
     }
 
     private void search(String query) {
-        clickOn("#searchField").eraseText(((TextField) lookup("#searchField").query()).getText().length());
+        FxClicks.click(this, "#searchField").eraseText(((TextField) lookup("#searchField").query()).getText().length());
         write(query).type(KeyCode.ENTER);
     }
 
@@ -98,7 +99,7 @@ class ExplorerScreenTest extends ApplicationTest {
         waitFor("block 7 to show", () -> shows("#blockTitle", "Block 7"));
         search(built.at(42).hash().toHex());
         waitFor("block 42 to show", () -> shows("#blockTitle", "Block 42"));
-        clickOn("#backButton");
+        FxClicks.click(this, "#backButton");
         waitFor("Back to return to block 7", () -> shows("#blockTitle", "Block 7"));
     }
 
@@ -114,9 +115,9 @@ class ExplorerScreenTest extends ApplicationTest {
         search(built.tx102.txid().toHex());
         waitFor("the transaction to show", () -> shows("#transactionTitle", "Transaction"));
         assertTrue(lookup("2 confirmations").tryQuery().isPresent());
-        clickOn("Block 102  " + org.peerchain.ui.fx.Formats.shortHash(built.at(102).hash().toHex()));
+        FxClicks.click(this, "Block 102  " + org.peerchain.ui.fx.Formats.shortHash(built.at(102).hash().toHex()));
         waitFor("its block to open", () -> shows("#blockTitle", "Block 102"));
-        clickOn("#backButton");
+        FxClicks.click(this, "#backButton");
         waitFor("Back to return to the transaction", () -> shows("#transactionTitle", "Transaction"));
     }
 
@@ -129,7 +130,7 @@ class ExplorerScreenTest extends ApplicationTest {
 
     @Test
     void ctrlKFocusesTheSearchBoxAndNavigatorExploreOpensABlock() throws Exception {
-        clickOn("#homeButton");
+        FxClicks.click(this, "#homeButton");
         assertTrue(!lookup("#searchField").query().isFocused());
         press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
         waitFor("the search box to take focus", () -> lookup("#searchField").query().isFocused());

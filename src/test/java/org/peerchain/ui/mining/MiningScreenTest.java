@@ -1,5 +1,6 @@
 package org.peerchain.ui.mining;
 
+import org.peerchain.testing.FxClicks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -114,10 +115,10 @@ class MiningScreenTest extends ApplicationTest {
         assertEquals(MiningViewModel.NO_BLOCKS_YET, ((Label) foundTable().getPlaceholder()).getText());
         waitFor("the payout address", () -> !lookup("#payoutField").queryTextInputControl().getText().isEmpty());
 
-        clickOn("#miningButton");
+        FxClicks.click(this, "#miningButton");
         // No wallet and no payout address: Start asks where the coins go first.
         waitFor("the payout question", this::dialogShown);
-        clickOn("Use the node's key");
+        FxClicks.click(this, "Use the node's key");
         waitFor("the button to offer a stop", () -> "Stop mining".equals(miningButton().getText()));
         assertTrue(miningButton().getStyleClass().contains("danger"));
         waitFor("a hash rate", () -> !"0 H/s".equals(text("#hashRateLabel")));
@@ -127,7 +128,7 @@ class MiningScreenTest extends ApplicationTest {
         assertTrue(text("#stateLabel").startsWith("Mining on "));
         assertFalse(text("#expectedTimeLabel").equals(MiningViewModel.NOT_AVAILABLE));
 
-        clickOn("#miningButton");
+        FxClicks.click(this, "#miningButton");
         waitFor("the button to return to Start", () -> "Start mining".equals(miningButton().getText())
                 && !miningButton().isDisabled());
         waitFor("the rate to return to idle", () -> "0 H/s".equals(text("#hashRateLabel")));
@@ -163,10 +164,10 @@ class MiningScreenTest extends ApplicationTest {
         String typo = good.substring(0, good.length() - 1) + (good.endsWith("q") ? "p" : "q");
         assertEquals(PayoutSource.NODE_KEY, node.services().mining().payoutSource());
 
-        clickOn("#miningButton");
+        FxClicks.click(this, "#miningButton");
         waitFor("the payout question", this::dialogShown);
-        clickOn("#payoutAddressField").write(typo);
-        clickOn("Mine to this address");
+        FxClicks.click(this, "#payoutAddressField").write(typo);
+        FxClicks.click(this, "Mine to this address");
         waitFor("the question again, saying why", () -> dialogShown()
                 && lookup("#payoutProblem").queryAs(Label.class).isVisible());
         String problem = lookup("#payoutProblem").queryAs(Label.class).getText();
@@ -175,19 +176,19 @@ class MiningScreenTest extends ApplicationTest {
         assertTrue(!node.services().mining().snapshot().on(), "mining did not start");
 
         interact(() -> lookup("#payoutAddressField").queryAs(TextField.class).setText(good));
-        clickOn("Mine to this address");
+        FxClicks.click(this, "Mine to this address");
         waitFor("mining to the address", () -> node.services().mining().snapshot().running()
                 && good.equals(node.services().mining().snapshot().payoutAddress()));
         assertEquals(List.of(good), remembered, "kept for the next start");
         assertEquals(PayoutSource.CHOSEN, node.services().mining().payoutSource());
         waitFor("the screen's payout field", () -> good.equals(lookup("#payoutField").queryAs(TextField.class).getText()));
 
-        clickOn("#miningButton");
+        FxClicks.click(this, "#miningButton");
         waitFor("mining to stop", () -> !node.services().mining().snapshot().running());
-        clickOn("#miningButton");
+        FxClicks.click(this, "#miningButton");
         waitFor("mining again without a question", () -> node.services().mining().snapshot().running());
         assertTrue(!dialogShown(), "a chosen address is not asked for again");
-        clickOn("#miningButton");
+        FxClicks.click(this, "#miningButton");
         waitFor("mining to stop", () -> !node.services().mining().snapshot().running());
     }
 }

@@ -1,5 +1,6 @@
 package org.peerchain.ui.overview;
 
+import org.peerchain.testing.FxClicks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -92,7 +93,7 @@ class OverviewScreenTest extends ApplicationTest {
     @Test
     void withoutAWalletItOffersTheFirstRunAndWithOneItShowsMinedCoinsMaturing() throws Exception {
         waitFor("the no-wallet offer", () -> shown("#noWalletBox").isVisible() && !shown("#balanceBox").isVisible());
-        clickOn("Create or restore a wallet");
+        FxClicks.click(this, "Create or restore a wallet");
         assertEquals(1, wantedWallet.get());
 
         node.services().wallet().create(PASSWORD.clone(), "");
@@ -117,7 +118,7 @@ class OverviewScreenTest extends ApplicationTest {
         clickOn(newest);
         waitFor("the row opened in the explorer", () -> explored.size() == 1);
         assertEquals(64, explored.get(0).length());
-        clickOn("Send");
+        FxClicks.click(this, "Send");
         assertEquals(List.of(ScreenId.SEND), opened);
     }
 }

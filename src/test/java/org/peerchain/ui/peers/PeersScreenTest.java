@@ -1,5 +1,6 @@
 package org.peerchain.ui.peers;
 
+import org.peerchain.testing.FxClicks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -112,21 +113,21 @@ class PeersScreenTest extends ApplicationTest {
         assertEquals("in", first.direction());
 
         interact(() -> peerTable().getSelectionModel().select(first));
-        clickOn("#disconnectButton");
+        FxClicks.click(this, "#disconnectButton");
         waitFor("the disconnected connection gone", () -> !peerTable().getItems().contains(first));
         waitFor("the peer back on a new connection", () -> peerTable().getItems().size() == 1);
 
         interact(() -> peerTable().getSelectionModel().select(0));
-        clickOn("#banReasonField").write("testing bans");
-        clickOn("#banButton");
+        FxClicks.click(this, "#banReasonField").write("testing bans");
+        FxClicks.click(this, "#banButton");
         waitFor("the ban listed", () -> banTable().getItems().size() == 1);
         assertEquals("127.0.0.1", banTable().getItems().get(0).address());
         assertEquals("testing bans", banTable().getItems().get(0).reason());
         waitFor("the banned peer gone", () -> peerTable().getItems().isEmpty());
 
-        clickOn("Bans");
+        FxClicks.click(this, "Bans");
         interact(() -> banTable().getSelectionModel().select(0));
-        clickOn("#unbanButton");
+        FxClicks.click(this, "#unbanButton");
         waitFor("the ban lifted", () -> banTable().getItems().isEmpty());
         waitFor("the peer reconnected", () -> peerTable().getItems().size() == 1);
 
@@ -137,8 +138,8 @@ class PeersScreenTest extends ApplicationTest {
 
     @Test
     void aBadPeerAddressShowsWhatIsWrongUnderTheField() throws Exception {
-        clickOn("#addPeerField").write("example.org:99999");
-        clickOn("#addPeerButton");
+        FxClicks.click(this, "#addPeerField").write("example.org:99999");
+        FxClicks.click(this, "#addPeerButton");
         Label error = lookup("#addPeerErrorLabel").queryAs(Label.class);
         waitFor("the error shown", () -> error.isVisible() && !error.getText().isEmpty());
         assertTrue(error.getText().contains("port 99999 is out of range"), error.getText());

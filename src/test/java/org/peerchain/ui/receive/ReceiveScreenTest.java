@@ -1,5 +1,6 @@
 package org.peerchain.ui.receive;
 
+import org.peerchain.testing.FxClicks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -115,21 +116,21 @@ class ReceiveScreenTest extends ApplicationTest {
         assertEquals("peerchain:" + address, field("#uriField"));
         assertEquals(field("#uriField"), decodeShownQr());
 
-        clickOn("#labelField").write("Rent for May & June");
-        clickOn("#amountField").write("12.5");
+        FxClicks.click(this, "#labelField").write("Rent for May & June");
+        FxClicks.click(this, "#amountField").write("12.5");
         String expected = "peerchain:" + address + "?amount=12.5&label=Rent%20for%20May%20%26%20June";
         waitFor("the request with amount and label", () -> expected.equals(field("#uriField")));
         assertEquals(expected, decodeShownQr());
 
-        clickOn("#amountField").push(javafx.scene.input.KeyCode.END).write("x");
+        FxClicks.click(this, "#amountField").push(javafx.scene.input.KeyCode.END).write("x");
         waitFor("the amount's error", () -> lookup("Amount: 12.5x is not a number").tryQuery().isPresent());
         assertEquals(field("#uriField"), decodeShownQr(), "the code still shows what the request field says");
 
-        clickOn("#copyUriButton");
+        FxClicks.click(this, "#copyUriButton");
         String copied = WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString())
                 .get(10, TimeUnit.SECONDS);
         assertEquals(field("#uriField"), copied);
-        clickOn("#copyAddressButton");
+        FxClicks.click(this, "#copyAddressButton");
         assertEquals(address, WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString())
                 .get(10, TimeUnit.SECONDS));
         assertTrue(lookup("The address copied to the clipboard.").tryQuery().isPresent());
@@ -140,8 +141,8 @@ class ReceiveScreenTest extends ApplicationTest {
     void aNewAddressJoinsTheListAndChoosingAnEarlierOneShowsItsCode() throws Exception {
         waitFor("a fresh address", () -> !field("#addressField").isEmpty());
         String first = field("#addressField");
-        clickOn("#labelField").write("Bike");
-        clickOn("#newAddressButton");
+        FxClicks.click(this, "#labelField").write("Bike");
+        FxClicks.click(this, "#newAddressButton");
         waitFor("the second address", () -> !field("#addressField").equals(first));
         String second = field("#addressField");
         TableView<ReceiveAddressRow> table = lookup("#addressTable").queryAs(TableView.class);

@@ -1,5 +1,6 @@
 package org.peerchain.ui.send;
 
+import org.peerchain.testing.FxClicks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -125,7 +126,7 @@ class SendScreenTest extends ApplicationTest {
                 + " you can spend";
         waitFor("the amount check", () -> tooMuch.equals(text("#amountProblem")));
 
-        clickOn("#reviewButton");
+        FxClicks.click(this, "#reviewButton");
         waitFor("the refusal", () -> showing("#formProblemLabel"));
         assertTrue(text("#formProblemLabel").contains("checksum does not match"), text("#formProblemLabel"));
         assertTrue(lookup("#reviewDialog").tryQuery().isEmpty(), "no confirmation is offered");
@@ -140,19 +141,19 @@ class SendScreenTest extends ApplicationTest {
         type("#addressField", to);
         waitFor("the address check", () -> text("#addressStatus").equals("A valid regtest address"));
         type("#amountField", "1.5");
-        clickOn("#nextBlockRadio");
-        clickOn("#reviewButton");
+        FxClicks.click(this, "#nextBlockRadio");
+        FxClicks.click(this, "#reviewButton");
 
         waitFor("the confirmation", () -> showing("#reviewDialog"));
         assertEquals(Formats.amount(150_000_000L + reviewFee()), text("#reviewTotal"));
         press("#reviewDialog", "Send");
         waitFor("the password to be asked", () -> showing("#passwordDialog"));
-        clickOn("#passwordField").write("not the password");
+        FxClicks.click(this, "#passwordField").write("not the password");
         press("#passwordDialog", "Unlock and send");
         waitFor("the wrong password to be said", () -> showing("#passwordProblem")
                 && "The wallet password is not right.".equals(text("#passwordProblem")));
         assertEquals(0, a.mempool().size());
-        clickOn("#passwordField").write(new String(FundedWallets.PASSWORD));
+        FxClicks.click(this, "#passwordField").write(new String(FundedWallets.PASSWORD));
         press("#passwordDialog", "Unlock and send");
 
         waitFor("the outcome", () -> text("#outcomeLabel").startsWith("Sent 1.50 PCH to "));
@@ -164,7 +165,7 @@ class SendScreenTest extends ApplicationTest {
         assertEquals(150_000_000L, b.services().wallet().transaction(txid).orElseThrow().amount());
         assertTrue(a.services().wallet().state().locked(), "the wallet stays locked");
 
-        clickOn("#exploreLink");
+        FxClicks.click(this, "#exploreLink");
         waitFor("the explorer to be asked", () -> !explored.isEmpty());
         assertEquals(txid.toHex(), explored.get(0));
     }
@@ -184,7 +185,7 @@ class SendScreenTest extends ApplicationTest {
         type("#customRateField", "5000");
         waitFor("the custom rate's fee", () -> text("#customFee").startsWith("fee "));
 
-        clickOn("#reviewButton");
+        FxClicks.click(this, "#reviewButton");
         waitFor("the confirmation", () -> showing("#reviewDialog"));
         press("#reviewDialog", "Send");
         waitFor("the second confirmation", () -> showing("#feeWarning"));
@@ -196,13 +197,13 @@ class SendScreenTest extends ApplicationTest {
         assertEquals(0, a.mempool().size());
         assertEquals("1", lookup("#amountField").queryAs(TextField.class).getText(), "the form keeps what was typed");
 
-        clickOn("#reviewButton");
+        FxClicks.click(this, "#reviewButton");
         waitFor("the confirmation", () -> showing("#reviewDialog"));
         press("#reviewDialog", "Send");
         waitFor("the second confirmation", () -> showing("#feeWarning"));
         press("#feeWarning", "Send anyway");
         waitFor("the password to be asked", () -> showing("#passwordDialog"));
-        clickOn("#passwordField").write(new String(FundedWallets.PASSWORD));
+        FxClicks.click(this, "#passwordField").write(new String(FundedWallets.PASSWORD));
         press("#passwordDialog", "Unlock and send");
         waitFor("the outcome", () -> text("#outcomeLabel").startsWith("Sent 1.00 PCH to "));
         assertEquals(1, a.mempool().size());
