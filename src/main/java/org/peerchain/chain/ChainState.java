@@ -106,11 +106,6 @@ public final class ChainState implements UtxoView, AutoCloseable {
     private final Map<Hash, BlockIndexEntry> index = new HashMap<>();
     private final Map<Hash, List<BlockIndexEntry>> children = new HashMap<>();
     private final List<BlockIndexEntry> active = new ArrayList<>();
-    /**
-     * The last entry of {@link #active}, set under the lock at every change of it and read without the lock: the
-     * window asks for the tip and the height while a connect or a batch commit holds the lock for up to a second.
-     */
-    private volatile BlockIndexEntry activeTip;
     private final TreeSet<BlockIndexEntry> candidates = new TreeSet<>(
             Comparator.comparing(BlockIndexEntry::chainWork).reversed()
                     .thenComparingLong(e -> e.sequence)
@@ -302,7 +297,6 @@ public final class ChainState implements UtxoView, AutoCloseable {
         db.commit();
         addToIndex(g);
         active.add(g);
-        activeTip = g;
     }
 
     private void writeState(Hash tip) {
@@ -332,7 +326,6 @@ public final class ChainState implements UtxoView, AutoCloseable {
         for (BlockIndexEntry e = tip; e != null; e = e.parent()) {
             active.set(e.height(), e);
         }
-        activeTip = tip;
     }
 
     // ------------------------------------------------------------------ reads
@@ -341,9 +334,13 @@ public final class ChainState implements UtxoView, AutoCloseable {
         return params;
     }
 
-    /** The active chain's tip; never waits for the lock (a reader holding it sees its own changes). */
     public BlockIndexEntry tip() {
-        return activeTip;
+        lock.lock();
+        try {
+            return active.get(active.size() - 1);
+        } finally {
+            lock.unlock();
+        }
     }
 
     public int height() {
@@ -1109,7 +1106,6 @@ public final class ChainState implements UtxoView, AutoCloseable {
             active.remove(active.size() - 1);
         }
         active.addAll(connect);
-        activeTip = active.get(active.size() - 1);
         for (Step s : disconnected) {
             publish(new ChainEvent.BlockDisconnected(s.block(), s.entry().height()));
         }
