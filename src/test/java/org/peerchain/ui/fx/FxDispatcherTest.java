@@ -80,13 +80,7 @@ class FxDispatcherTest {
         throttled.postAtMost(key, gapMillis, () -> seen.add("3"));
         queue.take().run();
         assertEquals(List.of("1"), seen, "the first goes out at once");
-        Runnable second = queue.poll(3, java.util.concurrent.TimeUnit.SECONDS);
-        long waitedMillis = (System.nanoTime() - start) / 1_000_000;
-        assertEquals(true, second != null, "the newest of the burst arrives");
-        second.run();
-        assertEquals(List.of("1", "3"), seen, "the one in between was replaced");
-        assertEquals(true, waitedMillis >= gapMillis - 5, "not sooner than the gap: " + waitedMillis + " ms");
-        assertEquals(null, queue.poll(gapMillis * 2, java.util.concurrent.TimeUnit.MILLISECONDS), "nothing more");
+        assertOnlyTheNewestArrivesAfterTheGap(queue, seen, start, gapMillis);
     }
 
     @Test
@@ -103,11 +97,20 @@ class FxDispatcherTest {
         assertEquals(List.of("1"), seen, "the first batch goes out at once");
         gapped.post(key, () -> seen.add("2"));
         gapped.post(key, () -> seen.add("3"));
-        Runnable second = queue.poll(3, java.util.concurrent.TimeUnit.SECONDS);
-        long waitedMillis = (System.nanoTime() - firstRan) / 1_000_000;
-        assertEquals(true, second != null, "the next batch arrives");
-        second.run();
-        assertEquals(List.of("1", "3"), seen, "one batch with the newest update");
+        assertOnlyTheNewestArrivesAfterTheGap(queue, seen, firstRan, gapMillis);
+    }
+
+    /**
+     * After "1" ran, "2" and "3" were posted: one more task arrives, no sooner than {@code gapMillis} after
+     * {@code sinceNanos}, runs "3" alone (the newest replaced "2"), and nothing follows it.
+     */
+    private static void assertOnlyTheNewestArrivesAfterTheGap(java.util.concurrent.BlockingQueue<Runnable> queue,
+            List<String> seen, long sinceNanos, long gapMillis) throws InterruptedException {
+        Runnable next = queue.poll(3, java.util.concurrent.TimeUnit.SECONDS);
+        long waitedMillis = (System.nanoTime() - sinceNanos) / 1_000_000;
+        assertEquals(true, next != null, "the newest update arrives");
+        next.run();
+        assertEquals(List.of("1", "3"), seen, "the one in between was replaced");
         assertEquals(true, waitedMillis >= gapMillis - 5, "not sooner than the gap: " + waitedMillis + " ms");
         assertEquals(null, queue.poll(gapMillis * 2, java.util.concurrent.TimeUnit.MILLISECONDS), "nothing more");
     }
