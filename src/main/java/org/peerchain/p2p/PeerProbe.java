@@ -15,13 +15,14 @@ import org.peerchain.p2p.wire.MessageCatalog;
  * {@code version}+{@code verack}, {@code verack}), {@code ping}, {@code pong}, close. The tracker uses it to decide
  * who is alive and to follow each peer's best height between its announces (five minutes apart) at the pace of its
  * sweeps. The gossip a live node sends before its {@code pong} (a miner announces every block it finds, and asks
- * for headers once the handshake is done) is passed over: it is no failure.
+ * for headers once the handshake is done) is passed over: it is no failure. Neither is a node refusing the connection as
+ * {@code already-connected} after proving its id: it still holds the tracker's previous probe (it has not yet read that
+ * connection's reset), and it answered; the round trip is then the handshake's.
  */
 public final class PeerProbe {
     /** Frames a peer may send between our {@code ping} and its {@code pong}; more than this is no liveness answer. */
     public static final int MAX_FRAMES_BEFORE_PONG = 32;
 
-    /** What one successful probe learned: the ping's round trip and the best height the peer gave in its handshake. */
     /** What a probe saw: the ping's round trip, the peer's height and its node id (proved in the handshake). */
     public record Answer(long rttNanos, long height, String nodeId) {
     }
@@ -56,8 +57,10 @@ public final class PeerProbe {
             FrameReader in = new FrameReader(s.getInputStream(), MessageCatalog.standard());
             FrameWriter out = new FrameWriter(s.getOutputStream());
             String challenge = NodeKey.challenge();
+            long versionSent = System.nanoTime();
             out.write(us.version(0, challenge));
             Message.Version theirs = expectVersion(in.read(), us);
+            long handshakeRtt = System.nanoTime() - versionSent;
             Message.Verack ack = expect(in.read(), Message.Verack.class, "verack");
             String unproven = us.checkProof(theirs, challenge, ack);
             if (unproven != null) {
@@ -70,6 +73,9 @@ public final class PeerProbe {
             out.write(new Message.Ping(nonce));
             Message.Pong pong = awaitPong(in);
             long rtt = System.nanoTime() - start;
+            if (pong == null) {
+                return new Answer(handshakeRtt, theirs.height(), theirs.nodeId());
+            }
             if (pong.nonce() != nonce) {
                 throw new ProbeFailure("pong carries nonce " + pong.nonce() + ", not the ping's " + nonce);
             }
@@ -89,12 +95,18 @@ public final class PeerProbe {
         return v;
     }
 
-    /** Reads up to the {@code pong}, passing over the gossip a live node sends meanwhile (block {@code inv}s ...). */
+    /**
+     * Reads up to the {@code pong}, passing over the gossip a live node sends meanwhile (block {@code inv}s ...); null
+     * when the node refused this connection as a second one from us.
+     */
     private static Message.Pong awaitPong(FrameReader in) throws IOException {
         for (int frames = 0; frames < MAX_FRAMES_BEFORE_PONG; frames++) {
             Message m = in.read();
             if (m instanceof Message.Pong pong) {
                 return pong;
+            }
+            if (m instanceof Message.Error e && HandshakeRejection.ALREADY_CONNECTED.equals(e.code())) {
+                return null;
             }
             if (m == null || m instanceof Message.Error) {
                 expect(m, Message.Pong.class, "pong");

@@ -1,6 +1,7 @@
 package org.peerchain.p2p;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,15 +11,20 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.peerchain.node.Node;
+import org.peerchain.node.NodeConfig;
 import org.peerchain.p2p.wire.FrameReader;
 import org.peerchain.p2p.wire.FrameWriter;
 import org.peerchain.p2p.wire.Message;
 import org.peerchain.p2p.wire.MessageCatalog;
+import org.peerchain.testing.Await;
 
 /**
  * A probe against a scripted peer on a real socket: it keeps the height the peer gave in its handshake and passes
@@ -47,6 +53,37 @@ class PeerProbeTest {
             PeerProbe.ProbeFailure failure = assertThrows(PeerProbe.ProbeFailure.class,
                     () -> PeerProbe.probe(address(server), NodeIdentity.fresh("regtest"), TIMEOUT));
             assertEquals("no \"pong\" among the peer's first 32 frames after the ping", failure.getMessage());
+        }
+    }
+
+    /**
+     * A tracker probes again while the node still holds its last probe's connection (the node has not yet read the
+     * reset): the node proves its id and refuses the second connection as already connected. It answered, so it is
+     * alive; the round trip is the handshake's.
+     */
+    @Test
+    void aNodeStillHoldingTheLastProbesConnectionIsAlive(@TempDir Path dir) throws Exception {
+        try (Node node = Node.start(NodeConfig.regtest(dir).withRpcPort(NodeConfig.OFF).withP2pPort(0))) {
+            InetSocketAddress target = new InetSocketAddress(InetAddress.getLoopbackAddress(), node.p2pPort());
+            NodeIdentity tracker = NodeIdentity.fresh("peerchain-regtest");
+            try (Socket held = new Socket()) {
+                held.connect(target, 5_000);
+                held.setSoTimeout(5_000);
+                FrameReader in = new FrameReader(held.getInputStream(), MessageCatalog.standard());
+                FrameWriter out = new FrameWriter(held.getOutputStream());
+                out.write(tracker.version(0, NodeKey.challenge()));
+                Message first = in.read();
+                Message.Version theirs = assertInstanceOf(Message.Version.class, first, () -> "got " + first);
+                in.read(); // verack
+                out.write(tracker.verackFor(theirs));
+                Await.until(Duration.ofSeconds(10), "the first connection registered",
+                        () -> node.network().connectionCount() == 1);
+
+                PeerProbe.Answer answer = PeerProbe.probe(target, tracker, TIMEOUT);
+                assertEquals(node.network().nodeId(), answer.nodeId());
+                assertEquals(0, answer.height());
+                assertTrue(answer.rttNanos() > 0);
+            }
         }
     }
 

@@ -4,6 +4,8 @@ import java.math.BigInteger;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -24,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * sweep, so sweeps never overlap) it first deletes peers that have not re-announced within the
  * expiry, then probes every peer through its own listen port ({@link PeerProbe}: handshake, ping,
  * pong) with at most {@code pingConcurrency} probes at once. A new peer is probed at once. A successful probe
- * records the round trip and the height the peer gave in its handshake.
+ * records the round trip and the height the peer gave in its handshake. A peer is never probed twice at once (a sweep
+ * passes over a new peer whose first probe is still running): the node would refuse the second connection.
  */
 final class LivenessPinger implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LivenessPinger.class);
@@ -35,6 +38,7 @@ final class LivenessPinger implements AutoCloseable {
     private final NodeKey trackerKey;
     private final ScheduledExecutorService scheduler;
     private final ThreadPoolExecutor probes;
+    private final Set<PeerKey> probing = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     LivenessPinger(TrackerConfig config, PeerRegistry registry, TrackerMetrics metrics, NodeKey trackerKey) {
@@ -108,9 +112,17 @@ final class LivenessPinger implements AutoCloseable {
     }
 
     private void probe(PeerKey key) {
-        if (closed) {
+        if (closed || !probing.add(key)) {
             return;
         }
+        try {
+            probeNow(key);
+        } finally {
+            probing.remove(key);
+        }
+    }
+
+    private void probeNow(PeerKey key) {
         NodeIdentity us = new NodeIdentity(key.network(), trackerKey, () -> 0, () -> BigInteger.ZERO);
         metrics.pingsSent.increment();
         try {
@@ -125,6 +137,7 @@ final class LivenessPinger implements AutoCloseable {
             registry.pingSucceeded(key, Math.max(1, answer.rttNanos() / 1_000), answer.height());
         } catch (PeerProbe.ProbeFailure e) {
             metrics.pingsFailed.increment();
+            log.debug("ping of {} failed: {}", key, e.getMessage());
             if (registry.pingFailed(key, config.maxPingFailures())) {
                 registry.event("removed " + key + ": " + config.maxPingFailures() + " pings failed in a row (last: "
                         + e.getMessage() + ")");

@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -158,6 +160,42 @@ class TrackerIntegrationTest {
         waitFor("the dead node is deleted after failed pings", Duration.ofSeconds(15), () -> !registered(t, b));
         assertTrue(registered(t, a), "the live node stays");
         assertTrue(t.metrics().pingsFailed.sum() >= TrackerConfig.DEFAULT_MAX_PING_FAILURES);
+    }
+
+    /**
+     * A sweep passes over a new peer whose first probe still runs: a node refuses a second connection from the same
+     * node id (the tracker's), and a sweep every few hundred milliseconds would otherwise fail pings of a live node.
+     */
+    @Test
+    void aPeerIsNeverProbedTwiceAtOnce() throws Exception {
+        Tracker t = closing(Tracker.start(config().withPingInterval(Duration.ofHours(1))
+                .withPingTimeout(Duration.ofSeconds(3))));
+        try (ServerSocket slow = new ServerSocket(0, 5, LOOPBACK)) {
+            List<Socket> accepted = Collections.synchronizedList(new ArrayList<>());
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        accepted.add(slow.accept()); // held open, never answered: a probe in flight
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.start();
+            NodeIdentity id = NodeIdentity.fresh("regtest");
+            TrackerClient c = closing(new TrackerClient(List.of(new HostPort("127.0.0.1", t.port())), id,
+                    slow::getLocalPort, peers -> { }, FAST));
+            c.start();
+            waitFor("the new peer's first probe to connect", Duration.ofSeconds(10), () -> accepted.size() == 1);
+            t.sweepNow();
+            assertEquals(1, accepted.size(), "the sweep did not dial the peer being probed");
+            assertEquals(1, t.metrics().pingsSent.sum());
+            slow.close();
+            acceptor.join(5_000);
+            for (Socket s : accepted) {
+                s.close();
+            }
+        }
     }
 
     @Test
