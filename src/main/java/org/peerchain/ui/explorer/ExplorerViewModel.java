@@ -102,6 +102,8 @@ public final class ExplorerViewModel {
     private final ReadOnlyLongWrapper now = new ReadOnlyLongWrapper(System.currentTimeMillis());
     private final ReadOnlyObjectWrapper<TxIndexState> txIndex = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper txIndexNote = new ReadOnlyStringWrapper("");
+    /** Counts the tip events taken; the height read when shown is dropped if one came first. */
+    private long tipEvents;
     /** Counts the places shown; a read for an older one is dropped. */
     private long generation;
 
@@ -121,15 +123,24 @@ public final class ExplorerViewModel {
             if (e.reorganised()) {
                 reorganisedSinceLastTip.set(true);
             }
-            dispatcher.postAtMost(FxDispatcher.key(this, "tip"), TIP_EVERY_MILLIS, () -> tipChanged(e.height()));
+            dispatcher.postAtMost(FxDispatcher.key(this, "tip"), TIP_EVERY_MILLIS, () -> {
+                tipEvents++;
+                tipChanged(e.height());
+            });
         }));
         subscriptions.add(node.subscribe(NodeEvent.Mempool.class,
                 e -> dispatcher.post(FxDispatcher.key(this, "mempool-event"), this::refreshMempool)));
         subscriptions.add(node.subscribe(NodeEvent.TxIndex.class,
                 e -> dispatcher.post(FxDispatcher.key(this, "txindex"), () -> txIndexChanged(e.state()))));
         read("txindex-read", chain::txIndex, this::txIndexChanged);
-        int h = chain.height();
-        tipChanged(h);
+        // read off the FX thread: the chain's height waits while a connect holds the chain; a tip event that arrives
+        // first is newer, and the read is then dropped
+        long eventsBefore = tipEvents;
+        read("height", chain::height, h -> {
+            if (tipEvents == eventsBefore) {
+                tipChanged(h);
+            }
+        });
         refreshMempool();
         refreshTips();
         show(place.get(), true);
