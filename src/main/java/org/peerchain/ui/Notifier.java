@@ -24,6 +24,17 @@ import org.peerchain.ui.fx.FxDispatcher;
  */
 final class Notifier implements AutoCloseable {
     private static final Duration SHOWN_FOR = Duration.seconds(8);
+    /**
+     * What the first pop-up loads: loaded and initialised off the FX thread when the window attaches to its node, they
+     * no longer hold the window still at the first notice (a few tens of milliseconds on a cold start).
+     */
+    static final List<String> POPUP_CLASSES = List.of("org.controlsfx.control.Notifications",
+            "org.controlsfx.control.Notifications$NotificationPopupHandler",
+            "org.controlsfx.control.Notifications$NotificationPopupHandler$CustomTransition",
+            "impl.org.controlsfx.skin.NotificationBar", "org.controlsfx.control.action.ActionUtils",
+            "org.controlsfx.control.action.Action", "javafx.stage.Popup", "javafx.animation.ParallelTransition",
+            "javafx.scene.control.ButtonBar", "javafx.scene.control.skin.ButtonBarSkin",
+            "javafx.scene.control.Hyperlink", "javafx.scene.control.CheckMenuItem", "javafx.scene.control.RadioButton");
 
     private final Notices rules = new Notices();
     private final List<Subscription> subscriptions = new ArrayList<>();
@@ -46,6 +57,7 @@ final class Notifier implements AutoCloseable {
         subscriptions.add(node.subscribe(NodeEvent.FoundBlocks.class, e -> show(rules.on(e, System.currentTimeMillis()))));
         subscriptions.add(node.subscribe(NodeEvent.Peers.class, e -> show(rules.on(e, System.currentTimeMillis()))));
         Background.run(() -> rules.startFoundCount(node.mining().foundBlockTotal()));
+        Background.run(Notifier::loadPopupClasses);
         heldBack.setCycleCount(Animation.INDEFINITE);
         heldBack.play();
     }
@@ -59,6 +71,20 @@ final class Notifier implements AutoCloseable {
                         .hideAfter(SHOWN_FOR).show();
             }
         }));
+    }
+
+    /** Loads and initialises {@link #POPUP_CLASSES}; returns how many there were (a missing one is logged). */
+    static int loadPopupClasses() {
+        int loaded = 0;
+        for (String name : POPUP_CLASSES) {
+            try {
+                Class.forName(name, true, Notifier.class.getClassLoader());
+                loaded++;
+            } catch (ClassNotFoundException e) {
+                org.slf4j.LoggerFactory.getLogger(Notifier.class).debug("no class {} to load ahead", name);
+            }
+        }
+        return loaded;
     }
 
     /** The icon of a kind of notice, from the set the window's rail uses (ControlsFX's own is a dated blue "i"). */

@@ -1,8 +1,8 @@
 package org.peerchain.testing;
 
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxRobotInterface;
@@ -21,20 +21,21 @@ public final class FxClicks {
     private FxClicks() {
     }
 
-    /** Clicks the first visible node that {@code query} (a CSS selector or a text) finds. */
+    /**
+     * Clicks the first visible node that {@code query} (a CSS selector or a text) finds, waiting up to
+     * {@link #FIND_SECONDS} for it to appear (a screen opened for the first time is built in the background).
+     */
     public static FxRobotInterface click(FxRobot robot, String query) {
+        AtomicReference<Node> found = new AtomicReference<>();
         try {
-            Node node = WaitForAsyncUtils.asyncFx(
-                    () -> robot.lookup(query).match(NodeQueryUtils.isVisible()).<Node>query())
-                    .get(FIND_SECONDS, TimeUnit.SECONDS);
-            return robot.clickOn(node);
-        } catch (ExecutionException e) {
-            throw new AssertionError("no visible node for \"" + query + "\": " + e.getCause(), e.getCause());
+            WaitForAsyncUtils.waitFor(FIND_SECONDS, TimeUnit.SECONDS, () -> {
+                found.set(WaitForAsyncUtils.asyncFx(() -> robot.lookup(query).match(NodeQueryUtils.isVisible())
+                        .<Node>tryQuery().orElse(null)).get(FIND_SECONDS, TimeUnit.SECONDS));
+                return found.get() != null;
+            });
         } catch (TimeoutException e) {
-            throw new AssertionError("the FX thread did not answer the lookup of \"" + query + "\"", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while looking up \"" + query + "\"", e);
+            throw new AssertionError("no visible node for \"" + query + "\" within " + FIND_SECONDS + " s", e);
         }
+        return robot.clickOn(found.get());
     }
 }

@@ -18,6 +18,8 @@ final class StallSampler implements AutoCloseable {
     private final Thread fx;
     private final Thread sampler;
     private final Map<String, Integer> counts = new HashMap<>();
+    /** Every late sample with its time, to say what each of the longest gaps was made of. */
+    private final List<Sample> timeline = new ArrayList<>();
     private volatile long lastPulse = System.nanoTime();
     private volatile boolean running = true;
     private int samples;
@@ -38,9 +40,11 @@ final class StallSampler implements AutoCloseable {
         while (running) {
             if ((System.nanoTime() - lastPulse) / 1_000_000 > LATE_MILLIS) {
                 String key = signature(fx.getStackTrace());
+                long at = System.nanoTime();
                 synchronized (counts) {
                     counts.merge(key, 1, Integer::sum);
                     samples++;
+                    timeline.add(new Sample(at, key));
                 }
             }
             try {
@@ -116,6 +120,28 @@ final class StallSampler implements AutoCloseable {
     private static String frame(StackTraceElement f) {
         String c = f.getClassName();
         return c.substring(c.lastIndexOf('.') + 1) + "." + f.getMethodName();
+    }
+
+    private record Sample(long nanos, String signature) {
+    }
+
+    /** The {@code n} most frequent signatures of the samples taken between two times, with their counts. */
+    String during(long fromNanos, long toNanos, int n) {
+        Map<String, Integer> within = new HashMap<>();
+        synchronized (counts) {
+            for (Sample s : timeline) {
+                if (s.nanos() >= fromNanos && s.nanos() <= toNanos) {
+                    within.merge(s.signature(), 1, Integer::sum);
+                }
+            }
+        }
+        List<Map.Entry<String, Integer>> top = new ArrayList<>(within.entrySet());
+        top.sort((a, b) -> b.getValue() - a.getValue());
+        StringBuilder s = new StringBuilder();
+        for (Map.Entry<String, Integer> e : top.subList(0, Math.min(n, top.size()))) {
+            s.append(s.length() == 0 ? "" : "; ").append(e.getValue()).append(" x ").append(e.getKey());
+        }
+        return s.toString();
     }
 
     /** The most frequent signatures since the last report, each with its share of the late samples; starts afresh. */

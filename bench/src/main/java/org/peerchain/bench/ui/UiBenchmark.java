@@ -191,8 +191,9 @@ public final class UiBenchmark {
             window.stopMining();
             window.close();
             launcher.join(60_000);
+            out.printf("First pulse at %s%n", java.time.Instant.now().minusNanos(System.nanoTime() - times[0]));
             out.printf("%,d pulses over %.1f s; the longest gaps: %s%n", times.length,
-                    (times[times.length - 1] - times[0]) / 1e9, longest(times, 8, openTimes, screens));
+                    (times[times.length - 1] - times[0]) / 1e9, longest(times, 8, openTimes, screens, pulses));
             out.println("First round of screens, " + firstRound);
             out.println("Later, " + pulses.stallReport(STALL_SIGNATURES));
             double[] all = p99AndMax(times, 0);
@@ -206,6 +207,8 @@ public final class UiBenchmark {
             out.printf("Once every screen had been opened (the last %.1f s): p99 %.1f ms, longest %.1f ms%n",
                     (times[times.length - 1] - times[warmIndex]) / 1e9, warm[0], warm[1]);
             out.println("Gaps over 20 ms by the screen shown: " + lateByScreen(times, 20, openTimes, screens));
+            out.println("The longest gap in the second after each screen's first opening: "
+                    + firstOpenings(times, openTimes, screens));
             return new Smoothness(times.length, all[0], all[1], warm[0], warm[1]);
         } finally {
             source.close();
@@ -234,11 +237,27 @@ public final class UiBenchmark {
         return s.toString();
     }
 
+    /** For each screen, the longest gap between pulses ending within a second of its first opening. */
+    private static String firstOpenings(long[] times, List<Long> openTimes, List<String> screens) {
+        StringBuilder s = new StringBuilder();
+        for (int j = 0; j < Math.min(screens.size(), openTimes.size()); j++) {
+            long from = openTimes.get(j);
+            long longest = 0;
+            for (int i = 1; i < times.length; i++) {
+                if (times[i] > from && times[i] <= from + 1_000_000_000L) {
+                    longest = Math.max(longest, times[i] - Math.max(times[i - 1], from));
+                }
+            }
+            s.append(String.format("%n  %-12s %.1f ms", screens.get(j), longest / 1e6));
+        }
+        return s.toString();
+    }
+
     /**
      * The {@code n} longest gaps between pulses, each with the screen opened last before it ended and how long before:
      * whether a stall follows opening a screen or comes from elsewhere (the sync, the miner, the collector).
      */
-    private static String longest(long[] times, int n, List<Long> openTimes, List<String> screens) {
+    private static String longest(long[] times, int n, List<Long> openTimes, List<String> screens, FxPulses pulses) {
         Integer[] order = new Integer[times.length - 1];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -256,6 +275,14 @@ public final class UiBenchmark {
             if (opened >= 0) {
                 s.append(String.format(" (%.0f ms after opening %s)", (end - openTimes.get(opened)) / 1e6,
                         screens.get(opened % screens.size())));
+            }
+            String what = pulses.during(times[i], end, 6);
+            if (!what.isEmpty()) {
+                s.append(String.format("%n      %s", what));
+            }
+            String arrived = pulses.arrivedBefore(end);
+            if (!arrived.isEmpty()) {
+                s.append(String.format("%n      nodes: %s", arrived));
             }
         }
         return s.toString();
