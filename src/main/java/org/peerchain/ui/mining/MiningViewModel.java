@@ -52,6 +52,8 @@ public final class MiningViewModel {
     private final Navigator navigator;
     private final Executor commands;
     private final List<Subscription> subscriptions = new ArrayList<>();
+    /** Whether the screen is shown (FX thread): updates that arrive after it was hidden are dropped. */
+    private boolean active;
 
     private final BooleanProperty on = new SimpleBooleanProperty();
     private final BooleanProperty running = new SimpleBooleanProperty();
@@ -106,22 +108,23 @@ public final class MiningViewModel {
 
     /** Subscribes to the miner's events and loads the current state (off the FX thread). */
     public void activate() {
+        active = true;
         subscriptions.add(node.subscribe(NodeEvent.Mining.class, e -> {
             PayoutSource source = mining().payoutSource();
-            dispatcher.post(FxDispatcher.key(this, "snapshot"), () -> {
+            whileShown("snapshot", () -> {
                 payoutSource = source;
                 applySnapshot(e.snapshot());
             });
         }));
         subscriptions.add(node.subscribe(NodeEvent.FoundBlocks.class,
-                e -> dispatcher.post(FxDispatcher.key(this, "found"), () -> applyFoundBlocks(e.blocks(), e.totalFound()))));
+                e -> whileShown("found", () -> applyFoundBlocks(e.blocks(), e.totalFound()))));
         commands.execute(() -> {
             MiningSnapshot s = mining().snapshot();
             List<FoundBlock> found = mining().foundBlocks();
             long total = mining().foundBlockTotal();
             boolean pause = mining().pauseWhileSyncing();
             PayoutSource source = mining().payoutSource();
-            dispatcher.post(FxDispatcher.key(this, "load"), () -> {
+            whileShown("load", () -> {
                 payoutSource = source;
                 pauseWhileSyncing.set(pause);
                 applySnapshot(s);
@@ -130,10 +133,23 @@ public final class MiningViewModel {
         });
     }
 
-    /** Drops the subscriptions: a hidden screen does no work. */
+    /**
+     * Drops the subscriptions: a hidden screen does no work. What was already on its way is dropped too (the
+     * dispatcher sends in batches): activating again reads the state afresh.
+     */
     public void deactivate() {
+        active = false;
         subscriptions.forEach(Subscription::close);
         subscriptions.clear();
+    }
+
+    /** Posts {@code update} to the FX thread, where it runs only if the screen is still shown. */
+    private void whileShown(String key, Runnable update) {
+        dispatcher.post(FxDispatcher.key(this, key), () -> {
+            if (active) {
+                update.run();
+            }
+        });
     }
 
     // ------------------------------------------------------------------ updates (FX thread)

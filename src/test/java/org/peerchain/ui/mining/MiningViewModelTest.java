@@ -223,4 +223,29 @@ class MiningViewModelTest {
             commands.shutdownNow();
         }
     }
+
+    @Test
+    void whatArrivesAfterTheScreenWasHiddenIsDroppedAndShowingItAgainReadsAfresh() {
+        java.util.Queue<Runnable> toFx = new java.util.ArrayDeque<>();
+        try (Node node = Node.start(NodeConfig.regtest(dir).withRpcPort(NodeConfig.OFF))) {
+            MiningViewModel vm = new MiningViewModel(node.services(), new FxDispatcher(toFx::add), navigator,
+                    Runnable::run);
+            vm.activate(); // the state is read at once (commands run in line) and waits for the FX thread
+            vm.deactivate();
+            assertFalse(toFx.isEmpty(), "the read state is on its way");
+            while (!toFx.isEmpty()) {
+                toFx.poll().run();
+            }
+            assertEquals(MiningViewModel.NOT_AVAILABLE, vm.difficultyProperty().get(), "a hidden screen is not updated");
+
+            vm.activate();
+            while (!toFx.isEmpty()) {
+                toFx.poll().run();
+            }
+            assertFalse(vm.difficultyProperty().get().equals(MiningViewModel.NOT_AVAILABLE), "shown again, it loads");
+            vm.deactivate();
+        } catch (org.peerchain.node.NodeStartException e) {
+            throw new AssertionError(e);
+        }
+    }
 }
