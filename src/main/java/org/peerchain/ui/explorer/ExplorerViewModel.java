@@ -102,6 +102,11 @@ public final class ExplorerViewModel {
     private final ReadOnlyLongWrapper now = new ReadOnlyLongWrapper(System.currentTimeMillis());
     private final ReadOnlyObjectWrapper<TxIndexState> txIndex = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper txIndexNote = new ReadOnlyStringWrapper("");
+    /**
+     * Whether the explorer is shown (FX thread). Tip, mempool and index updates still on their way when it was hidden
+     * are dropped (the dispatcher sends in batches): showing it again reads them afresh.
+     */
+    private boolean active;
     /** Counts the tip events taken; the height read when shown is dropped if one came first. */
     private long tipEvents;
     /** Counts the places shown; a read for an older one is dropped. */
@@ -119,25 +124,36 @@ public final class ExplorerViewModel {
 
     /** Subscribes to the node and reads what is shown; the screen calls it when shown. */
     public void activate() {
+        active = true;
         subscriptions.add(node.subscribe(NodeEvent.TipChanged.class, e -> {
             if (e.reorganised()) {
                 reorganisedSinceLastTip.set(true);
             }
             dispatcher.postAtMost(FxDispatcher.key(this, "tip"), TIP_EVERY_MILLIS, () -> {
-                tipEvents++;
-                tipChanged(e.height());
+                if (active) {
+                    tipEvents++;
+                    tipChanged(e.height());
+                }
             });
         }));
         subscriptions.add(node.subscribe(NodeEvent.Mempool.class,
-                e -> dispatcher.post(FxDispatcher.key(this, "mempool-event"), this::refreshMempool)));
+                e -> dispatcher.post(FxDispatcher.key(this, "mempool-event"), () -> {
+                    if (active) {
+                        refreshMempool();
+                    }
+                })));
         subscriptions.add(node.subscribe(NodeEvent.TxIndex.class,
-                e -> dispatcher.post(FxDispatcher.key(this, "txindex"), () -> txIndexChanged(e.state()))));
+                e -> dispatcher.post(FxDispatcher.key(this, "txindex"), () -> {
+                    if (active) {
+                        txIndexChanged(e.state());
+                    }
+                })));
         read("txindex-read", chain::txIndex, this::txIndexChanged);
         // read off the FX thread: the chain's height waits while a connect holds the chain; a tip event that arrives
         // first is newer, and the read is then dropped
         long eventsBefore = tipEvents;
         read("height", chain::height, h -> {
-            if (tipEvents == eventsBefore) {
+            if (active && tipEvents == eventsBefore) {
                 tipChanged(h);
             }
         });
@@ -148,6 +164,7 @@ public final class ExplorerViewModel {
 
     /** Drops the subscriptions and stops a running scan; a hidden explorer does no work. */
     public void deactivate() {
+        active = false;
         subscriptions.forEach(Subscription::close);
         subscriptions.clear();
         generation++;
@@ -158,7 +175,11 @@ public final class ExplorerViewModel {
         boolean reorganised = reorganisedSinceLastTip.getAndSet(false);
         height.set(newHeight);
         blocks.tipChanged(newHeight, reorganised);
-        read("newest", () -> chain.blocks(newHeight, NEWEST_BLOCKS), newest::setAll);
+        read("newest", () -> chain.blocks(newHeight, NEWEST_BLOCKS), b -> {
+            if (active) {
+                newest.setAll(b);
+            }
+        });
         if (reorganised) {
             refreshTips();
         }

@@ -51,6 +51,8 @@ public final class PeersViewModel {
     private final FxDispatcher dispatcher;
     private final Executor commands;
     private final List<Subscription> subscriptions = new ArrayList<>();
+    /** Whether the screen is shown (FX thread). */
+    private boolean active;
 
     private final ObservableList<PeerRow> peers = FXCollections.observableArrayList();
     private final Map<Long, PeerRow> rowsById = new HashMap<>();
@@ -87,8 +89,8 @@ public final class PeersViewModel {
 
     /** Subscribes to the node's peer events and loads the current state in the background. */
     public void activate() {
-        subscriptions.add(node.subscribe(NodeEvent.Peers.class,
-                e -> dispatcher.post(FxDispatcher.key(this, "peers"), () -> apply(e.snapshot()))));
+        active = true;
+        subscriptions.add(node.subscribe(NodeEvent.Peers.class, e -> whileShown("peers", () -> apply(e.snapshot()))));
         subscriptions.add(node.subscribe(NodeEvent.BansChanged.class,
                 e -> dispatcher.post(FxDispatcher.key(this, "bans"), () -> applyBans(e.bans()))));
         commands.execute(() -> {
@@ -97,16 +99,29 @@ public final class PeersViewModel {
             List<BanInfo> b = peerService.bans();
             List<TrafficSample> past = peerService.traffic();
             dispatcher.post(FxDispatcher.key(this, "enabled"), () -> applyEnabled(on));
-            dispatcher.post(FxDispatcher.key(this, "traffic"), () -> applyTraffic(past));
-            dispatcher.post(FxDispatcher.key(this, "peers"), () -> apply(s));
+            whileShown("traffic", () -> applyTraffic(past));
+            whileShown("peers", () -> apply(s));
             dispatcher.post(FxDispatcher.key(this, "bans"), () -> applyBans(b));
         });
     }
 
-    /** Unsubscribes; the graph catches up from the node's history when the screen is shown again. */
+    /**
+     * Unsubscribes; the graph catches up from the node's history when the screen is shown again. Peer snapshots still
+     * on their way are dropped (the dispatcher sends in batches): a hidden table is not filled.
+     */
     public void deactivate() {
+        active = false;
         subscriptions.forEach(Subscription::close);
         subscriptions.clear();
+    }
+
+    /** Posts {@code update} to the FX thread, where it runs only if the screen is still shown. */
+    private void whileShown(String key, Runnable update) {
+        dispatcher.post(FxDispatcher.key(this, key), () -> {
+            if (active) {
+                update.run();
+            }
+        });
     }
 
     // ------------------------------------------------------------------ state from the node (FX thread)

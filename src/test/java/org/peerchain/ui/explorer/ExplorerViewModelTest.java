@@ -183,4 +183,26 @@ class ExplorerViewModelTest {
         assertEquals(2, model.tips().size());
         assertEquals("valid-fork", model.tips().get(1).status());
     }
+
+    @Test
+    void whatArrivesAfterTheExplorerWasHiddenIsDroppedAndShowingItAgainReadsAfresh() {
+        model.deactivate();
+        java.util.Queue<Runnable> toFx = new java.util.ArrayDeque<>();
+        ExplorerViewModel hidden = new ExplorerViewModel(node.services(), new FxDispatcher(toFx::add), Runnable::run);
+        int before = hidden.heightProperty().get();
+        hidden.activate(); // the height is read at once (the loader runs in line) and waits for the FX thread
+        hidden.deactivate();
+        while (!toFx.isEmpty()) {
+            toFx.poll().run();
+        }
+        assertEquals(before, hidden.heightProperty().get(), "a hidden explorer is not updated");
+
+        hidden.activate();
+        while (!toFx.isEmpty()) {
+            toFx.poll().run();
+        }
+        assertEquals(node.chain().tip().height(), hidden.heightProperty().get(), "shown again, it reads afresh");
+        hidden.deactivate();
+        model.activate(); // as the other tests leave it, for stop()
+    }
 }

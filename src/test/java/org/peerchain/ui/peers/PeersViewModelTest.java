@@ -174,4 +174,25 @@ class PeersViewModelTest {
         assertEquals(PeersViewModel.P2P_OFF, m.emptyPeersTextProperty().get());
         m.deactivate();
     }
+
+    @Test
+    void peerSnapshotsOnTheirWayWhenTheScreenWasHiddenAreDroppedAndShowingItAgainLoadsAfresh() throws Exception {
+        Node a = net.a();
+        net.bDialling(a);
+        TwoNodes.await("b connected to a", () -> a.services().peers().snapshot().peers().size() == 1);
+        PeersViewModel m = modelOf(a);
+        m.activate();
+        for (Runnable r; (r = commandThread.poll()) != null; ) {
+            r.run(); // the state is read and its updates wait for the FX thread
+        }
+        m.deactivate();
+        for (Runnable r; (r = fxThread.poll()) != null; ) {
+            r.run();
+        }
+        assertEquals(0, m.peers().size(), "a hidden screen's table is not filled");
+
+        m.activate();
+        runUntil("the peer in the table once shown again", () -> m.peers().size() == 1);
+        m.deactivate();
+    }
 }
