@@ -133,8 +133,8 @@ class FirstRunScreenTest extends ApplicationTest {
 
     /** Scrolls the screen so {@code n} is in view, then clicks it, as a person would. */
     private void press(Node n) {
+        ScrollPane scroll = (ScrollPane) screen.view();
         interact(() -> {
-            ScrollPane scroll = (ScrollPane) screen.view();
             Node content = scroll.getContent();
             Bounds b = content.sceneToLocal(n.localToScene(n.getBoundsInLocal()));
             double room = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
@@ -142,6 +142,17 @@ class FirstRunScreenTest extends ApplicationTest {
                 scroll.setVvalue(Math.max(0, Math.min(1, (b.getMinY() - 40) / room)));
             }
         });
+        // the scroll takes effect at the next layout: a click aimed before it would land where the node was
+        try {
+            waitFor("the node scrolled into view", () -> WaitForAsyncUtils.asyncFx(() -> {
+                Bounds node = n.localToScene(n.getBoundsInLocal());
+                Bounds view = scroll.localToScene(scroll.getBoundsInLocal());
+                double y = node.getCenterY();
+                return y > view.getMinY() && y < view.getMaxY();
+            }).get(WAIT_SECONDS, TimeUnit.SECONDS));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
         clickOn(n);
     }
 
