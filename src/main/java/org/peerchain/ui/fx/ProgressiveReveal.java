@@ -27,9 +27,11 @@ import javafx.scene.layout.Pane;
  * <p>The parts are the children of the view's spine: the first layout pane with several children reached from the
  * root through a scroll pane's content, a border pane's centre or a pane with a single child. A heavy part that is
  * itself such a pane is split further (twice at most), and the content of a tab pane's hidden tabs comes after the
- * tab pane. Consecutive light parts go in together. Only panes built from FXML are split
- * this way, before any data arrives: a pane whose children a controller replaces (a list of rows) sits below the
- * spine or inside a scroll pane, and is never split.
+ * tab pane. Consecutive light parts go in together.
+ *
+ * <p>The view is split as built from FXML, before any data arrives, and a split pane gets its own children back at
+ * the end of its list: a pane whose children a controller replaces (a list of rows) must not be one of those split.
+ * In the screens such panes sit deeper than two levels below the spine, inside a scroll pane, or weigh too little.
  */
 public final class ProgressiveReveal {
     /** Parts lighter than this (in {@link #weight} units) go into the scene together. */
