@@ -17,12 +17,15 @@ import org.peerchain.node.api.Subscription;
 import org.peerchain.node.api.WalletEvent;
 import org.peerchain.ui.fx.Background;
 import org.peerchain.ui.fx.FxDispatcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Shows the {@link Notices} as ControlsFX notifications in the window's corner, and repeats each on the status bar,
  * where it stays after the notification fades.
  */
 final class Notifier implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Notifier.class);
     private static final Duration SHOWN_FOR = Duration.seconds(8);
     /**
      * What the first pop-up loads: loaded and initialised off the FX thread when the window attaches to its node, they
@@ -81,7 +84,7 @@ final class Notifier implements AutoCloseable {
                 Class.forName(name, true, Notifier.class.getClassLoader());
                 loaded++;
             } catch (ClassNotFoundException e) {
-                org.slf4j.LoggerFactory.getLogger(Notifier.class).debug("no class {} to load ahead", name);
+                log.debug("no class {} to load ahead", name);
             }
         }
         return loaded;

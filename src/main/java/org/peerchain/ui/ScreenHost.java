@@ -3,7 +3,6 @@ package org.peerchain.ui;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -241,12 +240,11 @@ final class ScreenHost implements Navigator {
     }
 
     private static Executor builderThread() {
-        ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
+        return Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "ui-screen-builder");
             t.setDaemon(true);
             return t;
         });
-        return pool;
     }
 
     private void deactivateShown() {

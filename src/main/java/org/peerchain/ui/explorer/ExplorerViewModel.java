@@ -42,6 +42,7 @@ import org.peerchain.node.api.TxDetail;
 import org.peerchain.node.api.TxIndexState;
 import org.peerchain.ui.fx.Formats;
 import org.peerchain.ui.fx.FxDispatcher;
+import org.peerchain.ui.fx.ShownGate;
 
 /**
  * The explorer's state and commands: the newest blocks, the block list read page by page, the mempool and chain
@@ -102,11 +103,8 @@ public final class ExplorerViewModel {
     private final ReadOnlyLongWrapper now = new ReadOnlyLongWrapper(System.currentTimeMillis());
     private final ReadOnlyObjectWrapper<TxIndexState> txIndex = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper txIndexNote = new ReadOnlyStringWrapper("");
-    /**
-     * Whether the explorer is shown (FX thread). Tip, mempool and index updates still on their way when it was hidden
-     * are dropped (the dispatcher sends in batches): showing it again reads them afresh.
-     */
-    private boolean active;
+    /** Lets tip, mempool and index updates through only while the explorer is shown. */
+    private final ShownGate shown;
     /** Counts the tip events taken; the height read when shown is dropped if one came first. */
     private long tipEvents;
     /** Counts the places shown; a read for an older one is dropped. */
@@ -116,6 +114,7 @@ public final class ExplorerViewModel {
         this.node = node;
         this.chain = node.chain();
         this.dispatcher = dispatcher;
+        this.shown = new ShownGate(dispatcher, this);
         this.loader = loader;
         this.blocks = new BlockPages(this::readPage);
     }
@@ -124,39 +123,29 @@ public final class ExplorerViewModel {
 
     /** Subscribes to the node and reads what is shown; the screen calls it when shown. */
     public void activate() {
-        active = true;
+        shown.open();
         subscriptions.add(node.subscribe(NodeEvent.TipChanged.class, e -> {
             if (e.reorganised()) {
                 reorganisedSinceLastTip.set(true);
             }
-            dispatcher.postAtMost(FxDispatcher.key(this, "tip"), TIP_EVERY_MILLIS, () -> {
-                if (active) {
-                    tipEvents++;
-                    tipChanged(e.height());
-                }
+            shown.postAtMost("tip", TIP_EVERY_MILLIS, () -> {
+                tipEvents++;
+                tipChanged(e.height());
             });
         }));
         subscriptions.add(node.subscribe(NodeEvent.Mempool.class,
-                e -> dispatcher.post(FxDispatcher.key(this, "mempool-event"), () -> {
-                    if (active) {
-                        refreshMempool();
-                    }
-                })));
+                e -> shown.post("mempool-event", this::refreshMempool)));
         subscriptions.add(node.subscribe(NodeEvent.TxIndex.class,
-                e -> dispatcher.post(FxDispatcher.key(this, "txindex"), () -> {
-                    if (active) {
-                        txIndexChanged(e.state());
-                    }
-                })));
+                e -> shown.post("txindex", () -> txIndexChanged(e.state()))));
         read("txindex-read", chain::txIndex, this::txIndexChanged);
         // read off the FX thread: the chain's height waits while a connect holds the chain; a tip event that arrives
         // first is newer, and the read is then dropped
         long eventsBefore = tipEvents;
-        read("height", chain::height, h -> {
-            if (active && tipEvents == eventsBefore) {
+        read("height", chain::height, shown.ifShown(h -> {
+            if (tipEvents == eventsBefore) {
                 tipChanged(h);
             }
-        });
+        }));
         refreshMempool();
         refreshTips();
         show(place.get(), true);
@@ -164,7 +153,7 @@ public final class ExplorerViewModel {
 
     /** Drops the subscriptions and stops a running scan; a hidden explorer does no work. */
     public void deactivate() {
-        active = false;
+        shown.close();
         subscriptions.forEach(Subscription::close);
         subscriptions.clear();
         generation++;
@@ -175,11 +164,7 @@ public final class ExplorerViewModel {
         boolean reorganised = reorganisedSinceLastTip.getAndSet(false);
         height.set(newHeight);
         blocks.tipChanged(newHeight, reorganised);
-        read("newest", () -> chain.blocks(newHeight, NEWEST_BLOCKS), b -> {
-            if (active) {
-                newest.setAll(b);
-            }
-        });
+        read("newest", () -> chain.blocks(newHeight, NEWEST_BLOCKS), shown.ifShown(newest::setAll));
         if (reorganised) {
             refreshTips();
         }

@@ -32,6 +32,7 @@ import org.peerchain.node.api.PayoutSource;
 import org.peerchain.node.api.Subscription;
 import org.peerchain.ui.fx.Formats;
 import org.peerchain.ui.fx.FxDispatcher;
+import org.peerchain.ui.fx.ShownGate;
 import org.peerchain.ui.fx.Navigator;
 
 /**
@@ -52,8 +53,8 @@ public final class MiningViewModel {
     private final Navigator navigator;
     private final Executor commands;
     private final List<Subscription> subscriptions = new ArrayList<>();
-    /** Whether the screen is shown (FX thread): updates that arrive after it was hidden are dropped. */
-    private boolean active;
+    /** Lets the node's updates through only while the screen is shown. */
+    private final ShownGate shown;
 
     private final BooleanProperty on = new SimpleBooleanProperty();
     private final BooleanProperty running = new SimpleBooleanProperty();
@@ -95,6 +96,7 @@ public final class MiningViewModel {
     public MiningViewModel(NodeServices node, FxDispatcher dispatcher, Navigator navigator, Executor commands) {
         this.node = node;
         this.dispatcher = dispatcher;
+        this.shown = new ShownGate(dispatcher, this);
         this.navigator = navigator;
         this.commands = commands;
         rateSeries.add(new XYChart.Series<>(TOTAL_SERIES, FXCollections.observableArrayList()));
@@ -108,23 +110,23 @@ public final class MiningViewModel {
 
     /** Subscribes to the miner's events and loads the current state (off the FX thread). */
     public void activate() {
-        active = true;
+        shown.open();
         subscriptions.add(node.subscribe(NodeEvent.Mining.class, e -> {
             PayoutSource source = mining().payoutSource();
-            whileShown("snapshot", () -> {
+            shown.post("snapshot", () -> {
                 payoutSource = source;
                 applySnapshot(e.snapshot());
             });
         }));
         subscriptions.add(node.subscribe(NodeEvent.FoundBlocks.class,
-                e -> whileShown("found", () -> applyFoundBlocks(e.blocks(), e.totalFound()))));
+                e -> shown.post("found", () -> applyFoundBlocks(e.blocks(), e.totalFound()))));
         commands.execute(() -> {
             MiningSnapshot s = mining().snapshot();
             List<FoundBlock> found = mining().foundBlocks();
             long total = mining().foundBlockTotal();
             boolean pause = mining().pauseWhileSyncing();
             PayoutSource source = mining().payoutSource();
-            whileShown("load", () -> {
+            shown.post("load", () -> {
                 payoutSource = source;
                 pauseWhileSyncing.set(pause);
                 applySnapshot(s);
@@ -138,18 +140,9 @@ public final class MiningViewModel {
      * dispatcher sends in batches): activating again reads the state afresh.
      */
     public void deactivate() {
-        active = false;
+        shown.close();
         subscriptions.forEach(Subscription::close);
         subscriptions.clear();
-    }
-
-    /** Posts {@code update} to the FX thread, where it runs only if the screen is still shown. */
-    private void whileShown(String key, Runnable update) {
-        dispatcher.post(FxDispatcher.key(this, key), () -> {
-            if (active) {
-                update.run();
-            }
-        });
     }
 
     // ------------------------------------------------------------------ updates (FX thread)

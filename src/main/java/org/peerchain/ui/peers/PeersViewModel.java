@@ -32,6 +32,7 @@ import org.peerchain.node.api.PeerStats;
 import org.peerchain.node.api.Subscription;
 import org.peerchain.node.api.TrackerInfo;
 import org.peerchain.ui.fx.FxDispatcher;
+import org.peerchain.ui.fx.ShownGate;
 
 /**
  * The Peers screen's state: the connected peers (rows updated in place), the ban list, the trackers, the traffic
@@ -51,8 +52,8 @@ public final class PeersViewModel {
     private final FxDispatcher dispatcher;
     private final Executor commands;
     private final List<Subscription> subscriptions = new ArrayList<>();
-    /** Whether the screen is shown (FX thread). */
-    private boolean active;
+    /** Lets peer snapshots through only while the screen is shown. */
+    private final ShownGate shown;
 
     private final ObservableList<PeerRow> peers = FXCollections.observableArrayList();
     private final Map<Long, PeerRow> rowsById = new HashMap<>();
@@ -82,6 +83,7 @@ public final class PeersViewModel {
         this.node = node;
         this.peerService = node.peers();
         this.dispatcher = dispatcher;
+        this.shown = new ShownGate(dispatcher, this);
         this.commands = commands;
     }
 
@@ -89,8 +91,8 @@ public final class PeersViewModel {
 
     /** Subscribes to the node's peer events and loads the current state in the background. */
     public void activate() {
-        active = true;
-        subscriptions.add(node.subscribe(NodeEvent.Peers.class, e -> whileShown("peers", () -> apply(e.snapshot()))));
+        shown.open();
+        subscriptions.add(node.subscribe(NodeEvent.Peers.class, e -> shown.post("peers", () -> apply(e.snapshot()))));
         subscriptions.add(node.subscribe(NodeEvent.BansChanged.class,
                 e -> dispatcher.post(FxDispatcher.key(this, "bans"), () -> applyBans(e.bans()))));
         commands.execute(() -> {
@@ -99,8 +101,8 @@ public final class PeersViewModel {
             List<BanInfo> b = peerService.bans();
             List<TrafficSample> past = peerService.traffic();
             dispatcher.post(FxDispatcher.key(this, "enabled"), () -> applyEnabled(on));
-            whileShown("traffic", () -> applyTraffic(past));
-            whileShown("peers", () -> apply(s));
+            shown.post("traffic", () -> applyTraffic(past));
+            shown.post("peers", () -> apply(s));
             dispatcher.post(FxDispatcher.key(this, "bans"), () -> applyBans(b));
         });
     }
@@ -110,18 +112,9 @@ public final class PeersViewModel {
      * on their way are dropped (the dispatcher sends in batches): a hidden table is not filled.
      */
     public void deactivate() {
-        active = false;
+        shown.close();
         subscriptions.forEach(Subscription::close);
         subscriptions.clear();
-    }
-
-    /** Posts {@code update} to the FX thread, where it runs only if the screen is still shown. */
-    private void whileShown(String key, Runnable update) {
-        dispatcher.post(FxDispatcher.key(this, key), () -> {
-            if (active) {
-                update.run();
-            }
-        });
     }
 
     // ------------------------------------------------------------------ state from the node (FX thread)

@@ -135,13 +135,18 @@ final class StallSampler implements AutoCloseable {
                 }
             }
         }
-        List<Map.Entry<String, Integer>> top = new ArrayList<>(within.entrySet());
-        top.sort((a, b) -> b.getValue() - a.getValue());
         StringBuilder s = new StringBuilder();
-        for (Map.Entry<String, Integer> e : top.subList(0, Math.min(n, top.size()))) {
+        for (Map.Entry<String, Integer> e : mostFrequent(within, n)) {
             s.append(s.length() == 0 ? "" : "; ").append(e.getValue()).append(" x ").append(e.getKey());
         }
         return s.toString();
+    }
+
+    private static List<Map.Entry<String, Integer>> mostFrequent(Map<String, Integer> counted, int n) {
+        List<Map.Entry<String, Integer>> top = new ArrayList<>();
+        counted.forEach((signature, count) -> top.add(Map.entry(signature, count)));
+        top.sort((a, b) -> b.getValue() - a.getValue());
+        return List.copyOf(top.subList(0, Math.min(n, top.size())));
     }
 
     /** The most frequent signatures since the last report, each with its share of the late samples; starts afresh. */
@@ -149,15 +154,14 @@ final class StallSampler implements AutoCloseable {
         List<Map.Entry<String, Integer>> top;
         int total;
         synchronized (counts) {
-            top = new ArrayList<>(counts.entrySet());
+            top = mostFrequent(counts, n);
             total = samples;
             counts.clear();
             samples = 0;
         }
-        top.sort((a, b) -> b.getValue() - a.getValue());
         StringBuilder s = new StringBuilder(String.format("the FX thread while a pulse was over %d ms late (%,d samples"
                 + " every %d ms):", LATE_MILLIS, total, EVERY_MILLIS));
-        for (Map.Entry<String, Integer> e : top.subList(0, Math.min(n, top.size()))) {
+        for (Map.Entry<String, Integer> e : top) {
             s.append(String.format("%n  %4.1f%%  %s", 100.0 * e.getValue() / Math.max(1, total), e.getKey()));
         }
         return s.toString();
