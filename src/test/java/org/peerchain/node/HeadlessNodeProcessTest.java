@@ -36,7 +36,7 @@ class HeadlessNodeProcessTest {
         Process node = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classPath,
                 "org.peerchain.cli.Main", "node", "--network", "regtest", "--datadir", data.toString(),
-                "--rpc-port", "0"))
+                "--rpc-port", "0", "--port", "0"))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             Await.until(Duration.ofSeconds(60), "the node to write ports.json",
