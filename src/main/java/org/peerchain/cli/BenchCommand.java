@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
         description = "Run a benchmark; its headline figures come last, one 'name: value' a line.",
         subcommands = {BenchCommand.Connect.class, BenchCommand.Mining.class, BenchCommand.Tracker.class,
             BenchCommand.WalletBench.class, BenchCommand.Sync.class, BenchCommand.Propagation.class,
-            BenchCommand.Soak.class, BenchCommand.Explorer.class, BenchCommand.Ui.class})
+            BenchCommand.Soak.class, BenchCommand.Explorer.class, BenchCommand.Ui.class,
+            BenchCommand.UiFloor.class})
 public final class BenchCommand {
     @Command(name = "connect", mixinStandardHelpOptions = true,
             description = "Connect pre-built regtest blocks of signed transactions; compare signature checking with all cores' raw rate.")
@@ -93,6 +94,18 @@ public final class BenchCommand {
                         "--sync-blocks must be at least 1 and --start-blocks at least 200");
             }
             UiBenchmark.run(System.out, syncBlocks, startBlocks, startDir);
+            return 0;
+        }
+    }
+
+    @Command(name = "ui-floor", mixinStandardHelpOptions = true,
+            description = "A bare JavaFX window of stock controls, nothing of PeerChain's (needs a display): FX pulse"
+                    + " stalls as bench ui opens screens, with the cores idle and with them hashing as mining makes"
+                    + " them: the floor under bench ui's figures on this machine.")
+    static final class UiFloor implements Callable<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            org.peerchain.bench.ui.FxFloor.run(System.out);
             return 0;
         }
     }
