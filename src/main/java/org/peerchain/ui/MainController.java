@@ -18,6 +18,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import org.controlsfx.control.StatusBar;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.peerchain.node.api.PeerSource;
@@ -70,6 +71,8 @@ public final class MainController {
     private MenuButton scaleMenu;
     @FXML
     private StackPane content;
+    @FXML
+    private VBox toastLayer;
     @FXML
     private StatusBar statusBar;
 
@@ -241,6 +244,11 @@ public final class MainController {
             b.append('\n').append(by.getOrDefault(s, 0L)).append("  ").append(s.label());
         }
         return b.toString();
+    }
+
+    /** Where notices' cards show, over the screens in the window's corner. */
+    VBox toastLayer() {
+        return toastLayer;
     }
 
     /** Shows the startup view until the node is ready; the rail waits for it. */

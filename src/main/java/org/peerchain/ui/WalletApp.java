@@ -171,7 +171,7 @@ public final class WalletApp extends Application {
         main.showStartup(Fxml.load("startup", new StartupController(startup, Platform::exit)));
         AppSettings atStart = settings;
         NodeConfig config = nodeConfig(atStart, status);
-        notifier = new Notifier(dispatcher, stage, status::showMessage);
+        notifier = new Notifier(dispatcher, new Toasts(main.toastLayer(), Notifier.SHOWN_FOR), status::showMessage);
         Notifier notices = notifier;
         Thread starter = new Thread(() -> {
             try {

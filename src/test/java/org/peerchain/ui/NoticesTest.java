@@ -156,16 +156,4 @@ class NoticesTest {
         TwoNodes.await("the loss of a noticed at b", () -> atB.size() == 2);
         assertEquals(Notices.Kind.PEERS_LOST, atB.get(1).kind());
     }
-
-    @Test
-    void aLongNotificationIsBrokenBetweenWordsSoItsPopupStaysNarrow() {
-        String text = "The node lost its last peer: it hears of no new blocks and cannot send payments until it finds"
-                + " another (it keeps trying the trackers and the address book)";
-        String wrapped = Notifier.wrap(text);
-        assertEquals(text, wrapped.replace('\n', ' '), "only spaces become line breaks");
-        for (String line : wrapped.split("\n")) {
-            assertTrue(line.length() <= Notifier.LINE_CHARS, line);
-        }
-        assertEquals("short", Notifier.wrap("short"));
-    }
 }

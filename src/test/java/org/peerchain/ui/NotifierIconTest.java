@@ -30,10 +30,4 @@ class NotifierIconTest extends ApplicationTest {
         }
         assertEquals(Notices.Kind.values().length, seen.size());
     }
-
-    @Test
-    void everyPopUpClassLoadedAheadExists() {
-        assertEquals(Notifier.POPUP_CLASSES.size(), Notifier.loadPopupClasses(),
-                "a class named in Notifier.POPUP_CLASSES is gone (renamed by a ControlsFX or JavaFX upgrade?)");
-    }
 }

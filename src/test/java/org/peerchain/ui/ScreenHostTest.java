@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.peerchain.testing.OnFx.onFx;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,14 +50,6 @@ class ScreenHostTest extends ApplicationTest {
         host.attach(new ScreenContext(null, null, null));
         stage.setScene(new Scene(content, 400, 300));
         stage.show();
-    }
-
-    private static <T> T onFx(Callable<T> work) {
-        try {
-            return WaitForAsyncUtils.asyncFx(work).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("the FX thread did not answer", e);
-        }
     }
 
     private void runBuilds() {

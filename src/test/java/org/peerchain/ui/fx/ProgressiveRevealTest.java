@@ -3,6 +3,7 @@ package org.peerchain.ui.fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.peerchain.testing.OnFx.onFx;
 
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.peerchain.testing.Await;
 import org.testfx.framework.junit5.ApplicationTest;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A screen's parts go into a shown window over several pulses: heavy parts and hidden tabs first leave, then all come
@@ -37,14 +37,6 @@ class ProgressiveRevealTest extends ApplicationTest {
     public void start(Stage stage) {
         stage.setScene(new Scene(content, 400, 300));
         stage.show();
-    }
-
-    private static <T> T onFx(java.util.concurrent.Callable<T> work) {
-        try {
-            return WaitForAsyncUtils.asyncFx(work).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("the FX thread did not answer", e);
-        }
     }
 
     @Test
