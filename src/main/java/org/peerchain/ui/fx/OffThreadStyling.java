@@ -1,8 +1,13 @@
 package org.peerchain.ui.fx;
 
+import java.util.ArrayList;
 import java.util.List;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.TableView;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 
@@ -20,7 +25,59 @@ import javafx.scene.layout.StackPane;
  * screen is not yet active).
  */
 public final class OffThreadStyling {
+    /** Where a table keeps the rows it shows while styled off the FX thread (its node properties). */
+    private static final String SAMPLE_ROWS = OffThreadStyling.class.getName() + ".sampleRows";
+
     private OffThreadStyling() {
+    }
+
+    /**
+     * Rows for {@code table} to show while it is styled off the FX thread, if it has none of its own then: its row
+     * cells are made, styled and laid out there, and the table keeps them for its real rows (without this, a table's
+     * first rows made the FX thread build them: 100-200 ms for the found blocks on two busy cores). Enough rows to
+     * fill it, with text as long as real rows have; none of them is ever shown.
+     */
+    public static <S> void sampleRows(TableView<S> table, List<S> rows) {
+        table.getProperties().put(SAMPLE_ROWS, List.copyOf(rows));
+    }
+
+    /** A table showing its sample rows for a while, its own (empty) list put back afterwards. */
+    private static final class Rehearsal<S> {
+        private final TableView<S> table;
+        private final ObservableList<S> own;
+        private final ObservableList<S> sample;
+
+        Rehearsal(TableView<S> table, List<S> rows) {
+            this.table = table;
+            this.own = table.getItems();
+            this.sample = FXCollections.observableArrayList(rows);
+        }
+
+        void begin() {
+            table.setItems(sample);
+        }
+
+        /** The sample rows go; the cells made for them stay in the table for its own rows. */
+        void clear() {
+            sample.clear();
+        }
+
+        void end() {
+            table.setItems(own);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void findRehearsals(Node n, List<Rehearsal<?>> into) {
+        if (n instanceof TableView<?> t && t.getProperties().get(SAMPLE_ROWS) instanceof List<?> rows
+                && (t.getItems() == null || t.getItems().isEmpty())) {
+            into.add(new Rehearsal<>((TableView<Object>) t, (List<Object>) rows));
+        }
+        if (n instanceof Parent p) {
+            for (Node child : p.getChildrenUnmodifiable()) {
+                findRehearsals(child, into);
+            }
+        }
     }
 
     /**
@@ -59,10 +116,20 @@ public final class OffThreadStyling {
         root.getStyleClass().setAll(look.rootClasses());
         Scene scene = new Scene(root, Math.max(1, look.width()), Math.max(1, look.height()));
         scene.getStylesheets().setAll(look.stylesheets());
+        List<Rehearsal<?>> rehearsals = new ArrayList<>();
         try {
             root.applyCss();
             root.layout();
+            findRehearsals(view, rehearsals); // after the first styling: a tab pane's skin holds every tab's content
+            if (!rehearsals.isEmpty()) {
+                rehearsals.forEach(Rehearsal::begin);
+                root.applyCss();
+                root.layout();
+                rehearsals.forEach(Rehearsal::clear);
+                root.layout();
+            }
         } finally {
+            rehearsals.forEach(Rehearsal::end);
             root.getChildren().clear();
         }
     }

@@ -4,18 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -54,8 +61,10 @@ class OffThreadStylingTest extends ApplicationTest {
                 .get(10, TimeUnit.SECONDS);
         assertEquals(List.of(dataUrl(CSS)), look.stylesheets());
         assertEquals("-fx-font-size: 21px;", look.rootStyle());
-        assertEquals(420, look.width());
-        assertEquals(310, look.height());
+        // the size the content has (a stage left by an earlier test may hold it at another size than asked)
+        assertEquals(WaitForAsyncUtils.asyncFx(content::getWidth).get(10, TimeUnit.SECONDS), look.width());
+        assertEquals(WaitForAsyncUtils.asyncFx(content::getHeight).get(10, TimeUnit.SECONDS), look.height());
+        assertTrue(look.width() > 0 && look.height() > 0);
 
         Label label = new Label("styled");
         label.getStyleClass().add("marked");
@@ -73,6 +82,42 @@ class OffThreadStylingTest extends ApplicationTest {
         assertFalse(table.lookupAll(".table-row-cell").isEmpty(), "and cells for its rows");
         assertNull(view.getScene());
         assertNull(view.getParent());
+    }
+
+    @Test
+    void anEmptyTableWithSampleRowsGetsItsRowCellsMadeOffTheFxThreadAndKeepsThemForItsOwnRows() throws Exception {
+        OffThreadStyling.Look look = WaitForAsyncUtils.asyncFx(() -> OffThreadStyling.Look.of(content))
+                .get(10, TimeUnit.SECONDS);
+        ObservableList<String> own = FXCollections.observableArrayList();
+        TableView<String> table = new TableView<>(own);
+        TableColumn<String, String> column = new TableColumn<>("Word");
+        column.setCellValueFactory(f -> new ReadOnlyStringWrapper(f.getValue()));
+        table.getColumns().add(column);
+        OffThreadStyling.sampleRows(table, List.of("sample one", "sample two", "sample three", "sample four"));
+        VBox view = new VBox(table);
+
+        CompletableFuture.runAsync(() -> OffThreadStyling.style(view, look)).get(30, TimeUnit.SECONDS);
+
+        assertSame(own, table.getItems(), "the table's own list is back");
+        assertTrue(own.isEmpty(), "and the sample rows never entered it");
+        Set<Node> made = new HashSet<>(table.lookupAll(".table-row-cell"));
+        assertTrue(made.size() >= 4, "row cells made for the sample: " + made.size());
+
+        Set<Node> shown = WaitForAsyncUtils.asyncFx(() -> {
+            content.getChildren().add(view);
+            own.setAll("one", "two", "three");
+            view.applyCss();
+            view.layout();
+            Set<Node> rows = new HashSet<>();
+            for (Node n : table.lookupAll(".table-row-cell")) {
+                if (n.isVisible() && ((TableRow<?>) n).getItem() != null) {
+                    rows.add(n);
+                }
+            }
+            return rows;
+        }).get(10, TimeUnit.SECONDS);
+        assertEquals(3, shown.size(), "the table's own three rows show");
+        assertTrue(made.containsAll(shown), "in the cells made off the FX thread");
     }
 
     @Test
