@@ -20,8 +20,11 @@ import org.peerchain.p2p.wire.MessageCatalog;
  * connection's reset), and it answered; the round trip is then the handshake's.
  */
 public final class PeerProbe {
-    /** Frames a peer may send between our {@code ping} and its {@code pong}; more than this is no liveness answer. */
-    public static final int MAX_FRAMES_BEFORE_PONG = 32;
+    /**
+     * Frames a peer may send between our {@code ping} and its {@code pong}: a regtest miner announces every block it
+     * finds meanwhile, thousands a second. More than this, or no {@code pong} within the timeout, is no liveness answer.
+     */
+    public static final int MAX_FRAMES_BEFORE_PONG = 4_096;
 
     /** What a probe saw: the ping's round trip, the peer's height and its node id (proved in the handshake). */
     public record Answer(long rttNanos, long height, String nodeId) {
@@ -71,7 +74,7 @@ public final class PeerProbe {
             long nonce = ThreadLocalRandom.current().nextLong();
             long start = System.nanoTime();
             out.write(new Message.Ping(nonce));
-            Message.Pong pong = awaitPong(in);
+            Message.Pong pong = awaitPong(in, start + timeout.toNanos(), millis);
             long rtt = System.nanoTime() - start;
             if (pong == null) {
                 return new Answer(handshakeRtt, theirs.height(), theirs.nodeId());
@@ -99,8 +102,12 @@ public final class PeerProbe {
      * Reads up to the {@code pong}, passing over the gossip a live node sends meanwhile (block {@code inv}s ...); null
      * when the node refused this connection as a second one from us.
      */
-    private static Message.Pong awaitPong(FrameReader in) throws IOException {
+    private static Message.Pong awaitPong(FrameReader in, long deadlineNanos, int timeoutMillis) throws IOException {
         for (int frames = 0; frames < MAX_FRAMES_BEFORE_PONG; frames++) {
+            if (System.nanoTime() - deadlineNanos > 0) {
+                throw new ProbeFailure("no \"pong\" within " + timeoutMillis + " ms of the ping (" + frames
+                        + " other frames came)");
+            }
             Message m = in.read();
             if (m instanceof Message.Pong pong) {
                 return pong;

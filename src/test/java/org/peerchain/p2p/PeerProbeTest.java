@@ -38,7 +38,7 @@ class PeerProbeTest {
     @Test
     void aPeerThatGossipsBeforeItsPongIsAliveAndItsHandshakeHeightIsKept() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            CompletableFuture<Void> peer = scriptedPeer(server, 5);
+            CompletableFuture<Void> peer = scriptedPeer(server, 500); // a regtest miner's block announcements
             PeerProbe.Answer answer = PeerProbe.probe(address(server), NodeIdentity.fresh("regtest"), TIMEOUT);
             assertEquals(PEER_HEIGHT, answer.height());
             assertTrue(answer.rttNanos() > 0);
@@ -52,7 +52,36 @@ class PeerProbeTest {
             scriptedPeer(server, PeerProbe.MAX_FRAMES_BEFORE_PONG);
             PeerProbe.ProbeFailure failure = assertThrows(PeerProbe.ProbeFailure.class,
                     () -> PeerProbe.probe(address(server), NodeIdentity.fresh("regtest"), TIMEOUT));
-            assertEquals("no \"pong\" among the peer's first 32 frames after the ping", failure.getMessage());
+            assertEquals("no \"pong\" among the peer's first 4096 frames after the ping", failure.getMessage());
+        }
+    }
+
+    @Test
+    void aPeerThatKeepsTalkingButNeverPongsFailsWhenTheTimeoutIsUp() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture.runAsync(() -> {
+                try (Socket s = server.accept()) {
+                    FrameReader in = new FrameReader(s.getInputStream(), MessageCatalog.standard());
+                    FrameWriter out = new FrameWriter(s.getOutputStream());
+                    Message.Version probe = (Message.Version) in.read();
+                    NodeIdentity peer = new NodeIdentity("regtest", NodeKey.generate(), () -> PEER_HEIGHT, () -> BigInteger.ONE);
+                    out.write(peer.version(0, NodeKey.challenge()));
+                    out.write(peer.verackFor(probe));
+                    in.read();
+                    in.read(); // the ping, never answered
+                    for (int i = 0; i < 100; i++) { // a frame every 50 ms: each read is well within the timeout
+                        out.write(new Message.Ping(i));
+                        Thread.sleep(50);
+                    }
+                } catch (IOException | InterruptedException e) {
+                    // the probe gave up and closed
+                }
+            });
+            long start = System.nanoTime();
+            PeerProbe.ProbeFailure failure = assertThrows(PeerProbe.ProbeFailure.class,
+                    () -> PeerProbe.probe(address(server), NodeIdentity.fresh("regtest"), Duration.ofMillis(600)));
+            assertTrue(failure.getMessage().startsWith("no \"pong\" within 600 ms of the ping ("), failure.getMessage());
+            assertTrue((System.nanoTime() - start) / 1_000_000 < 3_000, "gave up at the timeout, not after every frame");
         }
     }
 

@@ -136,7 +136,7 @@ final class LivenessPinger implements AutoCloseable {
             }
             registry.pingSucceeded(key, Math.max(1, answer.rttNanos() / 1_000), answer.height());
         } catch (PeerProbe.ProbeFailure e) {
-            metrics.pingsFailed.increment();
+            metrics.pingFailed(key + ": " + e.getMessage());
             log.debug("ping of {} failed: {}", key, e.getMessage());
             if (registry.pingFailed(key, config.maxPingFailures())) {
                 registry.event("removed " + key + ": " + config.maxPingFailures() + " pings failed in a row (last: "

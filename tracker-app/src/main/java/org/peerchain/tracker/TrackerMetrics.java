@@ -24,6 +24,18 @@ public final class TrackerMetrics {
     private final Map<String, LongAdder> framesRejected = new ConcurrentHashMap<>();
     private final Map<RemovalReason, LongAdder> removed = new ConcurrentHashMap<>();
     private volatile double lastSweepSeconds;
+    private volatile String lastPingFailure = "";
+
+    /** A liveness ping failed: counts it and keeps why (the debug log has every one). */
+    public void pingFailed(String why) {
+        pingsFailed.increment();
+        lastPingFailure = why;
+    }
+
+    /** Why the last failed ping failed ("" if none has). */
+    public String lastPingFailure() {
+        return lastPingFailure;
+    }
 
     public void frameRejected(String code) {
         framesRejected.computeIfAbsent(code, k -> new LongAdder()).increment();

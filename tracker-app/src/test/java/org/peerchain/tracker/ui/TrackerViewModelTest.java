@@ -92,7 +92,8 @@ class TrackerViewModelTest {
             Await.until(Duration.ofSeconds(30), "the table to show a height 3 blocks above " + first,
                     () -> shownHeight() >= first + 3);
             assertEquals(1, model.tracker().metrics().announces.sum(), "the heights came with pings, not announces");
-            assertEquals(0, model.tracker().metrics().pingsFailed.sum(), "a miner's block gossip does not fail its pings");
+            assertEquals(0, model.tracker().metrics().pingsFailed.sum(), () -> "a miner's block gossip does not fail its"
+                    + " pings; the last failure: " + model.tracker().metrics().lastPingFailure());
             assertEquals(1, onFx(() -> model.countProperty(PeerState.LIVE).get()));
             assertEquals("peerchain-regtest", onFx(() -> model.peers().get(0).key().network()));
             assertTrue(shownHeight() <= node.chain().tip().height(), "never ahead of the node");
