@@ -107,7 +107,7 @@ public final class ExplorerController {
         txIndexNote.textProperty().bind(model.txIndexNoteProperty());
         txIndexNote.visibleProperty().bind(model.txIndexNoteProperty().isNotEmpty());
         txIndexNote.managedProperty().bind(txIndexNote.visibleProperty());
-        new BlockStrip(strip, model);
+        new BlockStrip(strip, ExplorerViewModel.NEWEST_BLOCKS, model.newest(), model.nowProperty(), model::openBlock);
 
         ExplorerTables.blocks(blockTable, model);
         ExplorerTables.mempool(mempoolTable, model);
