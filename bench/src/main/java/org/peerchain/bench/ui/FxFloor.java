@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -33,10 +34,12 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.Background;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.controlsfx.control.Notifications;
 import org.peerchain.mining.HashLoad;
@@ -44,7 +47,8 @@ import org.peerchain.mining.HashLoad;
 /**
  * {@code peerchain bench ui-floor}: what a bare JavaFX window costs on this machine, as a floor under
  * {@code bench ui}'s stall figures. The window is the wallet's size and holds nothing of PeerChain's: stock controls
- * in JavaFX's own theme. After five idle seconds it opens five screens in turn, a second each, each built off the FX
+ * in JavaFX's own theme. After five idle seconds and three in which its content is drawn anew at every frame, it opens
+ * five screens in turn, a second each, each built off the FX
  * thread when first opened (a table of 50 rows; a line chart of two 600-point series; three tabs of tables; a form of
  * 30 fields; another table), shows a ControlsFX notification, then opens them all again and shows another.
  *
@@ -64,6 +68,8 @@ public final class FxFloor {
     private static final long CHILD_TIMEOUT_MILLIS = 5 * 60 * 1000L;
     private static final long DWELL_MILLIS = 1_000;
     private static final long IDLE_MILLIS = 5_000;
+    /** How long the window is drawn anew at every frame, after the idle seconds. */
+    private static final long REPAINT_MILLIS = 3_000;
     private static final int ROWS = 50;
     /** The size of the window's content area beside its rail. */
     private static final double CONTENT_WIDTH = 1000;
@@ -145,6 +151,27 @@ public final class FxFloor {
         try {
             FxPulses pulses = FxPulses.install();
             Thread.sleep(IDLE_MILLIS);
+            long repaintFrom = System.nanoTime();
+            // the content's background changes colour at every pulse: the window is drawn anew each frame
+            AnimationTimer repaint = FxThread.call(() -> {
+                AnimationTimer t = new AnimationTimer() {
+                    private int frame;
+
+                    @Override
+                    public void handle(long now) {
+                        frame++;
+                        content.setBackground(Background.fill(Color.gray(0.85 + 0.1 * (frame % 2))));
+                    }
+                };
+                t.start();
+                return t;
+            });
+            Thread.sleep(REPAINT_MILLIS);
+            FxThread.call(() -> {
+                repaint.stop();
+                content.setBackground(null);
+                return null;
+            });
             long idleEnd = System.nanoTime();
             List<Supplier<Node>> screens = List.of(FxFloor::table, FxFloor::chart, FxFloor::tabs, FxFloor::form,
                     () -> tableOf(ROWS, 8));
@@ -192,12 +219,15 @@ public final class FxFloor {
                 return null;
             });
             System.out.println("What the FX thread was doing in late pulses: " + attribution);
-            double[] idle = p99AndMax(times, times[0], idleEnd);
+            double[] idle = p99AndMax(times, times[0], repaintFrom);
+            double[] repainting = p99AndMax(times, repaintFrom, idleEnd);
             double[] opening = p99AndMax(times, idleEnd, warmFrom);
             double[] warm = p99AndMax(times, warmFrom, Long.MAX_VALUE);
             double[] all = p99AndMax(times, times[0], Long.MAX_VALUE);
             report("idle_p99_ms", idle[0]);
             report("idle_max_ms", idle[1]);
+            report("repaint_p99_ms", repainting[0]);
+            report("repaint_max_ms", repainting[1]);
             for (int i = 0; i < firstOpen.size(); i++) {
                 String name = i < names.size() ? names.get(i) : "notification";
                 report("first_" + name + "_ms", longestWithin(times, firstOpen.get(i), firstOpen.get(i) + 1_000_000_000L));
