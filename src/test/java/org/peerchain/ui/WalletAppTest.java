@@ -12,6 +12,8 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.ToggleButton;
+import javafx.geometry.Bounds;
+import javafx.scene.control.ScrollPane;
 import javafx.stage.Stage;
 import java.nio.file.Files;
 import java.util.Optional;
@@ -162,6 +164,37 @@ class WalletAppTest extends ApplicationTest {
         assertEquals(650, stage.getHeight(), 1);
         assertTrue(stage.getScene().getRoot().getStyle().contains("18.2px"), stage.getScene().getRoot().getStyle());
         waitUntil("the overview again", () -> lookup("#overviewButton").queryAs(ToggleButton.class).isSelected());
+    }
+
+    @Test
+    void inTheSmallestWindowWithLargeTextTheStatusBarStaysInViewAndTheRailScrolls() throws Exception {
+        Path settingsPath = dataDir.resolve(SettingsFile.FILE_NAME);
+        browsingWithoutAWallet();
+        AppSettings s = new SettingsFile(settingsPath).load().settings();
+        new SettingsFile(settingsPath).save(s.withUiScale(1.3)); // the rail alone is taller than the window then
+        open(new WalletApp(config(), settingsPath, null));
+        waitUntil("the height in the status bar", () -> "Height 0".equals(text("#statusHeight")));
+        interact(() -> {
+            stage.setWidth(WalletApp.MIN_WIDTH);
+            stage.setHeight(WalletApp.MIN_HEIGHT);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        waitUntil("the status bar inside the window", () -> {
+            javafx.scene.Node status = lookup("#statusHeight").query();
+            Bounds b = status.localToScene(status.getBoundsInLocal());
+            return b.getHeight() > 0 && b.getMaxY() <= stage.getScene().getHeight() + 0.5;
+        });
+        ScrollPane rail = lookup("#railScroll").queryAs(ScrollPane.class);
+        assertTrue(rail.getContent().getLayoutBounds().getHeight() > rail.getViewportBounds().getHeight(),
+                "at this size the rail is taller than its room: " + rail.getContent().getLayoutBounds());
+        interact(() -> rail.setVvalue(rail.getVmax()));
+        waitUntil("the last control of the rail scrolled into view", () -> {
+            javafx.scene.Node last = lookup("#scaleMenu").query();
+            Bounds b = last.localToScene(last.getBoundsInLocal());
+            Bounds room = rail.localToScene(rail.getLayoutBounds());
+            return b.getMinY() >= room.getMinY() - 0.5 && b.getMaxY() <= room.getMaxY() + 0.5;
+        });
     }
 
     @Test
