@@ -150,6 +150,9 @@ class FirstRunScreenTest extends ApplicationTest {
                 double y = node.getCenterY();
                 return y > view.getMinY() && y < view.getMaxY();
             }).get(WAIT_SECONDS, TimeUnit.SECONDS));
+            // a button enabled by what was just typed may follow a pulse later: a click on it before then is lost
+            waitFor("the node enabled", () -> WaitForAsyncUtils.asyncFx(() -> !n.isDisabled())
+                    .get(WAIT_SECONDS, TimeUnit.SECONDS));
         } catch (Exception e) {
             throw new AssertionError(e);
         }
@@ -160,10 +163,13 @@ class FirstRunScreenTest extends ApplicationTest {
         press(lookup(id).query());
     }
 
-    private void typeInto(String id, String text) {
+    private void typeInto(String id, String text) throws Exception {
         press(id);
         interact(() -> lookup(id).queryTextInputControl().clear());
         write(text);
+        waitFor("\"" + text + "\" typed into " + id,
+                () -> WaitForAsyncUtils.asyncFx(() -> lookup(id).queryTextInputControl().getText().equals(text))
+                        .get(WAIT_SECONDS, TimeUnit.SECONDS));
     }
 
     @Test
