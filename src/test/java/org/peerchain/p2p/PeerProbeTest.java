@@ -59,24 +59,8 @@ class PeerProbeTest {
     @Test
     void aPeerThatKeepsTalkingButNeverPongsFailsWhenTheTimeoutIsUp() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            CompletableFuture.runAsync(() -> {
-                try (Socket s = server.accept()) {
-                    FrameReader in = new FrameReader(s.getInputStream(), MessageCatalog.standard());
-                    FrameWriter out = new FrameWriter(s.getOutputStream());
-                    Message.Version probe = (Message.Version) in.read();
-                    NodeIdentity peer = new NodeIdentity("regtest", NodeKey.generate(), () -> PEER_HEIGHT, () -> BigInteger.ONE);
-                    out.write(peer.version(0, NodeKey.challenge()));
-                    out.write(peer.verackFor(probe));
-                    in.read();
-                    in.read(); // the ping, never answered
-                    for (int i = 0; i < 100; i++) { // a frame every 50 ms: each read is well within the timeout
-                        out.write(new Message.Ping(i));
-                        Thread.sleep(50);
-                    }
-                } catch (IOException | InterruptedException e) {
-                    // the probe gave up and closed
-                }
-            });
+            // a frame every 50 ms, never the pong: each read is well within the timeout
+            scriptedPeer(server, 100, 50, false);
             long start = System.nanoTime();
             PeerProbe.ProbeFailure failure = assertThrows(PeerProbe.ProbeFailure.class,
                     () -> PeerProbe.probe(address(server), NodeIdentity.fresh("regtest"), Duration.ofMillis(600)));
@@ -122,6 +106,14 @@ class PeerProbeTest {
 
     /** A regtest peer at {@link #PEER_HEIGHT} that sends {@code gossip} pings of its own before answering ours. */
     private static CompletableFuture<Void> scriptedPeer(ServerSocket server, int gossip) {
+        return scriptedPeer(server, gossip, 0, true);
+    }
+
+    /**
+     * A regtest peer at {@link #PEER_HEIGHT} that sends {@code gossip} pings of its own, {@code gapMillis} apart, after
+     * our ping, then answers it if {@code pong}.
+     */
+    private static CompletableFuture<Void> scriptedPeer(ServerSocket server, int gossip, long gapMillis, boolean pong) {
         return CompletableFuture.runAsync(() -> {
             try (Socket s = server.accept()) {
                 FrameReader in = new FrameReader(s.getInputStream(), MessageCatalog.standard());
@@ -134,11 +126,18 @@ class PeerProbeTest {
                 Message.Ping ping = (Message.Ping) in.read();
                 for (int i = 0; i < gossip; i++) {
                     out.write(new Message.Ping(i));
+                    if (gapMillis > 0) {
+                        Thread.sleep(gapMillis);
+                    }
                 }
-                out.write(new Message.Pong(ping.nonce()));
-                in.read(); // the probe closes
+                if (pong) {
+                    out.write(new Message.Pong(ping.nonce()));
+                    in.read(); // the probe closes
+                }
             } catch (IOException e) {
-                // the probe closed early (the too-many-frames case): nothing to tell
+                // the probe closed early (the too-many-frames and timeout cases): nothing to tell
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         });
     }

@@ -1,17 +1,11 @@
 package org.peerchain.bench.ui;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
@@ -95,36 +89,13 @@ public final class FxFloor {
     }
 
     private static Map<String, String> runChild(PrintStream out, String c) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path")));
-        for (String p : List.of("prism.order", "glass.platform", "monocle.platform", "prism.verbose")) {
-            if (System.getProperty(p) != null) {
-                command.add("-D" + p + "=" + System.getProperty(p));
-            }
+        ChildJvm.Result r = ChildJvm.run(FxFloor.class, List.of(c), REPORT, line -> out.println("  " + line),
+                CHILD_TIMEOUT_MILLIS);
+        if (r.exitCode() != 0 || r.report().isEmpty()) {
+            throw new IllegalStateException("the " + c + " case exited with " + r.exitCode() + " and reported "
+                    + r.report());
         }
-        command.addAll(List.of(FxFloor.class.getName(), c));
-        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
-        Map<String, String> figures = new LinkedHashMap<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.startsWith(REPORT)) {
-                    String[] kv = line.substring(REPORT.length()).split("=", 2);
-                    figures.put(kv[0], kv[1].trim());
-                } else {
-                    out.println("  " + line);
-                }
-            }
-        }
-        if (!child.waitFor(CHILD_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
-            child.destroyForcibly();
-            throw new IllegalStateException("the " + c + " case did not finish in " + CHILD_TIMEOUT_MILLIS + " ms");
-        }
-        if (child.exitValue() != 0 || figures.isEmpty()) {
-            throw new IllegalStateException("the " + c + " case exited with " + child.exitValue() + " and reported "
-                    + figures);
-        }
-        return figures;
+        return r.report();
     }
 
     /** One case, in its own JVM: {@code idle-cores} or {@code hashing}. */
@@ -219,22 +190,22 @@ public final class FxFloor {
                 return null;
             });
             System.out.println("What the FX thread was doing in late pulses: " + attribution);
-            double[] idle = p99AndMax(times, times[0], repaintFrom);
-            double[] repainting = p99AndMax(times, repaintFrom, idleEnd);
-            double[] opening = p99AndMax(times, idleEnd, warmFrom);
-            double[] warm = p99AndMax(times, warmFrom, Long.MAX_VALUE);
-            double[] all = p99AndMax(times, times[0], Long.MAX_VALUE);
+            double[] idle = PulseGaps.p99AndMax(times, times[0], repaintFrom);
+            double[] repainting = PulseGaps.p99AndMax(times, repaintFrom, idleEnd);
+            double[] opening = PulseGaps.p99AndMax(times, idleEnd, warmFrom);
+            double[] warm = PulseGaps.p99AndMax(times, warmFrom, Long.MAX_VALUE);
+            double[] all = PulseGaps.p99AndMax(times, times[0], Long.MAX_VALUE);
             report("idle_p99_ms", idle[0]);
             report("idle_max_ms", idle[1]);
             report("repaint_p99_ms", repainting[0]);
             report("repaint_max_ms", repainting[1]);
             for (int i = 0; i < firstOpen.size(); i++) {
                 String name = i < names.size() ? names.get(i) : "notification";
-                report("first_" + name + "_ms", longestWithin(times, firstOpen.get(i), firstOpen.get(i) + 1_000_000_000L));
+                report("first_" + name + "_ms", PulseGaps.longest(times, firstOpen.get(i), firstOpen.get(i) + 1_000_000_000L));
             }
             double switchMax = 0;
             for (long t : reopen) {
-                switchMax = Math.max(switchMax, longestWithin(times, t, t + 1_000_000_000L));
+                switchMax = Math.max(switchMax, PulseGaps.longest(times, t, t + 1_000_000_000L));
             }
             report("built_switch_max_ms", switchMax);
             report("first_round_p99_ms", opening[0]);
@@ -253,27 +224,6 @@ public final class FxFloor {
 
     private static void report(String name, double millis) {
         System.out.printf("%s%s=%.1f%n", REPORT, name, millis);
-    }
-
-    /** The 99th percentile and the longest of the gaps between pulses ending in [from, to), in milliseconds. */
-    static double[] p99AndMax(long[] times, long from, long to) {
-        List<Long> gaps = new ArrayList<>();
-        for (int i = 1; i < times.length; i++) {
-            if (times[i] > from && times[i] <= to) {
-                gaps.add(times[i] - Math.max(times[i - 1], from));
-            }
-        }
-        if (gaps.isEmpty()) {
-            return new double[] {Double.NaN, Double.NaN};
-        }
-        long[] sorted = gaps.stream().mapToLong(Long::longValue).toArray();
-        Arrays.sort(sorted);
-        int at = (int) Math.min(sorted.length - 1, Math.ceil(0.99 * sorted.length) - 1);
-        return new double[] {sorted[at] / 1e6, sorted[sorted.length - 1] / 1e6};
-    }
-
-    private static double longestWithin(long[] times, long from, long to) {
-        return p99AndMax(times, from, to)[1];
     }
 
     private record Row(String[] cells) {

@@ -1,10 +1,7 @@
 package org.peerchain.bench.ui;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import org.peerchain.bench.ExplorerBenchmark;
 import org.peerchain.bench.LoopbackNodes;
 import org.peerchain.bench.RegtestBlockBuilder;
@@ -85,48 +81,18 @@ public final class UiBenchmark {
     record Smoothness(int pulses, double p99Millis, double maxMillis, double warmP99Millis, double warmMaxMillis) {
     }
 
-    /** The 99th percentile and the longest of the gaps between the pulses from {@code from} on, in milliseconds. */
-    private static double[] p99AndMax(long[] times, int from) {
-        long[] gaps = new long[times.length - 1 - from];
-        for (int i = from + 1; i < times.length; i++) {
-            gaps[i - 1 - from] = times[i] - times[i - 1];
-        }
-        Arrays.sort(gaps);
-        double p99 = gaps[(int) Math.min(gaps.length - 1, Math.ceil(0.99 * gaps.length) - 1)] / 1e6;
-        return new double[] {p99, gaps[gaps.length - 1] / 1e6};
-    }
-
     /** Starts {@link WalletStartProbe} in a new JVM, as a user's double-click would, and reads what it reports. */
     private static StartFigures measureStart(PrintStream out, Path chainDir) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path")));
-        for (String p : List.of("prism.order", "glass.platform", "monocle.platform", "prism.verbose")) {
-            if (System.getProperty(p) != null) {
-                command.add("-D" + p + "=" + System.getProperty(p));
-            }
-        }
-        command.addAll(List.of(WalletStartProbe.class.getName(), chainDir.toString()));
         long launched = System.currentTimeMillis();
-        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ChildJvm.Result probe = ChildJvm.run(WalletStartProbe.class, List.of(chainDir.toString()), WalletStartProbe.REPORT,
+                line -> { }, PROBE_TIMEOUT_MILLIS);
         Map<String, Long> figures = new TreeMap<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.startsWith(WalletStartProbe.REPORT)) {
-                    String[] kv = line.substring(WalletStartProbe.REPORT.length()).split("=", 2);
-                    figures.put(kv[0], Long.parseLong(kv[1].trim()));
-                }
-            }
-        }
-        if (!child.waitFor(PROBE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
-            child.destroyForcibly();
-            throw new IllegalStateException("the wallet start probe did not finish in " + PROBE_TIMEOUT_MILLIS + " ms");
-        }
         for (String key : List.of(WalletStartProbe.FIRST_FRAME, WalletStartProbe.READY, WalletStartProbe.RSS_KB)) {
-            if (!figures.containsKey(key)) {
-                throw new IllegalStateException("the wallet start probe exited with " + child.exitValue()
-                        + " without reporting " + key + "; it reported " + figures);
+            if (!probe.report().containsKey(key)) {
+                throw new IllegalStateException("the wallet start probe exited with " + probe.exitCode()
+                        + " without reporting " + key + "; it reported " + probe.report());
             }
+            figures.put(key, Long.parseLong(probe.report().get(key)));
         }
         StartFigures f = new StartFigures(figures.get(WalletStartProbe.FIRST_FRAME) - launched,
                 figures.get(WalletStartProbe.READY) - launched, figures.get(WalletStartProbe.RSS_KB) / 1024);
@@ -196,14 +162,14 @@ public final class UiBenchmark {
                     (times[times.length - 1] - times[0]) / 1e9, longest(times, 8, openTimes, screens, pulses));
             out.println("First round of screens, " + firstRound);
             out.println("Later, " + pulses.stallReport(STALL_SIGNATURES));
-            double[] all = p99AndMax(times, 0);
+            double[] all = PulseGaps.p99AndMax(times, times[0], Long.MAX_VALUE);
             // from the second round of screens on: every screen has been built and styled once, the JIT has warmed
             long warmFrom = openTimes.get(Math.min(openTimes.size() - 1, screens.size()));
             int warmIndex = 0;
             while (warmIndex < times.length - 2 && times[warmIndex] < warmFrom) {
                 warmIndex++;
             }
-            double[] warm = p99AndMax(times, warmIndex);
+            double[] warm = PulseGaps.p99AndMax(times, times[warmIndex], Long.MAX_VALUE);
             out.printf("Once every screen had been opened (the last %.1f s): p99 %.1f ms, longest %.1f ms%n",
                     (times[times.length - 1] - times[warmIndex]) / 1e9, warm[0], warm[1]);
             out.println("Gaps over 20 ms by the screen shown: " + lateByScreen(times, 20, openTimes, screens));
@@ -242,13 +208,8 @@ public final class UiBenchmark {
         StringBuilder s = new StringBuilder();
         for (int j = 0; j < Math.min(screens.size(), openTimes.size()); j++) {
             long from = openTimes.get(j);
-            long longest = 0;
-            for (int i = 1; i < times.length; i++) {
-                if (times[i] > from && times[i] <= from + 1_000_000_000L) {
-                    longest = Math.max(longest, times[i] - Math.max(times[i - 1], from));
-                }
-            }
-            s.append(String.format("%n  %-12s %.1f ms", screens.get(j), longest / 1e6));
+            s.append(String.format("%n  %-12s %.1f ms", screens.get(j),
+                    PulseGaps.longest(times, from, from + 1_000_000_000L)));
         }
         return s.toString();
     }
