@@ -15,16 +15,12 @@ import org.peerchain.node.api.Subscription;
 import org.peerchain.node.api.WalletEvent;
 import org.peerchain.ui.fx.Background;
 import org.peerchain.ui.fx.FxDispatcher;
-import org.peerchain.ui.fx.OffThreadStyling;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Shows the {@link Notices} as cards in the window's corner ({@link Toasts}), and repeats each on the status bar,
- * where it stays after the card fades. A card is built and styled off the FX thread, as the screens are.
+ * where it stays after the card fades.
  */
 final class Notifier implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(Notifier.class);
     static final Duration SHOWN_FOR = Duration.seconds(8);
 
     private final Notices rules = new Notices();
@@ -32,8 +28,6 @@ final class Notifier implements AutoCloseable {
     private final FxDispatcher dispatcher;
     private final Toasts toasts;
     private final Consumer<String> statusLine;
-    /** How the window looked at the last card (read on the FX thread): the cards are styled ahead for it. */
-    private volatile OffThreadStyling.Look look;
     /** Tells, once a second, what the end of a burst left held back. */
     private final Timeline heldBack = new Timeline(new KeyFrame(Duration.seconds(1),
             e -> rules.heldBack(System.currentTimeMillis()).forEach(n -> show(Optional.of(n)))));
@@ -50,28 +44,15 @@ final class Notifier implements AutoCloseable {
         subscriptions.add(node.subscribe(NodeEvent.FoundBlocks.class, e -> show(rules.on(e, System.currentTimeMillis()))));
         subscriptions.add(node.subscribe(NodeEvent.Peers.class, e -> show(rules.on(e, System.currentTimeMillis()))));
         Background.run(() -> rules.startFoundCount(node.mining().foundBlockTotal()));
-        dispatcher.post(FxDispatcher.key(this, "look"), () -> look = toasts.look());
         heldBack.setCycleCount(Animation.INDEFINITE);
         heldBack.play();
     }
 
     private void show(Optional<Notices.Notice> notice) {
-        notice.ifPresent(n -> Background.run(() -> {
-            Toasts.Card card = Toasts.card(n.title(), n.text(), icon(n.kind()));
-            OffThreadStyling.Look ahead = look;
-            if (ahead != null) {
-                try {
-                    OffThreadStyling.style(card.view(), ahead);
-                } catch (RuntimeException e) {
-                    log.debug("a notice's card could not be styled ahead", e); // the FX thread styles it anyway
-                }
-            }
-            // one key per notice kind: two kinds in a burst both show; the rules already space out one kind
-            dispatcher.post(FxDispatcher.key(this, n.kind().name()), () -> {
-                statusLine.accept(n.title() + ": " + n.text());
-                look = toasts.look();
-                toasts.show(card);
-            });
+        // one key per notice kind: two kinds in a burst both show; the rules already space out one kind
+        notice.ifPresent(n -> dispatcher.post(FxDispatcher.key(this, n.kind().name()), () -> {
+            statusLine.accept(n.title() + ": " + n.text());
+            toasts.show(Toasts.card(n.title(), n.text(), icon(n.kind())));
         }));
     }
 

@@ -11,7 +11,6 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import org.peerchain.ui.explorer.ExplorerScreen;
 import org.peerchain.ui.fx.Navigator;
-import org.peerchain.ui.fx.OffThreadStyling;
 import org.peerchain.ui.fx.ProgressiveReveal;
 import org.peerchain.ui.fx.Screen;
 import org.peerchain.ui.fx.ScreenContext;
@@ -31,9 +30,10 @@ import org.slf4j.LoggerFactory;
  * one and deactivates the one it replaces, so hidden screens hold no subscriptions and run no timers.
  *
  * <p>A screen opened for the first time is built off the FX thread (its FXML, classes and controller: up to a tenth
- * of a second on a cold start) and styled and laid out there once ({@link OffThreadStyling}: its skins and a table's
- * cells made), with "Opening ..." shown meanwhile; its parts are then put into the scene one pulse at a time
- * ({@link ProgressiveReveal}), so that what styling and layout is left for the FX thread never holds the window still.
+ * of a second on a cold start), with "Opening ..." shown meanwhile, and its parts are then put into the scene one
+ * pulse at a time ({@link ProgressiveReveal}), so that their first styling and layout never hold the window still.
+ * Styling and layout stay on the FX thread: in JavaFX 21 the controls measure text with one shared text layout
+ * (JDK-8347392, fixed in JavaFX 24), so a screen laid out on another thread meanwhile corrupts the window's layout.
  */
 final class ScreenHost implements Navigator {
     private static final Logger log = LoggerFactory.getLogger(ScreenHost.class);
@@ -163,7 +163,6 @@ final class ScreenHost implements Navigator {
         building.put(id, then);
         ScreenContext ctx = context;
         Function<ScreenContext, Screen> factory = factories.get(id);
-        OffThreadStyling.Look look = OffThreadStyling.Look.of(content);
         builder.execute(() -> {
             Screen screen;
             try {
@@ -172,12 +171,6 @@ final class ScreenHost implements Navigator {
                 log.error("the {} screen could not be built", id.title(), e);
                 fxThread.execute(() -> failed(id, ctx, e));
                 return;
-            }
-            try {
-                OffThreadStyling.style(screen.view(), look);
-            } catch (RuntimeException e) {
-                // only a head start: the FX thread styles it in the window all the same
-                log.debug("the {} screen could not be styled ahead", id.title(), e);
             }
             fxThread.execute(() -> builtNow(id, ctx, screen));
         });

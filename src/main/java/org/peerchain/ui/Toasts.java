@@ -8,11 +8,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.peerchain.ui.fx.OffThreadStyling;
 
 /**
  * Notices as cards in the window's bottom-right corner, over the screens: each fades in, stays a while and fades
@@ -21,8 +19,7 @@ import org.peerchain.ui.fx.OffThreadStyling;
  *
  * <p>The cards are part of the window, not windows of their own: a pop-up window was made, styled from cold caches
  * and drawn anew for every notice (150-240 ms of the FX thread for the first on two busy cores, {@code bench ui}),
- * and stayed put when the window moved. A card can be built (and styled ahead) on any thread; it is shown on the FX
- * thread.
+ * and stayed put when the window moved.
  */
 final class Toasts {
     static final int MAX_SHOWN = 3;
@@ -45,7 +42,7 @@ final class Toasts {
     record Card(HBox view, Button close) {
     }
 
-    /** A card with a title, a text and an icon (any thread; nothing of the window is touched). */
+    /** A card with a title, a text and an icon. */
     static Card card(String title, String text, Node icon) {
         Label heading = new Label(title);
         heading.getStyleClass().add("toast-title");
@@ -62,10 +59,6 @@ final class Toasts {
         return new Card(view, close);
     }
 
-    /** How the window looks where the cards go (call on the FX thread): to style a card ahead on another thread. */
-    OffThreadStyling.Look look() {
-        return layer.getParent() instanceof Region area ? OffThreadStyling.Look.of(area) : OffThreadStyling.Look.of(layer);
-    }
 
     /** Shows {@code c} (built by {@link #card}) at the bottom of the corner; call on the FX thread. */
     void show(Card c) {

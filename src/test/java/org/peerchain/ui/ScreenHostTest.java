@@ -2,7 +2,6 @@ package org.peerchain.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.peerchain.testing.OnFx.onFx;
 
@@ -13,13 +12,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.FXCollections;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -154,36 +149,5 @@ class ScreenHostTest extends ApplicationTest {
         Await.until(Duration.ofSeconds(5), "the screen on the second try", () -> onFx(() -> peers.view.isVisible()
                 && peers.view.getScene() != null));
         assertEquals(2, tries.get());
-    }
-
-    @Test
-    void aScreenIsStyledOnTheBuilderThreadAndArrivesWithItsSkinsAndCells() {
-        TableView<String> table = new TableView<>(FXCollections.observableArrayList("a", "b", "c"));
-        TableColumn<String, String> column = new TableColumn<>("Letter");
-        column.setCellValueFactory(f -> new ReadOnlyStringWrapper(f.getValue()));
-        table.getColumns().add(column);
-        TestScreen explorer = new TestScreen();
-        explorer.view.getChildren().add(table);
-        ConcurrentLinkedQueue<Runnable> toFx = new ConcurrentLinkedQueue<>();
-        ScreenHost held = onFx(() -> {
-            ScreenHost h = new ScreenHost(new StackPane(), id -> { }, builds::add, toFx::add);
-            h.attach(new ScreenContext(null, null, null));
-            h.factory(ScreenId.EXPLORER, ctx -> explorer);
-            h.open(ScreenId.EXPLORER);
-            return h;
-        });
-
-        builds.poll().run(); // on this thread: the builder's work, nothing handed to the FX thread yet
-
-        assertEquals(1, toFx.size(), "the screen is handed to the FX thread once styled");
-        assertTrue(table.getSkin() != null, "the table's skin was made on the builder thread");
-        assertFalse(table.lookupAll(".table-row-cell").isEmpty(), "and its rows' cells");
-        assertTrue(explorer.view.getScene() == null && explorer.view.getParent() == null,
-                "the view is left outside any scene");
-        onFx(() -> {
-            toFx.poll().run();
-            return null;
-        });
-        assertSame(explorer, onFx(() -> held.built(ScreenId.EXPLORER)));
     }
 }

@@ -7,7 +7,6 @@ import static org.peerchain.testing.OnFx.onFx;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
@@ -20,7 +19,6 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.peerchain.testing.Await;
-import org.peerchain.ui.fx.OffThreadStyling;
 import org.testfx.framework.junit5.ApplicationTest;
 
 /**
@@ -100,27 +98,5 @@ class ToastsTest extends ApplicationTest {
         assertEquals(Toasts.MAX_SHOWN, onFx(toasts::shown));
         assertFalse(onFx(() -> layer.getChildren().contains(oldest.view())), "the oldest made room");
         assertTrue(onFx(() -> layer.getChildren().get(Toasts.MAX_SHOWN - 1) == newest.view()), "the newest at the bottom");
-    }
-
-    @Test
-    void aCardBuiltAndStyledOnAnotherThreadShowsAsOneBuiltHere() throws Exception {
-        Toasts toasts = new Toasts(layer, javafx.util.Duration.minutes(5));
-        OffThreadStyling.Look look = onFx(toasts::look);
-        Toasts.Card card = CompletableFuture.supplyAsync(() -> {
-            Toasts.Card c = Toasts.card("Payment received", "2.50 PCH is on its way", Notifier.icon(Notices.Kind.PAYMENT));
-            OffThreadStyling.style(c.view(), look);
-            return c;
-        }).get(30, TimeUnit.SECONDS);
-        assertTrue(card.close().getSkin() != null, "styled ahead: the close button has its skin");
-
-        onFx(() -> {
-            toasts.show(card);
-            return null;
-        });
-        // faded in: laid out in the window (its size from the other thread's layout says nothing yet)
-        Await.until(Duration.ofSeconds(5), "the card shown", () -> onFx(() -> card.view().getOpacity() == 1
-                && card.view().getScene() == area.getScene()));
-        clickOn(card.close());
-        Await.until(Duration.ofSeconds(5), "closed", () -> onFx(toasts::shown) == 0);
     }
 }

@@ -1,26 +1,19 @@
 package org.peerchain.ui.explorer;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import org.peerchain.core.Hash;
 import org.peerchain.node.api.BlockSummary;
 import org.peerchain.node.api.ChainTip;
 import org.peerchain.node.api.MempoolSummary;
 import org.peerchain.ui.fx.Formats;
-import org.peerchain.ui.fx.OffThreadStyling;
 
 /** The explorer's three tables (blocks, mempool, chain tips): columns, placeholders and row clicks. */
 final class ExplorerTables {
     private static final String LOADING = "…";
-    /** Rows a block table is styled with while the screen is built: more than a tall window shows. */
-    static final int SAMPLE_ROWS = 40;
 
     private ExplorerTables() {
     }
@@ -39,19 +32,6 @@ final class ExplorerTables {
         table.setFixedCellSize(28);
         table.setRowFactory(t -> clickable(row -> row.summary().map(BlockSummary::hash)
                 .ifPresent(model::openBlock)));
-        OffThreadStyling.sampleRows(table, sampleBlocks());
-    }
-
-    /** Rows shaped like a long chain's, for the table's cells to be made while the screen is built. */
-    private static List<BlockRow> sampleBlocks() {
-        long now = System.currentTimeMillis() / 1000;
-        List<BlockRow> rows = new ArrayList<>();
-        for (int i = 0; i < SAMPLE_ROWS; i++) {
-            int height = 123_456 - i;
-            rows.add(new BlockRow(height, Optional.of(new BlockSummary(height, Hash.sha256d(new byte[] {(byte) i}),
-                    now - 60L * i, 1 + i % 7, 250 + 90 * i, 1.0))));
-        }
-        return rows;
     }
 
     static void mempool(TableView<MempoolSummary.Entry> table, ExplorerViewModel model) {

@@ -1,8 +1,6 @@
 package org.peerchain.ui.mining;
 
 import atlantafx.base.theme.Styles;
-import java.util.ArrayList;
-import java.util.List;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.chart.LineChart;
@@ -23,18 +21,14 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.MouseButton;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.peerchain.core.Hash;
 import org.peerchain.node.api.FoundBlock;
 import org.peerchain.ui.fx.Formats;
-import org.peerchain.ui.fx.OffThreadStyling;
 
 /** Wires the Mining screen to its view-model: bindings and handlers only. */
 public final class MiningController {
     private static final String START_ICON = "mdi2p-play";
     private static final String STOP_ICON = "mdi2s-stop";
     private static final int EXPLORE_CLICKS = 2;
-    /** Rows the found-blocks table is styled with while the screen is built: more than a tall window shows. */
-    private static final int SAMPLE_ROWS = 30;
 
     private final MiningViewModel model;
     /** Keeps a payout address chosen at Start in the settings. */
@@ -214,18 +208,6 @@ public final class MiningController {
             });
             return row;
         });
-        OffThreadStyling.sampleRows(foundTable, sampleFound());
-    }
-
-    /** Rows like a miner's, for the table's cells to be made while the screen is built. */
-    private static List<FoundBlock> sampleFound() {
-        long now = System.currentTimeMillis() / 1000;
-        List<FoundBlock> rows = new ArrayList<>();
-        for (int i = 0; i < SAMPLE_ROWS; i++) {
-            rows.add(new FoundBlock(Hash.sha256d(new byte[] {(byte) i}), 123_456 - i, now - 60L * i, 5_000_000_000L,
-                    i % 3 == 2 ? FoundBlock.State.MATURE : FoundBlock.State.IMMATURE, 100 - i));
-        }
-        return rows;
     }
 
     private static void showWhenNotEmpty(Label label) {

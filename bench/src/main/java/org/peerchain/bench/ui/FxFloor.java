@@ -48,8 +48,9 @@ import org.peerchain.mining.HashLoad;
  *
  * <p>Each case runs in a new JVM, as a user's start would: {@code idle-cores}; {@code hashing}, with one thread per
  * core hashing at the miners' priority ({@link HashLoad}) as mining on every core does; and
- * {@code hashing-prestyled}, the screens also styled and laid out once off the FX thread, as the wallet's are
- * ({@code ui.fx.OffThreadStyling}). Gaps between FX pulses are noted as in {@code bench ui}: each first opening's
+ * {@code hashing-prestyled}, the screens also styled and laid out once off the FX thread before they go in. That
+ * last case is a measurement only: in JavaFX 21 it races with the FX thread's own text measurement (the controls share
+ * one text layout, JDK-8347392, fixed in JavaFX 24), so the wallet does not do it. Gaps between FX pulses are noted as in {@code bench ui}: each first opening's
  * longest gap, the longest gap after opening a screen already built, and the 99th percentile and longest over the
  * idle seconds, the first round, the second and the whole run.
  *
